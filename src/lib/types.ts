@@ -1,0 +1,264 @@
+/**
+ * The shapes that flow through the data core, from validated rows to the Dataset the pages render.
+ * Contract: ../shared/spec/data-format.md. Everything here is plain data (serialisable), no classes.
+ */
+
+/** A month as one integer: year * 12 + (month - 1). 2020-01 is 24240. Makes ranges and counts trivial. */
+export type MonthIndex = number;
+
+export type Level = 'province' | 'district' | 'grassroots' | 'branch';
+/** Smaller is higher. A parent must have a strictly smaller rank than its child. */
+export const LEVEL_RANK: Record<Level, number> = { province: 0, district: 1, grassroots: 2, branch: 3 };
+
+export type UnitKind = 'commune' | 'agency' | 'enterprise' | 'school' | 'armed_forces' | 'village' | 'other';
+
+/** Where a row came from: the file name (e.g. `admissions.csv`) and the line an editor shows. */
+export interface RowOrigin {
+  file: string;
+  line: number;
+}
+
+export interface Unit {
+  id: string;
+  name: string;
+  shortName?: string;
+  /** short_name, else name: what charts and tables show. */
+  label: string;
+  level: Level;
+  parentId?: string;
+  kind?: UnitKind;
+  activeFrom?: MonthIndex;
+  activeTo?: MonthIndex;
+  slug: string;
+  note?: string;
+  origin: RowOrigin;
+}
+
+export interface Term {
+  id: string;
+  name: string;
+  from: MonthIndex;
+  to: MonthIndex;
+  /** true when terms.csv was absent and the spec's default terms apply. */
+  isDefault?: boolean;
+}
+
+/** A reported period as written in a `period` cell, resolved to months (inclusive). */
+export interface Period {
+  kind: 'year' | 'month' | 'range' | 'term';
+  /** The cell as written after normalisation, e.g. `2020`, `2020-01..2020-07`, `2015-2020`. */
+  text: string;
+  from: MonthIndex;
+  to: MonthIndex;
+  termId?: string;
+}
+
+export interface AdmissionRow {
+  unitId: string;
+  period: Period;
+  admitted: number;
+  youth?: number;
+  women?: number;
+  ethnicMinority?: number;
+  college?: number;
+  source?: string;
+  note?: string;
+  origin: RowOrigin;
+}
+
+export interface TargetRow {
+  unitId: string;
+  /** kind is 'year' or 'term' only. */
+  period: Period;
+  target: number;
+  source?: string;
+  note?: string;
+  origin: RowOrigin;
+}
+
+export interface TrainingRow {
+  unitId: string;
+  period: Period;
+  classes?: number;
+  trainees?: number;
+  dossiers?: number;
+  source?: string;
+  note?: string;
+  origin: RowOrigin;
+}
+
+export interface MemberRow {
+  unitId: string;
+  /** ISO date `YYYY-MM-DD`. */
+  asOf: string;
+  members?: number;
+  probationary?: number;
+  women?: number;
+  ethnicMinority?: number;
+  grassrootsOrgs?: number;
+  branches?: number;
+  villages?: number;
+  villagesWithBranch?: number;
+  villagesWithoutMembers?: number;
+  source?: string;
+  note?: string;
+  origin: RowOrigin;
+}
+
+/** A cleaned table as read (NFC, trimmed), kept to re-publish the validated inputs with the same columns. */
+export interface CleanTable {
+  file: string;
+  columns: string[];
+  rows: string[][];
+}
+
+export interface Diagnostic {
+  severity: 'error' | 'warning';
+  file: string;
+  line?: number;
+  /** The column's header name (as in the file). */
+  column?: string;
+  value?: string;
+  /** Vietnamese, complete sentence: what is wrong and what was expected. */
+  message: string;
+}
+
+/** Everything read and validated from one data folder. */
+export interface Inputs {
+  units: Unit[];
+  terms: Term[];
+  admissions: AdmissionRow[];
+  targets: TargetRow[];
+  training: TrainingRow[];
+  members: MemberRow[];
+  /** The files as read, for re-publishing (only files that exist). */
+  tables: CleanTable[];
+  diagnostics: Diagnostic[];
+}
+
+/* ---------- Model output ---------- */
+
+/** A calendar year or a congress term. */
+export interface Window {
+  kind: 'year' | 'term';
+  /** `2020` or a term id such as `2020-2025`: the `period` of indicators.csv. */
+  id: string;
+  /** Vietnamese label for screens: `2020`, `Nhiệm kỳ 2020–2025`. */
+  label: string;
+  from: MonthIndex;
+  to: MonthIndex;
+  /** Months in the window (12 for a year). */
+  months: number;
+}
+
+export type Basis = 'reported' | 'summed';
+
+/** A flow figure (admitted, youth, classes, ...) of one unit in one window. */
+export interface Flow {
+  value: number;
+  /** Months covered by the rows used, out of `ofMonths` in the window. */
+  months: number;
+  ofMonths: number;
+  basis: Basis;
+  /** For a summed figure: how many active children had a figure, out of how many active children. */
+  reporting?: { reported: number; active: number };
+  /** Origins of the rows used (for a summed figure: the rows of the units that reported, may be truncated). */
+  rows: RowOrigin[];
+}
+
+export type PaceStatus = 'ahead' | 'behind';
+
+/** Every indicator of one unit in one window. Absent = unknown (rendered "—", never 0). */
+export interface WindowFigures {
+  window: Window;
+  admitted?: Flow;
+  youth?: Flow;
+  women?: Flow;
+  ethnicMinority?: Flow;
+  college?: Flow;
+  youthPct?: number;
+  womenPct?: number;
+  ethnicMinorityPct?: number;
+  collegePct?: number;
+  /** Change on the previous window (year or term), only when both are complete. */
+  admittedChange?: number;
+  admittedChangePct?: number;
+  target?: { value: number; basis: Basis; origin?: RowOrigin };
+  targetAchievedPct?: number;
+  /** Partial years only. */
+  expectedPacePct?: number;
+  paceStatus?: PaceStatus;
+  /** Years only: members at the start of the year and the rate. */
+  membersAtStart?: { value: number; asOf: string };
+  admissionRatePct?: number;
+  /** Terms only, complete terms: admitted / years in the term. */
+  averagePerYear?: number;
+  classes?: Flow;
+  trainees?: Flow;
+  dossiers?: Flow;
+  traineesPerAdmission?: number;
+  /** Stock at the latest snapshot inside the window. */
+  stock?: Snapshot;
+  /** Terms: villages without members, latest snapshot in the term minus the earliest (negative = fewer). */
+  villagesWithoutMembersChange?: number;
+}
+
+/** A members.csv row as a stock (own row, or summed from children for the same date). */
+export interface Snapshot {
+  asOf: string;
+  basis: Basis;
+  members?: number;
+  probationary?: number;
+  women?: number;
+  ethnicMinority?: number;
+  ethnicMinorityPct?: number;
+  grassrootsOrgs?: number;
+  branches?: number;
+  villages?: number;
+  villagesWithBranch?: number;
+  villagesWithoutMembers?: number;
+  origin?: RowOrigin;
+}
+
+export interface UnitFigures {
+  unitId: string;
+  /** Keyed by window id (`2020`, `2015-2020`); only windows with at least one figure. */
+  years: Record<string, WindowFigures>;
+  terms: Record<string, WindowFigures>;
+  /** All snapshots of the unit, oldest first. */
+  snapshots: Snapshot[];
+}
+
+/** One row of indicators.csv / indicators.json. */
+export interface IndicatorRow {
+  unit_id: string;
+  period: string;
+  indicator: string;
+  value: number | string;
+  months: number | null;
+  of_months: number | null;
+  basis: Basis;
+}
+
+/** The one typed object the pages render. */
+export interface Dataset {
+  inputs: Inputs;
+  units: Unit[];
+  unitById: Record<string, Unit>;
+  /** Children ids, sorted by Vietnamese collation of their label. */
+  childrenOf: Record<string, string[]>;
+  /** Root units (provinces, or any unit without a parent), sorted. */
+  roots: string[];
+  terms: Term[];
+  /** Calendar years that have any figure, ascending. */
+  years: number[];
+  figures: Record<string, UnitFigures>;
+  indicators: IndicatorRow[];
+  /** Latest month any row reaches, or latest snapshot date: the "data up to" date, ISO. */
+  latestDataDate?: string;
+  /** Distinct `source` texts, with the rows citing them. */
+  sources: { text: string; count: number }[];
+  warnings: Diagnostic[];
+  /** True when the data folder holds a `DEMO` marker file (generated illustrative data). */
+  isDemo: boolean;
+}
