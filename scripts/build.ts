@@ -1,0 +1,77 @@
+/**
+ * `npm run build`: check the data, compute the figures, render the site, publish the data files.
+ * Everything is written to a fresh folder first and swapped into place only when every step succeeded,
+ * so a failed build leaves the previous dist/ exactly as it was.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { runCheck } from './check.ts';
+import { computeDataset } from '../src/lib/model/index.ts';
+import { publishData } from '../src/lib/publish/index.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dataDir = path.resolve(root, process.env.DATA_DIR || 'data');
+const outDir = path.resolve(root, process.env.OUT_DIR || 'dist');
+const base = process.env.SITE_BASE || '/';
+
+const seconds = (t0: number) => ((performance.now() - t0) / 1000).toLocaleString('vi-VN', { maximumFractionDigits: 1 });
+
+async function main(): Promise<number> {
+  const t0 = performance.now();
+  console.log(`Kiểm tra dữ liệu trong ${path.relative(root, dataDir) || '.'} …`);
+  const check = await runCheck(dataDir);
+  if (check.errors.length > 0) {
+    console.error(`\nKhông dựng trang: dữ liệu có ${check.errors.length} lỗi (xem ở trên). Thư mục ${path.relative(root, outDir)}/ cũ được giữ nguyên.`);
+    return 1;
+  }
+
+  const t1 = performance.now();
+  const dataset = computeDataset(check.inputs, { isDemo: check.inputs.isDemo });
+  console.log(`Đã tính chỉ số cho ${dataset.units.length.toLocaleString('vi-VN')} đơn vị (${seconds(t1)} s).`);
+
+  // The pages read the dataset from here instead of computing it again (see src/lib/site/dataset.ts).
+  (globalThis as { __PDV_DATASET__?: unknown }).__PDV_DATASET__ = dataset;
+
+  // Staged beside the target so that the final swap is a rename on one file system.
+  const staging = path.join(path.dirname(outDir), `.${path.basename(outDir)}-staging-${process.pid}`);
+  await rm(staging, { recursive: true, force: true });
+  await mkdir(path.dirname(staging), { recursive: true });
+  try {
+    const t2 = performance.now();
+    const { build } = await import('astro');
+    await build({ root, outDir: staging, base, logLevel: process.env.ASTRO_LOG_LEVEL === 'info' ? 'info' : 'warn' });
+    console.log(`Đã dựng các trang (${seconds(t2)} s).`);
+
+    const t3 = performance.now();
+    const files = await publishData(dataset, path.join(staging, 'data'));
+    await writeFile(path.join(staging, '.nojekyll'), '');
+    console.log(`Đã xuất ${files.length} tệp dữ liệu (${seconds(t3)} s).`);
+
+    await swapInto(staging, outDir);
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    throw error;
+  }
+  console.log(`Xong: ${path.relative(root, outDir)}/ (tổng ${seconds(t0)} s).`);
+  return 0;
+}
+
+/** Replaces `target` with `staging` with two renames, so there is never a half-written target. */
+async function swapInto(staging: string, target: string): Promise<void> {
+  const old = `${staging}-old`;
+  if (existsSync(target)) await rename(target, old);
+  await rename(staging, target);
+  await rm(old, { recursive: true, force: true });
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error('\nDựng trang thất bại; thư mục kết quả cũ được giữ nguyên.');
+    console.error(error);
+    process.exit(1);
+  },
+);
