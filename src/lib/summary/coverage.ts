@@ -1,0 +1,119 @@
+/**
+ * Which months a flow figure covers, and how to say it in Vietnamese.
+ *
+ * A Flow carries only how many months it covers (`months`/`ofMonths`) and the origins of its rows;
+ * the months themselves come from those rows' periods, looked up in the inputs by file and line.
+ * When the months cannot be known for sure (rows missing, a summed figure whose children cover
+ * different months, a truncated list of origins), the phrase falls back to the count alone
+ * ("số liệu 7/12 tháng"), which is always true. A partial window is never phrased as a whole one.
+ */
+import { monthOf, yearOf } from '../periods.ts';
+import type { Dataset, Flow, MonthIndex, Period, Window } from '../types.ts';
+
+type Source = 'admissions' | 'training';
+
+interface RowIndex {
+  admissions: Map<string, { unitId: string; period: Period }>;
+  training: Map<string, { unitId: string; period: Period }>;
+}
+
+const indexCache = new WeakMap<Dataset, RowIndex>();
+const key = (file: string, line: number) => `${file}\u0000${line}`;
+
+function rowIndex(ds: Dataset): RowIndex {
+  let idx = indexCache.get(ds);
+  if (!idx) {
+    idx = { admissions: new Map(), training: new Map() };
+    for (const r of ds.inputs.admissions) idx.admissions.set(key(r.origin.file, r.origin.line), r);
+    for (const r of ds.inputs.training) idx.training.set(key(r.origin.file, r.origin.line), r);
+    indexCache.set(ds, idx);
+  }
+  return idx;
+}
+
+/** The months a flow covers, ascending, or undefined when they cannot be known for sure. */
+export function coveredMonths(ds: Dataset, flow: Flow, source: Source): MonthIndex[] | undefined {
+  if (flow.rows.length === 0) return undefined;
+  const idx = rowIndex(ds)[source];
+  const perUnit = new Map<string, Set<MonthIndex>>();
+  for (const o of flow.rows) {
+    const r = idx.get(key(o.file, o.line));
+    if (!r) return undefined;
+    let set = perUnit.get(r.unitId);
+    if (!set) perUnit.set(r.unitId, (set = new Set()));
+    for (let m = r.period.from; m <= r.period.to; m++) set.add(m);
+  }
+  // A summed figure: every reporting child must be present (origins not truncated) and cover the same months.
+  if (flow.reporting && perUnit.size !== flow.reporting.reported) return undefined;
+  if (!flow.reporting && perUnit.size !== 1) return undefined;
+  let first: MonthIndex[] | undefined;
+  for (const set of perUnit.values()) {
+    const list = [...set].sort((a, b) => a - b);
+    if (!first) first = list;
+    else if (list.length !== first.length || list.some((m, i) => m !== first![i])) return undefined;
+  }
+  if (!first || first.length !== flow.months) return undefined;
+  return first;
+}
+
+const isContiguous = (ms: readonly MonthIndex[]) => ms.every((m, i) => i === 0 || m === ms[i - 1]! + 1);
+
+/** `tháng 8/2020` */
+export const monthPhrase = (m: MonthIndex) => `tháng ${monthOf(m)}/${yearOf(m)}`;
+
+/** The window as said mid-sentence: `năm 2020`, `nhiệm kỳ 2015–2020`. */
+export function windowName(w: Window): string {
+  if (w.kind === 'year') return `năm ${w.id}`;
+  const label = w.label.trim();
+  return /^nhiệm kỳ/i.test(label) ? `nhiệm kỳ${label.slice('nhiệm kỳ'.length)}` : `nhiệm kỳ ${label}`;
+}
+
+export interface CoveragePhrase {
+  /** Lower-case, to open a sentence after capitalising: `trong 7 tháng đầu năm 2020 (tính đến hết tháng 7/2020)`. */
+  text: string;
+  complete: boolean;
+  /** Identifies the coverage, to tell whether two figures cover the same months. */
+  key: string;
+}
+
+/**
+ * How the period of a flow is said. Whole window: `trong năm 2019`, `trong nhiệm kỳ 2015–2020`.
+ * Partial year from January: `trong 8 tháng đầu năm 2020 (tính đến hết tháng 8/2020)`; other ranges
+ * `từ tháng 3 đến hết tháng 8/2020`; unknown months: `trong 7/12 tháng có số liệu của năm 2020`.
+ * Partial term: `trong 4 năm đầu nhiệm kỳ 2015–2020 (số liệu 48/60 tháng)` and the like.
+ */
+export function coveragePhrase(ds: Dataset, flow: Flow, w: Window, source: Source): CoveragePhrase {
+  const name = windowName(w);
+  if (flow.months >= flow.ofMonths) return { text: `trong ${name}`, complete: true, key: 'all' };
+  const ms = coveredMonths(ds, flow, source);
+  const count = `${flow.months}/${flow.ofMonths} tháng`;
+  if (!ms || ms.length === 0 || !isContiguous(ms)) {
+    return { text: `trong ${count} có số liệu của ${name}`, complete: false, key: `n${flow.months}` };
+  }
+  const from = ms[0]!;
+  const to = ms[ms.length - 1]!;
+  const k = `${from}-${to}`;
+  if (w.kind === 'year') {
+    if (from === to) return { text: `trong ${monthPhrase(from)}`, complete: false, key: k };
+    if (from === w.from) {
+      return { text: `trong ${ms.length} tháng đầu năm ${w.id} (tính đến hết ${monthPhrase(to)})`, complete: false, key: k };
+    }
+    return { text: `từ tháng ${monthOf(from)} đến hết ${monthPhrase(to)}`, complete: false, key: k };
+  }
+  const years = ms.length % 12 === 0 ? ms.length / 12 : undefined;
+  const data = `(số liệu ${count})`;
+  if (from === w.from) {
+    if (years !== undefined) {
+      return { text: `trong ${years === 1 ? 'năm' : `${years} năm`} đầu ${name} ${data}`, complete: false, key: k };
+    }
+    return { text: `từ đầu ${name} đến hết ${monthPhrase(to)} ${data}`, complete: false, key: k };
+  }
+  if (to === w.to) {
+    if (years !== undefined) {
+      return { text: `trong ${years === 1 ? 'năm' : `${years} năm`} cuối ${name} ${data}`, complete: false, key: k };
+    }
+    return { text: `từ ${monthPhrase(from)} đến hết ${name} ${data}`, complete: false, key: k };
+  }
+  const range = yearOf(from) === yearOf(to) ? `từ tháng ${monthOf(from)} đến hết ${monthPhrase(to)}` : `từ ${monthPhrase(from)} đến hết ${monthPhrase(to)}`;
+  return { text: `${range}, trong ${name} ${data}`, complete: false, key: k };
+}

@@ -1,0 +1,61 @@
+/** Checks shared by the summary tests: every figure a summary states is the dataset's own. */
+import { expect } from 'vitest';
+import type { SummaryRecord } from '../src/lib/summary/index.ts';
+import type { Dataset } from '../src/lib/types.ts';
+
+/** Non-breaking spaces (before `%`) as plain spaces, so expectations can be typed. */
+export const plain = (s: string): string => s.replace(/\u00a0/g, ' ');
+
+/** Numbers in the text that are not figures: dates, months, years, coverage, reporting counts, ages. */
+const NOT_FIGURES: RegExp[] = [
+  /\d{2}\/\d{2}\/\d{4}/g, // 27/08/2020
+  /\d+ tháng đầu năm \d{4}/g, // 7 tháng đầu năm 2020
+  /\d+ năm (đầu|cuối)/g, // 4 năm đầu nhiệm kỳ
+  /\d+\/\d+ tháng/g, // 7/12 tháng, 48/60 tháng
+  /sau \d+ tháng/g, // sau 8 tháng
+  /tháng \d{1,2}\/\d{4}/g, // tháng 8/2020
+  /tháng \d{1,2} đến/g, // từ tháng 3 đến
+  /năm \d{4}/gi, // năm 2020
+  /nhiệm kỳ \d{4}–\d{4}/gi, // nhiệm kỳ 2015–2020
+  /từ \d+\/\d+ (tổ chức cơ sở đảng|đảng bộ cấp huyện|chi bộ|đơn vị trực thuộc) báo cáo/g,
+  /18 đến 30 tuổi/g,
+];
+
+/**
+ * For every summary: no empty sentence; every cited figure equals the row of dataset.indicators for
+ * the same unit, period and indicator (or, for a dated stock, the unit's snapshot of that date) and
+ * appears in its sentence; every other number in the text is a date, month, year or coverage.
+ */
+export function checkAgainstIndicators(ds: Dataset, records: readonly SummaryRecord[]): void {
+  const rows = new Map(ds.indicators.map((r) => [`${r.unit_id}|${r.period}|${r.indicator}`, r]));
+  for (const rec of records) {
+    const where = `${rec.unit_id} ${rec.period}: ${plain(rec.text)}`;
+    expect(rec.sentences.length, where).toBeGreaterThan(0);
+    expect(rec.text).toBe(rec.sentences.join(' '));
+    for (const s of rec.sentences) expect(s.trim().length, where).toBeGreaterThan(10);
+    expect(rec.figures.length, where).toBeGreaterThan(0);
+    for (const f of rec.figures) {
+      expect(rec.text, `${where} — ${f.indicator}`).toContain(f.text);
+      if (f.asOf) {
+        const snap = ds.figures[rec.unit_id]!.snapshots.find((s) => s.asOf === f.asOf);
+        expect(snap?.villagesWithoutMembers, `${where} — ${f.indicator} at ${f.asOf}`).toBe(f.value);
+        continue;
+      }
+      const row = rows.get(`${rec.unit_id}|${f.period}|${f.indicator}`);
+      expect(row, `${where} — no indicator row ${f.indicator} for ${f.period}`).toBeDefined();
+      expect(row!.value, `${where} — ${f.indicator}`).toBe(f.value);
+    }
+    // Every remaining number is the text of a cited figure.
+    let rest = plain(rec.text);
+    for (const re of NOT_FIGURES) rest = rest.replace(re, ' ');
+    const cited = new Set(rec.figures.map((f) => plain(f.text).replace(/ %$/, '')));
+    for (const token of rest.match(/\d+(?:[.,]\d+)*/g) ?? []) {
+      expect(cited.has(token), `${where} — "${token}" is not a cited figure`).toBe(true);
+    }
+    // A partial year never opens like a whole one.
+    const f = ds.figures[rec.unit_id]!.years[rec.period];
+    if (f?.admitted && f.admitted.months < f.admitted.ofMonths) {
+      expect(plain(rec.text), where).not.toMatch(new RegExp(`[Tt]rong năm ${rec.period}\\b`));
+    }
+  }
+}
