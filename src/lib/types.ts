@@ -118,6 +118,8 @@ export interface Diagnostic {
   line?: number;
   /** The column's header name (as in the file). */
   column?: string;
+  /** 1-based position of the column in the header line (what a spreadsheet shows as A, B, C… counted from 1). */
+  columnNumber?: number;
   value?: string;
   /** Vietnamese, complete sentence: what is wrong and what was expected. */
   message: string;
@@ -189,7 +191,12 @@ export interface WindowFigures {
   expectedPacePct?: number;
   paceStatus?: PaceStatus;
   /** Years only: members at the start of the year and the rate. */
-  membersAtStart?: { value: number; asOf: string };
+  membersAtStart?: {
+    value: number;
+    asOf: string;
+    /** Added by the model: `summed` when the snapshot is a roll-up. */
+    basis?: Basis;
+  };
   admissionRatePct?: number;
   /** Terms only, complete terms: admitted / years in the term. */
   averagePerYear?: number;
@@ -201,6 +208,8 @@ export interface WindowFigures {
   stock?: Snapshot;
   /** Terms: villages without members, latest snapshot in the term minus the earliest (negative = fewer). */
   villagesWithoutMembersChange?: number;
+  /** Added by the model: the two snapshots the change is measured between, and `summed` when either is a roll-up. */
+  villagesWithoutMembersChangeSpan?: { from: string; to: string; basis: Basis };
 }
 
 /** A members.csv row as a stock (own row, or summed from children for the same date). */

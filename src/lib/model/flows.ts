@@ -1,0 +1,85 @@
+/**
+ * A unit's own flow figures in one window, from its own rows (rules 1–4 of the spec).
+ */
+import type { AdmissionRow, Flow, RowOrigin, TrainingRow, Window } from '../types.ts';
+import { tile } from './tiling.ts';
+
+export const BREAKDOWNS = ['youth', 'women', 'ethnicMinority', 'college'] as const;
+export type Breakdown = (typeof BREAKDOWNS)[number];
+
+/**
+ * Training counts are separate flows: each is tiled on the rows that have that column, because an
+ * empty cell is "unknown", so a row without `dossiers` is no usable row for dossiers (rule 3) while
+ * it may well be the best row for classes. Figures of one window may thus rest on different rows.
+ */
+export const TRAINING = ['classes', 'trainees', 'dossiers'] as const;
+export type TrainingKey = (typeof TRAINING)[number];
+
+export type FlowKey = 'admitted' | Breakdown | TrainingKey;
+
+export type Flows = Partial<Record<FlowKey, Flow>>;
+
+/** One unit's rows, indexed once; training rows already split per column. */
+export interface OwnRows {
+  admissions: AdmissionRow[];
+  training: Record<TrainingKey, TrainingRow[]>;
+}
+
+const spanOf = (r: { period: { from: number; to: number } }) => r.period;
+
+const reported = (value: number, months: number, w: Window, rows: RowOrigin[]): Flow => ({
+  value,
+  months,
+  ofMonths: w.months,
+  basis: 'reported',
+  rows,
+});
+
+/**
+ * Admitted and its breakdowns from the rows chosen for `admitted`. A breakdown is known only when
+ * every chosen row has it (rule 4): a share over part of the rows would be a share of something else.
+ */
+export function ownAdmissions(rows: readonly AdmissionRow[], w: Window): Flows {
+  const t = tile(rows, w, spanOf);
+  if (!t) return {};
+  const origins = t.rows.map((r) => r.origin);
+  let admitted = 0;
+  for (const r of t.rows) admitted += r.admitted;
+  const out: Flows = { admitted: reported(admitted, t.months, w, origins) };
+  for (const b of BREAKDOWNS) {
+    let sum = 0;
+    let known = true;
+    for (const r of t.rows) {
+      const v = r[b];
+      if (v === undefined) {
+        known = false;
+        break;
+      }
+      sum += v;
+    }
+    if (known) out[b] = reported(sum, t.months, w, origins);
+  }
+  return out;
+}
+
+export function ownTraining(rows: OwnRows['training'], w: Window): Flows {
+  const out: Flows = {};
+  for (const key of TRAINING) {
+    const t = tile(rows[key], w, spanOf);
+    if (!t) continue;
+    let sum = 0;
+    for (const r of t.rows) sum += r[key] ?? 0;
+    out[key] = reported(
+      sum,
+      t.months,
+      w,
+      t.rows.map((r) => r.origin),
+    );
+  }
+  return out;
+}
+
+/** A flow covers its whole window and, when summed, every active child reported. */
+export function isComplete(f: Flow | undefined): f is Flow {
+  return f !== undefined && f.months === f.ofMonths && (!f.reporting || f.reporting.reported === f.reporting.active);
+}

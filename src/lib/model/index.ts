@@ -1,0 +1,140 @@
+/**
+ * The model: validated Inputs → the Dataset the pages render and the files the site publishes.
+ * Spec: "How figures are computed". Rows are indexed by unit once; units are processed bottom-up so
+ * every roll-up reads finished children: O(rows log rows + units × windows).
+ */
+import type { Dataset, Diagnostic, IndicatorRow, Inputs, MemberRow, Snapshot, TargetRow, UnitFigures, WindowFigures } from '../types.ts';
+import { ownAdmissions, ownTraining, TRAINING, type OwnRows } from './flows.ts';
+import { derive, hasFigures, pushRows } from './indicators.ts';
+import { latestDataDate, sources } from './meta.ts';
+import { rollUpFlows, rollUpTarget, type Child } from './rollup.ts';
+import { ownSnapshots, summedSnapshots } from './stocks.ts';
+import { buildTree } from './tree.ts';
+import { buildWindows, termsOf, touchedYears } from './windows.ts';
+
+export { INDICATORS, INDICATOR_NAMES, type IndicatorDef, type IndicatorName, type IndicatorUnit } from './dictionary.ts';
+export { isComplete } from './flows.ts';
+export { pct, roundHalfUp, roundRatio } from './round.ts';
+export { tile, type Span, type Tiling } from './tiling.ts';
+
+export interface ComputeOptions {
+  /** The data folder holds a `DEMO` marker: the data is generated, for illustration. */
+  isDemo?: boolean;
+}
+
+interface UnitRows extends OwnRows {
+  targets: Map<string, TargetRow>;
+  members: MemberRow[];
+}
+
+const spanKey = (from: number, to: number) => `${from}:${to}`;
+
+function indexRows(inputs: Inputs): Map<string, UnitRows> {
+  const byUnit = new Map<string, UnitRows>();
+  const get = (id: string): UnitRows => {
+    let r = byUnit.get(id);
+    if (!r) {
+      r = { admissions: [], training: { classes: [], trainees: [], dossiers: [] }, targets: new Map(), members: [] };
+      byUnit.set(id, r);
+    }
+    return r;
+  };
+  for (const r of inputs.admissions) get(r.unitId).admissions.push(r);
+  for (const r of inputs.training) {
+    const t = get(r.unitId).training;
+    for (const key of TRAINING) if (r[key] !== undefined) t[key].push(r);
+  }
+  // One target per unit and period (a duplicate is an input error); the later line would win.
+  for (const r of inputs.targets) get(r.unitId).targets.set(spanKey(r.period.from, r.period.to), r);
+  for (const r of inputs.members) get(r.unitId).members.push(r);
+  return byUnit;
+}
+
+const NO_ROWS: UnitRows = {
+  admissions: [],
+  training: { classes: [], trainees: [], dossiers: [] },
+  targets: new Map(),
+  members: [],
+};
+
+export function computeDataset(inputs: Inputs, opts: ComputeOptions = {}): Dataset {
+  const terms = termsOf(inputs);
+  const windows = buildWindows(touchedYears(inputs), terms);
+  const tree = buildTree(inputs.units);
+  const rowsByUnit = indexRows(inputs);
+  const modelWarnings: Diagnostic[] = [];
+
+  const figures = new Map<string, UnitFigures>();
+  const snapshotsOf = new Map<string, Snapshot[]>();
+
+  for (const unit of tree.bottomUp) {
+    const rows = rowsByUnit.get(unit.id) ?? NO_ROWS;
+    const childIds = tree.childrenOf[unit.id] ?? [];
+    const childUnits = childIds.map((id) => tree.unitById[id]!);
+
+    const own = ownSnapshots(rows.members);
+    const snapshots =
+      own.length > 0 || childUnits.length === 0
+        ? own
+        : summedSnapshots(childUnits.map((c) => ({ unit: c, snapshots: snapshotsOf.get(c.id) ?? [] })));
+    snapshotsOf.set(unit.id, snapshots);
+
+    const uf: UnitFigures = { unitId: unit.id, years: {}, terms: {}, snapshots };
+    const computed = new Map<string, WindowFigures>();
+    for (const w of windows.all) {
+      const children: Child[] = childUnits.map((c) => {
+        const cf = figures.get(c.id);
+        return { unit: c, figures: w.kind === 'year' ? cf?.years[w.id] : cf?.terms[w.id] };
+      });
+      const flows = rollUpFlows(unit, { ...ownAdmissions(rows.admissions, w), ...ownTraining(rows.training, w) }, children, w, modelWarnings);
+      const t = rows.targets.get(spanKey(w.from, w.to));
+      const target = rollUpTarget(t && { value: t.target, basis: 'reported', origin: t.origin }, children, w);
+      const f: WindowFigures = { window: w, ...flows };
+      if (target) f.target = target;
+      computed.set(w.id, f);
+    }
+    for (const w of windows.all) {
+      const f = computed.get(w.id)!;
+      const prev = windows.previous.get(w.id);
+      derive(f, prev && computed.get(prev.id), snapshots);
+      if (hasFigures(f)) (w.kind === 'year' ? uf.years : uf.terms)[w.id] = f;
+    }
+    figures.set(unit.id, uf);
+  }
+
+  // indicators.csv order: unit id (code point order, locale-free), then window, then indicator.
+  const indicators: IndicatorRow[] = [];
+  const ids = inputs.units.map((u) => u.id).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const yearsWithFigures = new Set<string>();
+  for (const id of ids) {
+    const uf = figures.get(id)!;
+    for (const w of windows.all) {
+      const table = w.kind === 'year' ? uf.years : uf.terms;
+      const f = table[w.id];
+      if (!f) continue;
+      if (w.kind === 'year') yearsWithFigures.add(w.id);
+      const prev = windows.previous.get(w.id);
+      pushRows(indicators, id, f, prev && table[prev.id]);
+    }
+  }
+
+  const figuresRecord: Record<string, UnitFigures> = {};
+  for (const u of inputs.units) figuresRecord[u.id] = figures.get(u.id)!;
+
+  const latest = latestDataDate(inputs);
+  return {
+    inputs,
+    units: inputs.units,
+    unitById: tree.unitById,
+    childrenOf: tree.childrenOf,
+    roots: tree.roots,
+    terms,
+    years: windows.years.filter((w) => yearsWithFigures.has(w.id)).map((w) => Number(w.id)),
+    figures: figuresRecord,
+    indicators,
+    ...(latest !== undefined ? { latestDataDate: latest } : {}),
+    sources: sources(inputs),
+    warnings: [...inputs.diagnostics.filter((d) => d.severity === 'warning'), ...modelWarnings],
+    isDemo: opts.isDemo ?? false,
+  };
+}
