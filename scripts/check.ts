@@ -1,0 +1,64 @@
+/**
+ * `npm run check`: read and validate the data folder (DATA_DIR, default data/), print every warning and
+ * every error with its file:line:column, and exit 1 when there is any error. The build calls runCheck()
+ * in-process so that both print the same thing.
+ */
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { formatDiagnostic, loadInputs } from '../src/lib/load.ts';
+import type { Diagnostic, Inputs } from '../src/lib/types.ts';
+
+export interface CheckResult {
+  inputs: Inputs & { isDemo: boolean };
+  errors: Diagnostic[];
+  warnings: Diagnostic[];
+  isDemo: boolean;
+}
+
+export interface CheckOptions {
+  /** Where progress and diagnostics go, one line per call: stdout by default; `() => {}` for silence. */
+  log?: (line: string) => void;
+  /** Where the error list goes: stderr by default. */
+  logError?: (line: string) => void;
+}
+
+const count = (n: number) => n.toLocaleString('vi-VN');
+const seconds = (ms: number) => (ms / 1000).toLocaleString('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+export async function runCheck(dir: string, opts: CheckOptions = {}): Promise<CheckResult> {
+  const log = opts.log ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const logError = opts.logError ?? (opts.log ? log : (line: string) => process.stderr.write(`${line}\n`));
+  const t0 = performance.now();
+  const inputs = await loadInputs(dir, {
+    onFile: (p) => log(`đọc ${p.file}: ${count(p.rows)} dòng (${seconds(p.ms)} s)`),
+  });
+  const errors = inputs.diagnostics.filter((d) => d.severity === 'error');
+  const warnings = inputs.diagnostics.filter((d) => d.severity === 'warning');
+
+  // One write per list: hundreds of thousands of lines on a badly broken file must not take minutes.
+  if (warnings.length > 0) log(`\nCảnh báo (${count(warnings.length)}):\n${warnings.map(formatDiagnostic).join('\n')}`);
+  if (errors.length > 0) logError(`\nLỗi (${count(errors.length)}):\n${errors.map(formatDiagnostic).join('\n')}`);
+
+  const rows = inputs.tables.reduce((n, t) => n + t.rows.length, 0);
+  const where = path.relative(process.cwd(), dir) || '.';
+  const summary =
+    `\nKiểm tra ${where}: ${inputs.tables.length} tệp, ${count(rows)} dòng hợp lệ, ` +
+    `${count(inputs.units.length)} đơn vị; ${count(errors.length)} lỗi, ${count(warnings.length)} cảnh báo (${seconds(performance.now() - t0)} s).`;
+  if (errors.length > 0) logError(`${summary} Sửa các lỗi trên rồi chạy lại.`);
+  else log(`${summary}${inputs.isDemo ? ' Đây là dữ liệu minh hoạ (có tệp DEMO).' : ''} Dữ liệu hợp lệ.`);
+  return { inputs, errors, warnings, isDemo: inputs.isDemo };
+}
+
+const isMain = process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (isMain) {
+  const dir = path.resolve(process.env.DATA_DIR || 'data');
+  runCheck(dir).then(
+    (r) => process.exit(r.errors.length > 0 ? 1 : 0),
+    (error: unknown) => {
+      console.error('Kiểm tra thất bại do lỗi chương trình:');
+      console.error(error);
+      process.exit(2);
+    },
+  );
+}

@@ -1,0 +1,83 @@
+/**
+ * A dependency-free horizontal bar chart as an SVG string, shared by the build (the compare page's static
+ * default) and the browser (the compare island redraws it): same markup either way, a few hundred bytes of code.
+ */
+import { fmtCount, fmtNumber, fmtPct, NBSP } from '../format/index.ts';
+
+export interface LiteBar {
+  label: string;
+  value?: number;
+  /** `7/12 tháng` when the figure covers part of the period. */
+  partial?: string;
+}
+
+export interface LiteBarsOptions {
+  id: string;
+  title: string;
+  description: string;
+  rows: LiteBar[];
+  unit: 'count' | 'pct' | 'ratio';
+}
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const r1 = (n: number) => Math.round(n * 10) / 10;
+
+/** About `count` round ticks from 0 to at least `max`. */
+export function niceTicks(max: number, count = 4): number[] {
+  if (!(max > 0)) return [0, 1];
+  const raw = max / count;
+  const mag = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * mag).find((s) => s >= raw) ?? raw;
+  const out: number[] = [];
+  for (let v = 0; v < max + step * 0.999; v += step) out.push(Math.round(v * 1e6) / 1e6);
+  return out;
+}
+
+export function barsLite(o: LiteBarsOptions): string {
+  const W = 400;
+  const row = 26;
+  const top = 8;
+  const bottom = 24;
+  const fmt = (v: number | undefined) => (o.unit === 'pct' ? fmtPct(v) : o.unit === 'ratio' ? fmtNumber(v) : fmtCount(v));
+  const tickFmt = (v: number) => (o.unit === 'pct' ? `${fmtNumber(v, 1)}${NBSP}%` : fmtNumber(v, 1));
+  const labels = o.rows.map((r) => (r.label.length > 22 ? `${r.label.slice(0, 21)}…` : r.label));
+  const left = Math.min(160, 12 + Math.max(4, ...labels.map((l) => l.length)) * 7);
+  const right = 70;
+  const H = top + bottom + o.rows.length * row;
+  const max = Math.max(0, ...o.rows.map((r) => r.value ?? 0));
+  const ticks = niceTicks(max);
+  const domainMax = ticks[ticks.length - 1] || 1;
+  const sx = (v: number) => r1(left + (v / domainMax) * (W - left - right));
+  const hatch = `${o.id}-hatch`;
+  let s =
+    `<svg class="chart-svg" id="${o.id}" viewBox="0 0 ${W} ${H}" role="img" aria-labelledby="${o.id}-t ${o.id}-d" font-size="13" xmlns="http://www.w3.org/2000/svg">` +
+    `<title id="${o.id}-t">${esc(o.title)}</title><desc id="${o.id}-d">${esc(o.description)}</desc>`;
+  if (o.rows.some((r) => r.partial)) {
+    s +=
+      `<defs><pattern id="${hatch}" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)">` +
+      `<rect width="6" height="6" fill="#0072B2" fill-opacity="0.25"/><line x1="0" y1="0" x2="0" y2="6" stroke="#0072B2" stroke-width="3"/></pattern></defs>`;
+  }
+  s += '<g stroke="currentColor" stroke-opacity="0.1" aria-hidden="true">';
+  for (const t of ticks) s += `<line x1="${sx(t)}" x2="${sx(t)}" y1="${top}" y2="${H - bottom}"/>`;
+  s += '</g><g class="tnum" text-anchor="middle" fill="currentColor">';
+  for (const t of ticks) s += `<text x="${sx(t)}" y="${H - bottom + 16}">${esc(tickFmt(t))}</text>`;
+  s += '</g>';
+  o.rows.forEach((r, i) => {
+    const y = top + i * row;
+    const label = labels[i]!;
+    s += `<g><title>${esc(`${r.label}: ${r.value === undefined ? 'chưa có số liệu' : fmt(r.value)}${r.partial ? ` (${r.partial})` : ''}`)}</title>`;
+    s += `<text x="${left - 6}" y="${y + row / 2 + 4}" text-anchor="end" fill="currentColor">${esc(label)}</text>`;
+    if (r.value === undefined) {
+      s += `<text x="${left + 4}" y="${y + row / 2 + 4}" fill="#555">chưa có số liệu</text>`;
+    } else {
+      const w = Math.max(0, sx(r.value) - left);
+      s += r.partial
+        ? `<rect x="${left}" y="${y + 3}" width="${r1(w)}" height="${row - 6}" fill="url(#${hatch})" stroke="#0072B2"/>`
+        : `<rect x="${left}" y="${y + 3}" width="${r1(w)}" height="${row - 6}" fill="#0072B2"/>`;
+      s += `<text x="${r1(left + w + 4)}" y="${y + row / 2 + 4}" fill="currentColor" class="tnum">${esc(fmt(r.value))}${r.partial ? ' *' : ''}</text>`;
+    }
+    s += '</g>';
+  });
+  s += `<line x1="${left}" x2="${left}" y1="${top}" y2="${H - bottom}" stroke="currentColor"/></svg>`;
+  return s;
+}

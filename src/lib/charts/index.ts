@@ -1,0 +1,363 @@
+/**
+ * The site's charts, rendered at build time with Observable Plot into clean inline SVG (see svg.ts).
+ * Inputs are plain rows (no Dataset): the view models in src/lib/site decide what to draw.
+ * Every chart uses a fixed viewBox (width 400) that the stylesheet scales to its container.
+ */
+import * as Plot from '@observablehq/plot';
+import { timeFormatLocale } from 'd3';
+import { DASH, fmtCount, fmtNumber, fmtPct, NBSP } from '../format/index.ts';
+import { chartDocument, cleanPlotSvg, escapeXml, hatchPattern } from './svg.ts';
+
+export { cleanPlotSvg, escapeXml, hatchPattern } from './svg.ts';
+
+/** Okabe–Ito: distinguishable with the common colour-vision deficiencies. */
+export const PALETTE = {
+  blue: '#0072B2',
+  vermillion: '#D55E00',
+  green: '#009E73',
+  purple: '#CC79A7',
+  orange: '#E69F00',
+  sky: '#56B4E9',
+  yellow: '#F0E442',
+  black: '#000000',
+} as const;
+
+/** Series colours in order, with a distinct marker symbol each (not colour alone). */
+export const SERIES = [
+  { color: PALETTE.blue, symbol: 'circle' },
+  { color: PALETTE.vermillion, symbol: 'square' },
+  { color: PALETTE.green, symbol: 'triangle' },
+  { color: PALETTE.purple, symbol: 'diamond' },
+  { color: PALETTE.orange, symbol: 'cross' },
+] as const;
+
+export const CHART_WIDTH = 400;
+const FONT_SIZE = 13;
+
+export interface ChartText {
+  /** Stable id, unique in the page. */
+  id: string;
+  title: string;
+  /** What the chart shows, in words, for screen readers (the `<desc>`). */
+  description: string;
+}
+
+function render(options: Plot.PlotOptions, text: ChartText, defs?: string): string {
+  const svg = Plot.plot({
+    ...options,
+    document: chartDocument(),
+    width: options.width ?? CHART_WIDTH,
+  }) as unknown as Element;
+  svg.setAttribute('font-size', String(FONT_SIZE));
+  return cleanPlotSvg(svg, { ...text, defs });
+}
+
+/** Vietnamese month and day names for time axes. */
+export const viTime = timeFormatLocale({
+  dateTime: '%H:%M:%S %d/%m/%Y',
+  date: '%d/%m/%Y',
+  time: '%H:%M:%S',
+  periods: ['SA', 'CH'],
+  days: ['Chủ nhật', 'Thứ hai', 'Thứ ba', 'Thứ tư', 'Thứ năm', 'Thứ sáu', 'Thứ bảy'],
+  shortDays: ['CN', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7'],
+  months: ['tháng 1', 'tháng 2', 'tháng 3', 'tháng 4', 'tháng 5', 'tháng 6', 'tháng 7', 'tháng 8', 'tháng 9', 'tháng 10', 'tháng 11', 'tháng 12'],
+  shortMonths: ['Th1', 'Th2', 'Th3', 'Th4', 'Th5', 'Th6', 'Th7', 'Th8', 'Th9', 'Th10', 'Th11', 'Th12'],
+});
+
+const countTick = (d: number) => fmtCount(d);
+const pctTick = (d: number) => `${fmtNumber(d, 1)}${NBSP}%`;
+
+/* ---------------- Bars by period (admissions by year, with targets) ---------------- */
+
+export interface PeriodBar {
+  /** Axis label: `2020`. */
+  x: string;
+  /** Undefined = no figure for that period (drawn as a dash, never as 0). */
+  value?: number;
+  /** Set for partial periods: `7/12 tháng`. */
+  partial?: string;
+  target?: number;
+  /** Tooltip text (native SVG <title>). */
+  tip: string;
+}
+
+export interface PeriodBarsOptions extends ChartText {
+  rows: PeriodBar[];
+  yLabel: string;
+  height?: number;
+}
+
+/**
+ * Horizontal bars, one row per period (oldest first): readable on a 360 px phone for any number of years.
+ * A partial period is hatched and its row label carries the coverage (`2020` / `7/12 tháng`); a target is a
+ * vermillion tick across the row; a period without a figure shows a dash, never a zero-length bar.
+ */
+export function periodBarsChart(o: PeriodBarsOptions): string {
+  const complete = o.rows.filter((r) => r.value !== undefined && !r.partial);
+  const partial = o.rows.filter((r) => r.value !== undefined && r.partial);
+  const has = [...complete, ...partial];
+  const missing = o.rows.filter((r) => r.value === undefined);
+  const targets = o.rows.filter((r) => r.target !== undefined);
+  const partialByX = new Map(o.rows.filter((r) => r.partial).map((r) => [r.x, r.partial!]));
+  const rowH = partial.length ? 36 : 28;
+  const maxX = Math.max(1, ...o.rows.map((r) => Math.max(r.value ?? 0, r.target ?? 0)));
+  const marks: Plot.Markish[] = [
+    Plot.ruleX([0]),
+    Plot.barX(complete, { y: 'x', x: 'value', fill: PALETTE.blue, title: 'tip', insetTop: 3, insetBottom: 3 }),
+    Plot.barX(partial, { y: 'x', x: 'value', fill: `url(#${o.id}-hatch)`, stroke: PALETTE.blue, strokeWidth: 1.5, title: 'tip', insetTop: 3, insetBottom: 3 }),
+    Plot.tickX(targets, { y: 'x', x: 'target', stroke: PALETTE.vermillion, strokeWidth: 3, title: (d: PeriodBar) => `Chỉ tiêu ${d.x}: ${fmtCount(d.target)}` }),
+    Plot.text(has, {
+      y: 'x',
+      x: (d: PeriodBar) => Math.max(d.value ?? 0, d.target ?? 0),
+      text: (d: PeriodBar) => fmtCount(d.value),
+      dx: 6,
+      textAnchor: 'start',
+      fill: 'currentColor',
+    }),
+    Plot.text(missing, { y: 'x', x: 0, text: () => `${DASH} chưa có số liệu`, dx: 6, textAnchor: 'start', fill: '#555' }),
+  ];
+  return render(
+    {
+      height: o.height ?? 34 + o.rows.length * rowH,
+      marginLeft: partial.length ? 84 : 48,
+      marginRight: 56,
+      marginTop: 6,
+      marginBottom: 28,
+      y: {
+        type: 'band',
+        domain: o.rows.map((r) => r.x),
+        label: null,
+        tickSize: 0,
+        padding: 0.1,
+        tickFormat: (x: string) => (partialByX.has(x) ? `${x}\n${partialByX.get(x)}` : x),
+      },
+      x: { grid: true, label: null, domain: [0, maxX * 1.04], nice: true, tickFormat: countTick, ticks: 4 },
+      marks,
+    },
+    o,
+    partial.length ? hatchPattern(o.id, PALETTE.blue) : undefined,
+  );
+}
+
+/* ---------------- Lines by period (composition %, members) ---------------- */
+
+export interface LinePoint {
+  x: string;
+  series: string;
+  value: number;
+  tip: string;
+}
+
+export interface LinesOptions extends ChartText {
+  points: LinePoint[];
+  /** Series labels in legend order; colours and symbols follow SERIES. */
+  series: string[];
+  /** All x values in order (a gap in a series stays a gap). */
+  xDomain: string[];
+  yLabel: string;
+  percent?: boolean;
+  height?: number;
+}
+
+/** At most ~6 tick labels on a band or point axis of years: every 2nd, 3rd or 5th, always the last. */
+export function thinTicks(domain: string[]): string[] {
+  const n = domain.length;
+  if (n <= 6) return domain;
+  const step = n <= 12 ? 2 : n <= 18 ? 3 : 5;
+  return domain.filter((_, i) => (n - 1 - i) % step === 0);
+}
+
+export function linesChart(o: LinesOptions): string {
+  const colors = o.series.map((_, i) => SERIES[i % SERIES.length]!.color);
+  const symbols = o.series.map((_, i) => SERIES[i % SERIES.length]!.symbol);
+  const maxY = Math.max(1, ...o.points.map((p) => p.value));
+  // Lines connect only consecutive x values: a missing year breaks the line.
+  const index = new Map(o.xDomain.map((x, i) => [x, i]));
+  const segments: (LinePoint & { seg: string })[] = [];
+  for (const s of o.series) {
+    const pts = o.points.filter((p) => p.series === s).sort((a, b) => index.get(a.x)! - index.get(b.x)!);
+    let seg = 0;
+    let prev = -2;
+    for (const p of pts) {
+      const i = index.get(p.x)!;
+      if (i !== prev + 1) seg++;
+      prev = i;
+      segments.push({ ...p, seg: `${s}#${seg}` });
+    }
+  }
+  return render(
+    {
+      height: o.height ?? 240,
+      marginLeft: 48,
+      marginRight: 20,
+      x: { type: 'point', domain: o.xDomain, label: null, padding: 0.3, ticks: thinTicks(o.xDomain) },
+      y: {
+        grid: true,
+        label: o.yLabel,
+        domain: o.percent ? [0, Math.min(100, Math.max(10, maxY * 1.1))] : [0, maxY * 1.1],
+        nice: true,
+        tickFormat: o.percent ? pctTick : countTick,
+        ticks: 5,
+      },
+      color: { domain: o.series, range: colors },
+      symbol: { domain: o.series, range: symbols },
+      marks: [
+        Plot.ruleY([0]),
+        Plot.lineY(segments, { x: 'x', y: 'value', z: 'seg', stroke: 'series', strokeWidth: 2 }),
+        Plot.dot(o.points, { x: 'x', y: 'value', stroke: 'series', fill: 'series', symbol: 'series', r: 3.5, title: 'tip' }),
+      ],
+    },
+    o,
+  );
+}
+
+/** Members (or any stock) over dated snapshots, on a time axis. */
+export interface DatedPoint {
+  /** ISO date. */
+  date: string;
+  value: number;
+  tip: string;
+}
+
+export function datedLineChart(o: ChartText & { points: DatedPoint[]; yLabel: string; height?: number }): string {
+  const pts = o.points.map((p) => ({ ...p, d: new Date(`${p.date}T00:00:00Z`) }));
+  const t = pts.map((p) => p.d.getTime());
+  const spanYears = (Math.max(...t) - Math.min(...t)) / (365.25 * 864e5);
+  const maxY = Math.max(1, ...pts.map((p) => p.value));
+  return render(
+    {
+      height: o.height ?? 220,
+      marginLeft: 48,
+      marginRight: 24,
+      insetLeft: 12,
+      insetRight: 12,
+      x: {
+        type: 'utc',
+        label: null,
+        ticks: spanYears >= 2 ? Math.min(6, Math.ceil(spanYears)) : 4,
+        tickFormat: spanYears >= 2 ? viTime.utcFormat('%Y') : viTime.utcFormat('%b %Y'),
+      },
+      y: { grid: true, label: o.yLabel, domain: [0, maxY * 1.15], nice: true, tickFormat: countTick, ticks: 5 },
+      marks: [
+        Plot.ruleY([0]),
+        Plot.lineY(pts, { x: 'd', y: 'value', stroke: PALETTE.blue, strokeWidth: 2 }),
+        Plot.dot(pts, { x: 'd', y: 'value', fill: PALETTE.blue, r: 3.5, title: 'tip' }),
+        Plot.text(pts.length > 5 ? pts.slice(-1) : pts, { x: 'd', y: 'value', text: (p: DatedPoint) => fmtCount(p.value), dy: -12, textAnchor: pts.length > 5 ? 'end' : 'middle' }),
+      ],
+    },
+    o,
+  );
+}
+
+/* ---------------- Horizontal bars (units compared) ---------------- */
+
+export interface UnitBar {
+  label: string;
+  value?: number;
+  partial?: string;
+  tip: string;
+}
+
+export interface UnitBarsOptions extends ChartText {
+  rows: UnitBar[];
+  percent?: boolean;
+  /** Optional reference line (e.g. expected pace, 100 % of target). */
+  reference?: { value: number; label: string };
+}
+
+const truncate = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
+export function unitBarsChart(o: UnitBarsOptions): string {
+  const rows = o.rows.map((r, i) => ({ ...r, key: `${i}`, short: truncate(r.label, 22) }));
+  const labelOf = new Map(rows.map((r) => [r.key, r.short]));
+  const longest = Math.max(4, ...rows.map((r) => r.short.length));
+  const marginLeft = Math.min(160, 12 + longest * 7);
+  const maxX = Math.max(1, ...rows.map((r) => r.value ?? 0), o.reference?.value ?? 0);
+  const has = rows.filter((r) => r.value !== undefined);
+  const complete = has.filter((r) => !r.partial);
+  const partial = has.filter((r) => r.partial);
+  const missing = rows.filter((r) => r.value === undefined);
+  const fmt = (v: number | undefined) => (o.percent ? fmtPct(v) : fmtCount(v));
+  const marks: Plot.Markish[] = [
+    Plot.ruleX([0]),
+    Plot.barX(complete, { y: 'key', x: 'value', fill: PALETTE.blue, title: 'tip', insetTop: 2, insetBottom: 2 }),
+    Plot.barX(partial, { y: 'key', x: 'value', fill: `url(#${o.id}-hatch)`, stroke: PALETTE.blue, title: 'tip', insetTop: 2, insetBottom: 2 }),
+    Plot.text(has, { y: 'key', x: 'value', text: (r: UnitBar) => (r.partial ? `${fmt(r.value)} *` : fmt(r.value)), dx: 4, textAnchor: 'start' }),
+    Plot.text(missing, { y: 'key', x: 0, text: () => 'chưa có số liệu', dx: 4, textAnchor: 'start', fill: '#555' }),
+  ];
+  if (o.reference) {
+    marks.push(Plot.ruleX([o.reference.value], { stroke: PALETTE.vermillion, strokeWidth: 2, strokeDasharray: '4,3' }));
+  }
+  return render(
+    {
+      height: 30 + rows.length * 26,
+      marginLeft,
+      marginRight: 64,
+      marginTop: 8,
+      marginBottom: 22,
+      x: { grid: true, label: null, domain: [0, maxX * 1.05], nice: true, tickFormat: o.percent ? pctTick : countTick, ticks: 4 },
+      y: { type: 'band', domain: rows.map((r) => r.key), label: null, tickFormat: (k: string) => labelOf.get(k) ?? k, tickSize: 0, padding: 0.15 },
+      marks,
+    },
+    o,
+    partial.length ? hatchPattern(o.id, PALETTE.blue) : undefined,
+  );
+}
+
+/* ---------------- Hand-made small graphics (no Plot: cheap for thousands of pages) ---------------- */
+
+/** A tiny trend line for a headline card. Decorative: the card states the numbers. */
+export function sparkline(values: (number | undefined)[], tip: string): string {
+  const w = 100;
+  const h = 28;
+  const known = values.map((v, i) => [i, v] as const).filter((p): p is readonly [number, number] => p[1] !== undefined);
+  if (known.length < 2) return '';
+  const max = Math.max(...known.map((p) => p[1]));
+  const min = Math.min(0, ...known.map((p) => p[1]));
+  const sx = (i: number) => (values.length === 1 ? w / 2 : 3 + (i * (w - 6)) / (values.length - 1));
+  const sy = (v: number) => h - 3 - ((v - min) / (max - min || 1)) * (h - 6);
+  const r1 = (n: number) => Math.round(n * 10) / 10;
+  // Break the line where a period is missing.
+  let d = '';
+  let prev = -2;
+  for (const [i, v] of known) {
+    d += `${i === prev + 1 ? 'L' : 'M'}${r1(sx(i))},${r1(sy(v))}`;
+    prev = i;
+  }
+  const [li, lv] = known[known.length - 1]!;
+  return (
+    `<svg class="spark" viewBox="0 0 ${w} ${h}" aria-hidden="true" focusable="false" xmlns="http://www.w3.org/2000/svg">` +
+    `<title>${escapeXml(tip)}</title>` +
+    `<path d="${d}" fill="none" stroke="${PALETTE.blue}" stroke-width="2" stroke-linejoin="round" stroke-linecap="round"/>` +
+    `<circle cx="${r1(sx(li))}" cy="${r1(sy(lv))}" r="2.8" fill="${PALETTE.blue}"/></svg>`
+  );
+}
+
+/**
+ * Achievement against the pace of the year: a bar for the share of the target achieved, a mark for the share
+ * of the year elapsed (months covered / 12). `id` must be unique in the page.
+ */
+export function paceMeter(o: ChartText & { achievedPct: number; pacePct?: number }): string {
+  const w = 300;
+  const h = 48;
+  const x0 = 4;
+  const x1 = w - 4;
+  const span = x1 - x0;
+  const cap = Math.max(100, o.achievedPct, o.pacePct ?? 0);
+  const sx = (p: number) => Math.round((x0 + (Math.min(p, cap) / cap) * span) * 10) / 10;
+  const ahead = o.pacePct === undefined || o.achievedPct >= o.pacePct;
+  const fill = ahead ? PALETTE.green : PALETTE.vermillion;
+  let s =
+    `<svg class="pace" viewBox="0 0 ${w} ${h}" role="img" aria-labelledby="${o.id}-t ${o.id}-d" xmlns="http://www.w3.org/2000/svg">` +
+    `<title id="${o.id}-t">${escapeXml(o.title)}</title><desc id="${o.id}-d">${escapeXml(o.description)}</desc>` +
+    `<rect x="${x0}" y="8" width="${span}" height="18" rx="3" fill="#e6e6e6"/>` +
+    `<rect x="${x0}" y="8" width="${Math.max(0, sx(o.achievedPct) - x0)}" height="18" rx="3" fill="${fill}"/>` +
+    `<line x1="${sx(100)}" y1="4" x2="${sx(100)}" y2="30" stroke="#333" stroke-width="1"/>`;
+  if (o.pacePct !== undefined) {
+    const px = sx(o.pacePct);
+    s +=
+      `<line x1="${px}" y1="2" x2="${px}" y2="32" stroke="#111" stroke-width="2.5" stroke-dasharray="3,2"/>` +
+      `<text x="${px}" y="46" font-size="13" text-anchor="${o.pacePct > 75 ? 'end' : o.pacePct < 25 ? 'start' : 'middle'}" fill="#111">Tiến độ ${escapeXml(fmtPct(o.pacePct))}</text>`;
+  }
+  return s + '</svg>';
+}

@@ -1,0 +1,118 @@
+/**
+ * A data folder → decoded, parsed tables. Knows which file names the contract defines, which are required,
+ * and the `DEMO` marker that tells the site it is showing generated, illustrative data.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Diagnostic } from '../types.ts';
+import { decodeBytes } from './decode.ts';
+import { parseTable } from './parse.ts';
+import type { RawTable } from './parse.ts';
+
+/** The files of the contract, in the order they are read and reported (terms before the periods that use them). */
+export const DATA_FILES = ['units.csv', 'terms.csv', 'admissions.csv', 'targets.csv', 'training.csv', 'members.csv'] as const;
+export type DataFileName = (typeof DATA_FILES)[number];
+export const REQUIRED_FILES: readonly DataFileName[] = ['units.csv', 'admissions.csv'];
+/** Names of the marker file; its content does not matter. */
+const DEMO_MARKERS = new Set(['demo', 'demo.txt', 'demo.md']);
+
+export interface FileProgress {
+  file: string;
+  bytes: number;
+  rows: number;
+  ms: number;
+}
+
+export interface DataFolder {
+  dir: string;
+  /** Only the files that exist, in DATA_FILES order. */
+  tables: RawTable[];
+  isDemo: boolean;
+  /** Folder problems (missing or ignored files) and each table's decoding and parsing problems. */
+  diagnostics: Diagnostic[];
+}
+
+export interface ReadOptions {
+  /** Called after each file is read and parsed (for progress lines on big data). */
+  onFile?: (progress: FileProgress) => void;
+}
+
+/** The canonical name a folder entry stands for (file names are matched case-insensitively: `Units.CSV` works). */
+export function dataFileName(entry: string): DataFileName | undefined {
+  const lower = entry.toLowerCase();
+  return (DATA_FILES as readonly string[]).includes(lower) ? (lower as DataFileName) : undefined;
+}
+
+export async function readDataFolder(dir: string, opts: ReadOptions = {}): Promise<DataFolder> {
+  const diagnostics: Diagnostic[] = [];
+  let entries: string[];
+  try {
+    const st = await stat(dir);
+    if (!st.isDirectory()) throw new Error('not a directory');
+    entries = (await readdir(dir)).sort();
+  } catch {
+    diagnostics.push({
+      severity: 'error',
+      file: dir,
+      message: `Không tìm thấy thư mục dữ liệu ${dir}. Đặt các tệp CSV vào thư mục data/ hoặc chỉ đường dẫn bằng biến môi trường DATA_DIR.`,
+    });
+    return { dir, tables: [], isDemo: false, diagnostics };
+  }
+
+  const found = new Map<DataFileName, string>();
+  let isDemo = false;
+  for (const entry of entries) {
+    const lower = entry.toLowerCase();
+    const known = dataFileName(entry);
+    if (known) {
+      const other = found.get(known);
+      if (other !== undefined) {
+        diagnostics.push({
+          severity: 'error',
+          file: entry,
+          message: `Thư mục có hai tệp cùng tên ${known} (${other} và ${entry}, chỉ khác chữ hoa/thường). Giữ lại một tệp.`,
+        });
+        continue;
+      }
+      found.set(known, entry);
+    } else if (DEMO_MARKERS.has(lower)) {
+      isDemo = true;
+    } else if (lower.endsWith('.csv')) {
+      diagnostics.push({
+        severity: 'warning',
+        file: entry,
+        message: `Tệp ${entry} không thuộc bộ dữ liệu nên bị bỏ qua. Các tệp được đọc: ${DATA_FILES.join(', ')}.`,
+      });
+    } else if (/\.(xlsx|xlsm|xls|ods)$/.test(lower) && !lower.startsWith('~$') && !lower.startsWith('.~lock')) {
+      diagnostics.push({
+        severity: 'warning',
+        file: entry,
+        message: `Tệp bảng tính ${entry} không được đọc: trang chỉ đọc tệp CSV. Trong Excel chọn "Lưu thành" → "CSV UTF-8".`,
+      });
+    }
+  }
+
+  for (const name of REQUIRED_FILES) {
+    if (!found.has(name)) {
+      diagnostics.push({
+        severity: 'error',
+        file: name,
+        message: `Thiếu tệp bắt buộc ${name} trong thư mục ${dir}.`,
+      });
+    }
+  }
+
+  const tables: RawTable[] = [];
+  for (const name of DATA_FILES) {
+    const entry = found.get(name);
+    if (entry === undefined) continue;
+    const t0 = performance.now();
+    const bytes = await readFile(join(dir, entry));
+    const decoded = decodeBytes(bytes, entry);
+    const table = parseTable(decoded.text, entry, decoded.encoding);
+    diagnostics.push(...decoded.diagnostics, ...table.diagnostics);
+    tables.push(table);
+    opts.onFile?.({ file: entry, bytes: bytes.byteLength, rows: table.rows.length, ms: performance.now() - t0 });
+  }
+  return { dir, tables, isDemo, diagnostics };
+}

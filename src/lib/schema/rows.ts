@@ -1,0 +1,225 @@
+/**
+ * One zod schema per file. Input: the row object built from the cells, one string per known column
+ * (lower-case names; '' for an empty or absent cell). Output: the typed row. Each schema lists its fields
+ * with their parsers (values.ts), then the checks between fields of the same row. Checks that need other
+ * rows or other files (unique ids, parents, duplicates, unit existence) are in validate.ts.
+ */
+import { z } from 'zod';
+import type { Term } from '../types.ts';
+import {
+  Invalid,
+  idField,
+  kindField,
+  levelField,
+  optionalCount,
+  optionalMonth,
+  optionalRef,
+  optionalText,
+  periodField,
+  requiredCount,
+  requiredDate,
+  requiredMonth,
+  requiredText,
+  slugField,
+  unitRef,
+  yearOrTermField,
+} from './values.ts';
+import type { FieldParser } from './values.ts';
+import { objectBuilder, objectReader } from './shape.ts';
+
+type Fields = Record<string, FieldParser<unknown>>;
+type Parsed<F extends Fields> = { [K in keyof F]: Exclude<ReturnType<F[K]>, Invalid> };
+/** Reports a problem between fields; `field` is where it is shown (undefined: the row as a whole). */
+type Report<F extends Fields> = (field: (keyof F & string) | undefined, message: string) => void;
+/**
+ * Checks between the fields of one row. Also run when some cells failed (so that one run reports every
+ * problem): those fields are then undefined, and `valid(field)` is false for them.
+ */
+type Refine<F extends Fields> = (row: Parsed<F>, report: Report<F>, valid: (field: keyof F & string) => boolean) => void;
+
+const allValid = () => true;
+
+/**
+ * A zod schema for one file's rows: the shape is checked by zod (every column a string), the cells are read
+ * by their parsers in one pass, and every cell's problem becomes an issue whose path is its column.
+ * One transform per row rather than one per cell keeps 500 000 rows within the time budget.
+ */
+export function rowSchema<F extends Fields>(fields: F, refine?: Refine<F>) {
+  const keys = Object.keys(fields) as (keyof F & string)[];
+  const parsers = keys.map((k) => fields[k]!);
+  const shape = Object.fromEntries(keys.map((k) => [k, z.string()])) as { [K in keyof F]: z.ZodString };
+  const read = objectReader(keys);
+  const build = objectBuilder(keys);
+  // Scratch space reused by every row: the values are copied into the row object before the next row.
+  const cells: unknown[] = new Array(keys.length);
+  const values: unknown[] = new Array(keys.length);
+  return z.object(shape).transform((raw, ctx): Parsed<F> => {
+    read(raw, cells);
+    let failedFields: Set<string> | undefined;
+    for (let i = 0; i < keys.length; i++) {
+      const cell = cells[i] as string;
+      const v = parsers[i]!(cell);
+      if (v instanceof Invalid) {
+        ctx.issues.push({ code: 'custom', message: v.message, input: cell, path: [keys[i]!] });
+        (failedFields ??= new Set()).add(keys[i]!);
+        values[i] = undefined;
+      } else values[i] = v;
+    }
+    const row = build(values) as Parsed<F>;
+    let failed = failedFields !== undefined;
+    if (refine) {
+      const report: Report<F> = (field, message) => {
+        ctx.issues.push({ code: 'custom', message, input: field === undefined ? raw : (raw as Record<string, string>)[field], path: field === undefined ? [] : [field] });
+        failed = true;
+      };
+      refine(row, report, failedFields ? (f) => !failedFields.has(f) : allValid);
+    }
+    return failed ? z.NEVER : row;
+  });
+}
+
+const fmt = (n: number) => n.toLocaleString('vi-VN');
+const atMost = (what: string, value: number, of: string, total: number) =>
+  `${what} (${fmt(value)}) lớn hơn ${of} (${fmt(total)}): đây là một phần của ${of} nên phải nhỏ hơn hoặc bằng.`;
+
+export const unitSchema = rowSchema(
+  {
+    id: idField('mã đơn vị (ví dụ QN.BL)'),
+    name: requiredText('tên đầy đủ của đơn vị (ví dụ Đảng bộ huyện Bình Liêu)'),
+    short_name: optionalText,
+    level: levelField,
+    parent_id: optionalRef,
+    kind: kindField,
+    active_from: optionalMonth,
+    active_to: optionalMonth,
+    slug: slugField,
+    note: optionalText,
+  },
+  (u, report) => {
+    if (u.active_from !== undefined && u.active_to !== undefined && u.active_to < u.active_from) {
+      report('active_to', 'Tháng ngừng hoạt động (active_to) đứng trước tháng bắt đầu hoạt động (active_from).');
+    }
+    // level is undefined only when its cell failed: nothing to compare then.
+    if (u.level === 'province' && u.parent_id !== undefined) {
+      report('parent_id', 'Đảng bộ tỉnh là cấp cao nhất trong dữ liệu nên không có cấp trên: để trống parent_id, hoặc sửa cột level.');
+    }
+    if (u.level !== undefined && u.level !== 'province' && u.parent_id === undefined) {
+      report('parent_id', 'Ô bắt buộc đang trống: đơn vị không phải cấp tỉnh cần mã đơn vị cấp trên (parent_id).');
+    }
+  },
+);
+export type UnitInput = z.output<typeof unitSchema>;
+
+export const termSchema = rowSchema(
+  {
+    id: idField('mã nhiệm kỳ (ví dụ 2020-2025)'),
+    name: optionalText,
+    from: requiredMonth('tháng bắt đầu nhiệm kỳ'),
+    to: requiredMonth('tháng kết thúc nhiệm kỳ'),
+    note: optionalText,
+  },
+  (t, report) => {
+    if (t.to < t.from) report('to', 'Tháng kết thúc (to) đứng trước tháng bắt đầu (from) của nhiệm kỳ.');
+  },
+);
+export type TermInput = z.output<typeof termSchema>;
+
+const ADMISSION_PARTS = [
+  ['youth', 'Số đảng viên trẻ (18–30 tuổi)'],
+  ['women', 'Số đảng viên nữ'],
+  ['ethnic_minority', 'Số người dân tộc thiểu số'],
+  ['college', 'Số người có trình độ cao đẳng trở lên'],
+] as const;
+
+export const admissionSchema = (termsById: ReadonlyMap<string, Term>) =>
+  rowSchema(
+    {
+      unit_id: unitRef,
+      period: periodField(termsById),
+      admitted: requiredCount('số người được kết nạp'),
+      youth: optionalCount,
+      women: optionalCount,
+      ethnic_minority: optionalCount,
+      college: optionalCount,
+      source: optionalText,
+      note: optionalText,
+    },
+    (r, report) => {
+      for (const [key, what] of ADMISSION_PARTS) {
+        const v = r[key];
+        if (v !== undefined && v > r.admitted) report(key, atMost(what, v, 'số kết nạp (admitted)', r.admitted));
+      }
+    },
+  );
+export type AdmissionInput = z.output<ReturnType<typeof admissionSchema>>;
+
+export const targetSchema = (termsById: ReadonlyMap<string, Term>) =>
+  rowSchema({
+    unit_id: unitRef,
+    period: yearOrTermField(termsById),
+    target: requiredCount('chỉ tiêu kết nạp được giao'),
+    source: optionalText,
+    note: optionalText,
+  });
+export type TargetInput = z.output<ReturnType<typeof targetSchema>>;
+
+export const trainingSchema = (termsById: ReadonlyMap<string, Term>) =>
+  rowSchema(
+    {
+      unit_id: unitRef,
+      period: periodField(termsById),
+      classes: optionalCount,
+      trainees: optionalCount,
+      dossiers: optionalCount,
+      source: optionalText,
+      note: optionalText,
+    },
+    (r, report, valid) => {
+      const given = !valid('classes') || !valid('trainees') || !valid('dossiers'); // a bad cell is not an empty one
+      if (!given && r.classes === undefined && r.trainees === undefined && r.dossiers === undefined) {
+        report(undefined, 'Dòng không có số liệu nào: cần ít nhất một trong các cột classes (số lớp), trainees (số học viên), dossiers (số hồ sơ).');
+      }
+    },
+  );
+export type TrainingInput = z.output<ReturnType<typeof trainingSchema>>;
+
+const MEMBER_PARTS = [
+  ['probationary', 'Số đảng viên dự bị'],
+  ['women', 'Số đảng viên nữ'],
+  ['ethnic_minority', 'Số đảng viên dân tộc thiểu số'],
+] as const;
+
+export const memberSchema = rowSchema(
+  {
+    unit_id: unitRef,
+    as_of: requiredDate,
+    members: optionalCount,
+    probationary: optionalCount,
+    women: optionalCount,
+    ethnic_minority: optionalCount,
+    grassroots_orgs: optionalCount,
+    branches: optionalCount,
+    villages: optionalCount,
+    villages_with_branch: optionalCount,
+    villages_without_members: optionalCount,
+    source: optionalText,
+    note: optionalText,
+  },
+  (r, report) => {
+    if (r.members !== undefined) {
+      for (const [key, what] of MEMBER_PARTS) {
+        const v = r[key];
+        if (v !== undefined && v > r.members) report(key, atMost(what, v, 'tổng số đảng viên (members)', r.members));
+      }
+    }
+    const withBranch = r.villages_with_branch ?? 0;
+    const without = r.villages_without_members ?? 0;
+    if (r.villages !== undefined && withBranch + without > r.villages) {
+      report(
+        r.villages_without_members !== undefined ? 'villages_without_members' : 'villages_with_branch',
+        `Số thôn có chi bộ (${fmt(withBranch)}) cộng số thôn chưa có đảng viên (${fmt(without)}) là ${fmt(withBranch + without)}, lớn hơn tổng số thôn (villages = ${fmt(r.villages)}).`,
+      );
+    }
+  },
+);
+export type MemberInput = z.output<typeof memberSchema>;

@@ -1,0 +1,109 @@
+/**
+ * The compare page's pure view code, shared by the build (the static default) and the browser island:
+ * no Dataset, no Node APIs, only formatting and the dependency-free bar chart.
+ */
+import { barsLite, type LiteBar } from '../charts/bars-lite.ts';
+import { fmtCount, fmtNumber, fmtPct, partialOf } from '../format/index.ts';
+import type { Cell, Table } from './view.ts';
+
+export type CompareUnit = 'count' | 'pct' | 'ratio';
+
+export interface CompareIndicator {
+  id: string;
+  label: string;
+  unit: CompareUnit;
+  /** Which windows it exists for. */
+  windows: 'year' | 'term' | 'both';
+}
+
+/** A value in the JSON: unknown `null`, a number, or `[value, months, ofMonths]` for a partial flow. */
+export type CompareValue = null | number | [number, number, number];
+
+export interface CompareData {
+  level: string;
+  units: { id: string; label: string; parent: string; href: string }[];
+  periods: { id: string; label: string; kind: 'year' | 'term' }[];
+  indicators: CompareIndicator[];
+  /** values[indicator][period][unitIndex] */
+  values: Record<string, Record<string, CompareValue[]>>;
+  /** `units`: indexes of the units shown by default (all of them when there are few). */
+  defaults: { indicator: string; period: string; units: number[] };
+}
+
+/** Formats one JSON value for display (used by the build and the island alike). */
+export function compareText(v: CompareValue | undefined, unit: CompareUnit): { text: string; partial?: string } {
+  if (v === null || v === undefined) return { text: '—' };
+  const n = typeof v === 'number' ? v : v[0];
+  const text = unit === 'pct' ? fmtPct(n) : unit === 'ratio' ? fmtNumber(n) : fmtCount(n);
+  return typeof v === 'number' ? { text } : { text, partial: partialOf({ months: v[1], ofMonths: v[2] }) };
+}
+
+export interface CompareSelection {
+  indicator: string;
+  period: string;
+  /** Unit indexes in data.units; empty = all. */
+  units: number[];
+}
+
+/** The chart draws at most this many units (the highest values); the table lists all chosen. */
+export const CHART_MAX = 60;
+
+export interface CompareResult {
+  capped: string;
+  title: string;
+  description: string;
+  svg: string;
+  table: Table;
+  reported: string;
+}
+
+/** The chart and table for one selection: pure, run at build time for the default and in the browser after. */
+export function compareResult(data: CompareData, sel: CompareSelection): CompareResult {
+  const ind = data.indicators.find((i) => i.id === sel.indicator) ?? data.indicators[0];
+  const period = data.periods.find((p) => p.id === sel.period) ?? data.periods[0];
+  const chosen = sel.units.length ? sel.units : data.units.map((_, i) => i);
+  const col = ind && period ? (data.values[ind.id]?.[period.id] ?? []) : [];
+  const items = chosen
+    .map((i) => ({ i, u: data.units[i]!, v: col[i] ?? null }))
+    .filter((x) => x.u)
+    .sort((a, b) => {
+      const va = a.v === null ? -Infinity : typeof a.v === 'number' ? a.v : a.v[0];
+      const vb = b.v === null ? -Infinity : typeof b.v === 'number' ? b.v : b.v[0];
+      return vb - va || (a.u.label < b.u.label ? -1 : 1);
+    });
+  const unit = ind?.unit ?? 'count';
+  const title = ind && period ? `${ind.label} — ${period.label}` : 'Chưa có số liệu';
+  const rows: LiteBar[] = items.slice(0, CHART_MAX).map(({ u, v }) => {
+    const t = compareText(v, unit);
+    return { label: u.label, value: v === null ? undefined : typeof v === 'number' ? v : v[0], partial: t.partial };
+  });
+  const cells: Cell[][] = items.map(({ u, v }, k) => {
+    const t = compareText(v, unit);
+    return [{ text: String(k + 1) }, { text: u.label, header: true, href: u.href }, { text: u.parent }, { text: t.text, flag: t.partial }];
+  });
+  const reported = items.filter((x) => x.v !== null).length;
+  const description = `${title}: ${rows.map((r) => `${r.label} ${r.value === undefined ? 'chưa có số liệu' : compareText(r.value, unit).text}${r.partial ? ` (${r.partial})` : ''}`).join('; ')}.`;
+  return {
+    title,
+    description,
+    svg: barsLite({ id: 'bd-so-sanh', title, description, rows, unit }),
+    capped: items.length > CHART_MAX ? `Biểu đồ vẽ ${CHART_MAX} đơn vị có số cao nhất; bảng có đủ ${items.length} đơn vị.` : '',
+    table: { caption: title, head: ['#', 'Đơn vị', 'Trực thuộc', ind?.label ?? ''], numeric: [true, false, false, true], rows: cells },
+    reported: `${reported}/${items.length} ${data.level} có số liệu.`,
+  };
+}
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** A table as HTML, with the same markup as the DataTable component (scroll box, caption, flags). */
+export function tableHtml(t: Table, id: string): string {
+  const cell = (c: Cell) =>
+    (c.href ? `<a href="${esc(c.href)}">${esc(c.text)}</a>` : esc(c.text)) + (c.flag ? `<span class="flag">${esc(c.flag)}</span>` : '');
+  const cls = (i: number) => (t.numeric[i] ? ' class="n"' : '');
+  return (
+    `<div class="scroll" tabindex="0" role="region" aria-labelledby="${id}-cap"><table id="${id}"><caption id="${id}-cap">${esc(t.caption)}</caption>` +
+    `<thead><tr>${t.head.map((h, i) => `<th scope="col"${cls(i)}>${esc(h)}</th>`).join('')}</tr></thead><tbody>` +
+    t.rows.map((r) => `<tr>${r.map((c, i) => (c.header ? `<th scope="row"${cls(i)}>${cell(c)}</th>` : `<td${cls(i)}>${cell(c)}</td>`)).join('')}</tr>`).join('') +
+    '</tbody></table></div>'
+  );
+}

@@ -1,0 +1,83 @@
+/**
+ * The compare page (/so-sanh/): the compared units side by side on one indicator and one period.
+ * The static page shows a default (admitted, latest year, every unit); the island reads the same data from
+ * /so-sanh/du-lieu.json and lets the reader choose, keeping the choice in the URL query.
+ */
+import type { Dataset, Flow, Unit, WindowFigures } from '../types.ts';
+import { href, unitPath } from './href.ts';
+import { LEVEL_PLURAL } from './labels.ts';
+import { siteIndex } from './site.ts';
+import type { CompareData, CompareIndicator, CompareValue } from './compare-view.ts';
+
+export type { CompareData, CompareIndicator, CompareValue } from './compare-view.ts';
+export { compareResult, compareText, tableHtml } from './compare-view.ts';
+
+export const COMPARE_INDICATORS: (CompareIndicator & { get: (w: WindowFigures) => Flow | number | undefined })[] = [
+  { id: 'admitted', label: 'Số đảng viên kết nạp', unit: 'count', windows: 'both', get: (w) => w.admitted },
+  { id: 'target', label: 'Chỉ tiêu kết nạp', unit: 'count', windows: 'both', get: (w) => w.target?.value },
+  { id: 'target_achieved_pct', label: 'Tỷ lệ đạt chỉ tiêu', unit: 'pct', windows: 'both', get: (w) => w.targetAchievedPct },
+  { id: 'admission_rate_pct', label: 'Tỷ lệ kết nạp so với đảng viên đầu năm', unit: 'pct', windows: 'year', get: (w) => w.admissionRatePct },
+  { id: 'average_per_year', label: 'Bình quân kết nạp mỗi năm', unit: 'ratio', windows: 'term', get: (w) => w.averagePerYear },
+  { id: 'youth_pct', label: 'Tỷ lệ đảng viên trẻ (18–30 tuổi)', unit: 'pct', windows: 'both', get: (w) => w.youthPct },
+  { id: 'women_pct', label: 'Tỷ lệ nữ', unit: 'pct', windows: 'both', get: (w) => w.womenPct },
+  { id: 'ethnic_minority_pct', label: 'Tỷ lệ người dân tộc thiểu số', unit: 'pct', windows: 'both', get: (w) => w.ethnicMinorityPct },
+  { id: 'college_pct', label: 'Tỷ lệ có trình độ cao đẳng trở lên', unit: 'pct', windows: 'both', get: (w) => w.collegePct },
+  { id: 'trainees', label: 'Học viên lớp bồi dưỡng nhận thức về Đảng', unit: 'count', windows: 'both', get: (w) => w.trainees },
+  { id: 'members', label: 'Số đảng viên (lần thống kê cuối kỳ)', unit: 'count', windows: 'both', get: (w) => w.stock?.members },
+];
+
+const cache = new WeakMap<Dataset, CompareData>();
+
+function toValue(v: Flow | number | undefined): CompareValue {
+  if (v === undefined) return null;
+  if (typeof v === 'number') return v;
+  return v.months < v.ofMonths ? [v.value, v.months, v.ofMonths] : v.value;
+}
+
+/** All units when there are few (one province); else those under the first province that has any. */
+function defaultUnits(ds: Dataset, units: Unit[]): number[] {
+  if (units.length <= 40) return [];
+  const firstParent = units[0]?.parentId;
+  const picked = units.map((u, i) => (u.parentId === firstParent ? i : -1)).filter((i) => i >= 0);
+  return picked.length === units.length ? [] : picked;
+}
+
+export function compareData(ds: Dataset): CompareData {
+  const hit = cache.get(ds);
+  if (hit) return hit;
+  const idx = siteIndex(ds);
+  const units = idx.compared;
+  const periods = [
+    ...[...ds.years].reverse().map((y) => ({ id: String(y), label: `Năm ${y}`, kind: 'year' as const })),
+    ...[...ds.terms].reverse().map((t) => ({ id: t.id, label: t.name, kind: 'term' as const })),
+  ];
+  const values: CompareData['values'] = {};
+  const indicators: CompareIndicator[] = [];
+  for (const ind of COMPARE_INDICATORS) {
+    const byPeriod: Record<string, CompareValue[]> = {};
+    for (const p of periods) {
+      if (ind.windows !== 'both' && ind.windows !== p.kind) continue;
+      const col = units.map((u) => {
+        const f = ds.figures[u.id];
+        const w = p.kind === 'year' ? f?.years[p.id] : f?.terms[p.id];
+        return w ? toValue(ind.get(w)) : null;
+      });
+      if (col.some((v) => v !== null)) byPeriod[p.id] = col;
+    }
+    if (Object.keys(byPeriod).length === 0) continue;
+    values[ind.id] = byPeriod;
+    indicators.push({ id: ind.id, label: ind.label, unit: ind.unit, windows: ind.windows });
+  }
+  const usedPeriods = new Set(Object.values(values).flatMap((v) => Object.keys(v)));
+  const data: CompareData = {
+    level: LEVEL_PLURAL[idx.comparedLevel],
+    units: units.map((u) => ({ id: u.id, label: u.label, parent: u.parentId ? (ds.unitById[u.parentId]?.label ?? '') : '', href: href(unitPath(u.slug)) })),
+    periods: periods.filter((p) => usedPeriods.has(p.id)),
+    indicators,
+    values,
+    defaults: { indicator: 'admitted', period: idx.comparedYear !== undefined ? String(idx.comparedYear) : (periods[0]?.id ?? ''), units: defaultUnits(ds, units) },
+  };
+  cache.set(ds, data);
+  return data;
+}
+

@@ -1,0 +1,38 @@
+/** Vietnamese words the pages use for levels, kinds, bases and indicators. */
+import type { Level, UnitKind } from '../types.ts';
+
+export const SITE_NAME = 'Thống kê phát triển đảng viên';
+export const DEMO_LABEL = 'Dữ liệu minh họa';
+export const NO_DATA = 'chưa có số liệu';
+
+export const LEVEL_LABEL: Record<Level, string> = {
+  province: 'Đảng bộ tỉnh, thành phố',
+  district: 'Đảng bộ cấp huyện',
+  grassroots: 'Tổ chức cơ sở đảng',
+  branch: 'Chi bộ trực thuộc',
+};
+
+/** Plural nouns for "the children of this unit" by the children's level. */
+export const LEVEL_PLURAL: Record<Level, string> = {
+  province: 'đảng bộ tỉnh',
+  district: 'đảng bộ cấp huyện',
+  grassroots: 'tổ chức cơ sở đảng',
+  branch: 'chi bộ trực thuộc',
+};
+
+export const KIND_LABEL: Record<UnitKind, string> = {
+  commune: 'xã, phường, thị trấn',
+  agency: 'cơ quan',
+  enterprise: 'doanh nghiệp',
+  school: 'trường học',
+  armed_forces: 'lực lượng vũ trang',
+  village: 'thôn, bản, khu phố',
+  other: 'khác',
+};
+
+export const BASIS_LABEL = {
+  reported: 'số báo cáo của đơn vị',
+  summed: 'cộng từ các đơn vị trực thuộc',
+} as const;
+
+export const PACE_LABEL = { ahead: 'kịp tiến độ', behind: 'chậm tiến độ' } as const;

@@ -1,0 +1,173 @@
+/**
+ * Lookups over the whole Dataset, computed once per Dataset and memoised: slug → unit, breadcrumbs,
+ * indicator rows per unit, the source of every data row, the comparison level. The page view models use
+ * these so that rendering one page never scans all units (the national data set has ~10,000).
+ */
+import { fmtDate, fmtRange, viCollator } from '../format/index.ts';
+import type { Dataset, IndicatorRow, Level, RowOrigin, Unit, WindowFigures } from '../types.ts';
+import { href, unitPath } from './href.ts';
+import type { Crumb } from './view.ts';
+
+export interface RowInfo {
+  source?: string;
+  /** What the row is: `kết nạp`, `chỉ tiêu`, `bồi dưỡng`, `đảng viên`. */
+  kind: string;
+  /** Its period in words (`2019`, `01/2020–07/2020`, `nhiệm kỳ 2015–2020`, `04/01/2017`) and a sort key. */
+  period: { text: string; key: string };
+}
+
+export interface SiteIndex {
+  ds: Dataset;
+  unitBySlug: Map<string, Unit>;
+  /** Units of one level, sorted by label. */
+  byLevel: Record<Level, Unit[]>;
+  /** The units compared across the site: districts, or (without districts) the roots' children. */
+  compared: Unit[];
+  comparedLevel: Level;
+  indicatorsOf: Map<string, IndicatorRow[]>;
+  rowInfo: Map<string, RowInfo>;
+  /** The unit ids that have own rows in any input file. */
+  ownRows: Map<string, string[]>;
+  /** Latest calendar year with an admitted figure for any unit. */
+  latestYear?: number;
+  /** Latest year with an admitted figure for one of the compared units. */
+  comparedYear?: number;
+  /** The latest term any unit has a figure for (the navigation's "Nhiệm kỳ" link). */
+  currentTermId?: string;
+}
+
+const cache = new WeakMap<Dataset, SiteIndex>();
+
+export const originKey = (o: RowOrigin) => `${o.file}:${o.line}`;
+
+function periodWords(text: string): string {
+  if (/^\d{4}$/.test(text)) return text;
+  const r = /^(\d{4})-(\d{2})\.\.(\d{4})-(\d{2})$/.exec(text);
+  if (r) return `${r[2]}/${r[1]}–${r[4]}/${r[3]}`;
+  const m = /^(\d{4})-(\d{2})$/.exec(text);
+  if (m) return `${m[2]}/${m[1]}`;
+  return `nhiệm kỳ ${fmtRange(text)}`;
+}
+
+const periodOf = (p: { text: string; from: number; to: number }) => ({
+  text: periodWords(p.text),
+  key: `${String(p.from).padStart(6, '0')}-${String(p.to).padStart(6, '0')}`,
+});
+
+export function siteIndex(ds: Dataset): SiteIndex {
+  const hit = cache.get(ds);
+  if (hit) return hit;
+
+  const unitBySlug = new Map<string, Unit>();
+  const byLevel: Record<Level, Unit[]> = { province: [], district: [], grassroots: [], branch: [] };
+  for (const u of ds.units) {
+    unitBySlug.set(u.slug, u);
+    byLevel[u.level].push(u);
+  }
+  for (const l of Object.keys(byLevel) as Level[]) byLevel[l].sort((a, b) => viCollator.compare(a.label, b.label));
+
+  let compared = byLevel.district;
+  let comparedLevel: Level = 'district';
+  if (compared.length === 0) {
+    compared = ds.roots.flatMap((r) => (ds.childrenOf[r] ?? []).map((id) => ds.unitById[id]!)).filter(Boolean);
+    comparedLevel = compared[0]?.level ?? 'grassroots';
+  }
+
+  const indicatorsOf = new Map<string, IndicatorRow[]>();
+  for (const r of ds.indicators) {
+    let list = indicatorsOf.get(r.unit_id);
+    if (!list) indicatorsOf.set(r.unit_id, (list = []));
+    list.push(r);
+  }
+
+  const rowInfo = new Map<string, RowInfo>();
+  const ownRows = new Map<string, string[]>();
+  const addOwn = (unitId: string, key: string) => {
+    let l = ownRows.get(unitId);
+    if (!l) ownRows.set(unitId, (l = []));
+    l.push(key);
+  };
+  const { inputs } = ds;
+  for (const r of inputs.admissions) {
+    const k = originKey(r.origin);
+    rowInfo.set(k, { source: r.source, kind: 'kết nạp', period: periodOf(r.period) });
+    addOwn(r.unitId, k);
+  }
+  for (const r of inputs.targets) {
+    const k = originKey(r.origin);
+    rowInfo.set(k, { source: r.source, kind: 'chỉ tiêu', period: periodOf(r.period) });
+    addOwn(r.unitId, k);
+  }
+  for (const r of inputs.training) {
+    const k = originKey(r.origin);
+    rowInfo.set(k, { source: r.source, kind: 'bồi dưỡng', period: periodOf(r.period) });
+    addOwn(r.unitId, k);
+  }
+  for (const r of inputs.members) {
+    const k = originKey(r.origin);
+    rowInfo.set(k, { source: r.source, kind: 'đảng viên', period: { text: fmtDate(r.asOf), key: r.asOf } });
+    addOwn(r.unitId, k);
+  }
+
+  const latestAdmitted = (units: Unit[]) => {
+    let y: number | undefined;
+    for (const u of units) {
+      const f = ds.figures[u.id];
+      if (!f) continue;
+      for (const [k, w] of Object.entries(f.years)) if (w.admitted && (y === undefined || Number(k) > y)) y = Number(k);
+    }
+    return y;
+  };
+
+  const idx: SiteIndex = {
+    ds,
+    unitBySlug,
+    byLevel,
+    compared,
+    comparedLevel,
+    indicatorsOf,
+    rowInfo,
+    ownRows,
+    latestYear: latestAdmitted(ds.units),
+    comparedYear: latestAdmitted(compared),
+    currentTermId: ([...ds.terms].reverse().find((t) => ds.roots.some((r) => ds.figures[r]?.terms[t.id])) ?? ds.terms[ds.terms.length - 1])?.id,
+  };
+  cache.set(ds, idx);
+  return idx;
+}
+
+/** Home › province › district › … › unit (the last one without a link). */
+export function breadcrumbs(ds: Dataset, unitId: string): Crumb[] {
+  const chain: Unit[] = [];
+  let u: Unit | undefined = ds.unitById[unitId];
+  const seen = new Set<string>();
+  while (u && !seen.has(u.id)) {
+    seen.add(u.id);
+    chain.unshift(u);
+    u = u.parentId ? ds.unitById[u.parentId] : undefined;
+  }
+  return [
+    { label: 'Trang chủ', href: href('') },
+    ...chain.map((c, i) => (i === chain.length - 1 ? { label: c.label } : { label: c.label, href: href(unitPath(c.slug)) })),
+  ];
+}
+
+export const yearFig = (ds: Dataset, unitId: string, year: number | string | undefined): WindowFigures | undefined =>
+  year === undefined ? undefined : ds.figures[unitId]?.years[String(year)];
+
+/** The unit's years with an admitted figure, ascending. */
+export function admittedYears(ds: Dataset, unitId: string): number[] {
+  const f = ds.figures[unitId];
+  if (!f) return [];
+  return Object.entries(f.years)
+    .filter(([, w]) => w.admitted)
+    .map(([k]) => Number(k))
+    .sort((a, b) => a - b);
+}
+
+/** Inclusive integer range. */
+export function range(a: number, b: number): number[] {
+  const out: number[] = [];
+  for (let i = a; i <= b; i++) out.push(i);
+  return out;
+}

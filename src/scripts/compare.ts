@@ -1,0 +1,127 @@
+/**
+ * The compare island: vanilla TS, bundled by Astro into an external module (works under a CSP without inline
+ * scripts). Data from /so-sanh/du-lieu.json. The choice lives in the URL query: ?chi-so=…&ky=…&don-vi=id,id
+ */
+import { compareResult, tableHtml, type CompareData, type CompareSelection } from '../lib/site/compare-view.ts';
+import { toCsv } from '../lib/publish/csv.ts';
+
+function readQuery(data: CompareData): CompareSelection {
+  const q = new URLSearchParams(window.location.search);
+  const ids = (q.get('don-vi') ?? '').split(',').filter(Boolean);
+  const byId = new Map(data.units.map((u, i) => [u.id, i]));
+  const indicator = data.indicators.some((i) => i.id === q.get('chi-so')) ? q.get('chi-so')! : data.defaults.indicator;
+  const period = data.periods.some((p) => p.id === q.get('ky')) ? q.get('ky')! : data.defaults.period;
+  return { indicator, period, units: ids.map((id) => byId.get(id)).filter((i): i is number => i !== undefined) };
+}
+
+function writeQuery(data: CompareData, sel: CompareSelection): void {
+  const q = new URLSearchParams();
+  q.set('chi-so', sel.indicator);
+  q.set('ky', sel.period);
+  if (sel.units.length && sel.units.length < data.units.length) q.set('don-vi', sel.units.map((i) => data.units[i]!.id).join(','));
+  history.replaceState(null, '', `${window.location.pathname}?${q.toString()}`);
+}
+
+export async function initCompare(): Promise<void> {
+  const form = document.getElementById('chon') as HTMLFormElement | null;
+  if (!form) return;
+  let data: CompareData;
+  try {
+    const r = await fetch(form.dataset.src!);
+    if (!r.ok) return;
+    data = (await r.json()) as CompareData;
+  } catch {
+    return;
+  }
+  const indSel = form.querySelector<HTMLSelectElement>('#chon-chi-so')!;
+  const perSel = form.querySelector<HTMLSelectElement>('#chon-ky')!;
+  const box = form.querySelector<HTMLElement>('[data-units]')!;
+  const title = document.querySelector<HTMLElement>('[data-title]')!;
+  const reported = document.querySelector<HTMLElement>('[data-reported]')!;
+  const chart = document.querySelector<HTMLElement>('[data-chart]')!;
+  const table = document.querySelector<HTMLElement>('[data-table]')!;
+  const csv = document.querySelector<HTMLAnchorElement>('[data-csv]')!;
+
+  const sel = readQuery(data);
+  const checks = data.units.map((u, i) => {
+    const label = document.createElement('label');
+    const cb = document.createElement('input');
+    cb.type = 'checkbox';
+    cb.value = String(i);
+    cb.checked = sel.units.length === 0 || sel.units.includes(i);
+    label.append(cb, ` ${u.label}`);
+    if (u.parent) label.title = `thuộc ${u.parent}`;
+    box.append(label);
+    return cb;
+  });
+
+  /** Only the periods that have data for the chosen indicator. */
+  const fillPeriods = () => {
+    const have = data.values[indSel.value] ?? {};
+    const keep = perSel.value;
+    perSel.replaceChildren(
+      ...data.periods
+        .filter((p) => have[p.id])
+        .map((p) => {
+          const o = document.createElement('option');
+          o.value = p.id;
+          o.textContent = p.label;
+          return o;
+        }),
+    );
+    if ([...perSel.options].some((o) => o.value === keep)) perSel.value = keep;
+  };
+
+  let csvUrl: string | undefined;
+  const render = () => {
+    const chosen = checks.filter((c) => c.checked).map((c) => Number(c.value));
+    const s: CompareSelection = { indicator: indSel.value, period: perSel.value, units: chosen.length === checks.length ? [] : chosen };
+    if (chosen.length === 0) {
+      title.textContent = 'Chưa chọn đơn vị nào';
+      reported.textContent = 'Hãy chọn ít nhất một đơn vị.';
+      chart.replaceChildren();
+      table.replaceChildren();
+      writeQuery(data, { ...s, units: [] });
+      return;
+    }
+    const r = compareResult(data, s);
+    title.textContent = r.title;
+    reported.textContent = `${r.reported} Xếp từ cao xuống thấp; dấu * và cột gạch chéo: số liệu chưa đủ kỳ.`;
+    chart.innerHTML = r.svg;
+    table.innerHTML = tableHtml(r.table, 'bang-so-sanh');
+    if (csvUrl) URL.revokeObjectURL(csvUrl);
+    const ind = data.indicators.find((i) => i.id === s.indicator);
+    const col = data.values[s.indicator]?.[s.period] ?? [];
+    const rows = (s.units.length ? s.units : data.units.map((_, i) => i)).map((i) => {
+      const v = col[i] ?? null;
+      const u = data.units[i]!;
+      return [u.id, u.label, s.period, v === null ? undefined : typeof v === 'number' ? v : v[0], Array.isArray(v) ? v[1] : undefined, Array.isArray(v) ? v[2] : undefined];
+    });
+    csvUrl = URL.createObjectURL(new Blob([toCsv(['Mã đơn vị', 'Đơn vị', 'Kỳ', ind?.label ?? s.indicator, 'Số tháng có số liệu', 'Số tháng của kỳ'], rows)], { type: 'text/csv;charset=utf-8' }));
+    csv.href = csvUrl;
+    csv.download = `so-sanh-${s.indicator}-${s.period}.csv`;
+    writeQuery(data, s);
+  };
+
+  indSel.value = sel.indicator;
+  fillPeriods();
+  perSel.value = sel.period;
+  if (perSel.value !== sel.period) fillPeriods();
+  indSel.addEventListener('change', () => {
+    fillPeriods();
+    render();
+  });
+  perSel.addEventListener('change', render);
+  box.addEventListener('change', render);
+  form.querySelector('[data-all]')!.addEventListener('click', () => {
+    checks.forEach((c) => (c.checked = true));
+    render();
+  });
+  form.querySelector('[data-none]')!.addEventListener('click', () => {
+    checks.forEach((c) => (c.checked = false));
+    render();
+  });
+  form.addEventListener('submit', (e) => e.preventDefault());
+  form.hidden = false;
+  render();
+}

@@ -1,0 +1,163 @@
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { barsLite, niceTicks } from '../src/lib/charts/bars-lite.ts';
+import { datedLineChart, linesChart, paceMeter, periodBarsChart, sparkline, thinTicks, unitBarsChart } from '../src/lib/charts/index.ts';
+
+const bars = () =>
+  periodBarsChart({
+    id: 'bd-test',
+    title: 'Kết nạp theo năm',
+    description: 'Mô tả biểu đồ',
+    yLabel: 'Đảng viên kết nạp',
+    rows: [
+      { x: '2018', tip: '2018: chưa có số liệu' },
+      { x: '2019', value: 109, tip: '2019: 109' },
+      { x: '2020', value: 53, partial: '7/12 tháng', target: 85, tip: '2020: 53 (7/12 tháng)' },
+    ],
+  });
+
+const charts = () => [
+  bars(),
+  linesChart({
+    id: 'bd-lines',
+    title: 'Cơ cấu',
+    description: 'Tỷ lệ',
+    yLabel: 'Tỷ lệ',
+    percent: true,
+    series: ['Trẻ', 'Nữ'],
+    xDomain: ['2018', '2019', '2020'],
+    points: [
+      { x: '2018', series: 'Trẻ', value: 50.5, tip: 'a' },
+      { x: '2019', series: 'Trẻ', value: 62.39, tip: 'b' },
+      { x: '2019', series: 'Nữ', value: 48.62, tip: 'c' },
+    ],
+  }),
+  unitBarsChart({
+    id: 'bd-units',
+    title: 'Đơn vị',
+    description: 'So sánh',
+    rows: [
+      { label: 'Bình Liêu', value: 53, partial: '7/12 tháng', tip: 'x' },
+      { label: 'Mường Nhé', tip: 'y' },
+      { label: 'Phú Bình', value: 31, tip: 'z' },
+    ],
+  }),
+  datedLineChart({
+    id: 'bd-dated',
+    title: 'Đảng viên',
+    description: 'Theo ngày',
+    yLabel: 'Đảng viên',
+    points: [
+      { date: '2016-01-01', value: 1200, tip: 'a' },
+      { date: '2020-08-27', value: 7335, tip: 'b' },
+    ],
+  }),
+];
+
+function parse(svg: string) {
+  const { document } = parseHTML(`<!doctype html><html><body>${svg}</body></html>`);
+  return document.querySelector('svg')!;
+}
+
+describe('Plot charts rendered at build time', () => {
+  it('have a title and desc referenced by aria-labelledby, role=img and a viewBox', () => {
+    for (const svg of charts()) {
+      const el = parse(svg);
+      expect(el.getAttribute('role')).toBe('img');
+      const viewBox = el.getAttribute('viewBox');
+      expect(viewBox).toMatch(/^0 0 400 \d+(\.\d+)?$/);
+      expect(el.hasAttribute('width')).toBe(false);
+      expect(el.hasAttribute('height')).toBe(false);
+      const [t, d] = el.getAttribute('aria-labelledby')!.split(' ');
+      const first = el.firstElementChild!;
+      expect(first.tagName.toLowerCase()).toBe('title');
+      expect(first.getAttribute('id')).toBe(t);
+      const desc = el.querySelector(`desc[id="${d}"]`);
+      expect(desc?.textContent?.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('carry no font-variant, no inline style and no aria-label on role-less elements', () => {
+    for (const svg of charts()) {
+      expect(svg).not.toContain('font-variant');
+      expect(svg).not.toMatch(/<style/);
+      expect(svg).not.toMatch(/\sstyle=/);
+      expect(svg).not.toContain('aria-description');
+      const el = parse(svg);
+      for (const node of el.querySelectorAll('[aria-label]')) expect(node.hasAttribute('role')).toBe(true);
+      expect(el.hasAttribute('aria-label')).toBe(false);
+    }
+  });
+
+  it('are deterministic: same input, same bytes, no random ids', () => {
+    const a = charts();
+    const b = charts();
+    expect(a).toEqual(b);
+    for (const svg of a) {
+      const ids = [...svg.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!);
+      for (const id of ids) expect(id).toMatch(/^bd-[a-z]+(-[a-z]+)?$/);
+    }
+  });
+
+  it('hatch partial periods, label them and use native tooltips', () => {
+    const svg = bars();
+    expect(svg).toContain('id="bd-test-hatch"');
+    expect(svg).toContain('fill="url(#bd-test-hatch)"');
+    expect(svg).toContain('7/12 tháng');
+    expect(svg).toContain('<title>2019: 109</title>');
+    expect(svg).toContain('Chỉ tiêu 2020: 85');
+    // A period without a figure is a dash, not a bar of length 0.
+    expect(svg).toContain('— chưa có số liệu');
+  });
+
+  it('uses Vietnamese number formats on axes', () => {
+    const svg = datedLineChart({
+      id: 'bd-big',
+      title: 't',
+      description: 'd',
+      yLabel: 'Đảng viên',
+      points: [
+        { date: '2018-01-01', value: 56000, tip: 'a' },
+        { date: '2021-01-01', value: 61581, tip: 'b' },
+      ],
+    });
+    expect(svg).toMatch(/>\d{2}\.000</);
+    expect(svg).not.toMatch(/>\d{2},000</);
+    const pct = charts()[1]!;
+    expect(pct).toMatch(/>\d+(\u00a0|&#160;)%</);
+  });
+
+  it('thins year ticks on long axes but keeps the last year', () => {
+    const years = Array.from({ length: 16 }, (_, i) => String(2011 + i));
+    const t = thinTicks(years);
+    expect(t.length).toBeLessThanOrEqual(6);
+    expect(t[t.length - 1]).toBe('2026');
+    expect(thinTicks(['2019', '2020'])).toEqual(['2019', '2020']);
+  });
+});
+
+describe('hand-made graphics', () => {
+  it('sparkline is decorative and breaks at gaps', () => {
+    const s = sparkline([1, 2, undefined, 4], 'x');
+    expect(s).toContain('aria-hidden="true"');
+    expect(s.match(/M/g)?.length).toBe(2);
+    expect(sparkline([5], 'x')).toBe('');
+  });
+
+  it('pace meter names itself and marks the pace', () => {
+    const s = paceMeter({ id: 'pace', title: 'Đạt 12,25 %', description: 'Tiến độ 66,67 %', achievedPct: 12.25, pacePct: 66.67 });
+    expect(s).toContain('role="img"');
+    expect(s).toContain('aria-labelledby="pace-t pace-d"');
+    expect(s).toContain('Tiến độ 66,67\u00a0%');
+  });
+
+  it('bars-lite (compare island) is accessible and escapes labels', () => {
+    const s = barsLite({ id: 'bd-so-sanh', title: 'A <b>', description: 'd', unit: 'pct', rows: [{ label: 'X & Y', value: 12.25 }, { label: 'Z' }] });
+    expect(s).toContain('role="img"');
+    expect(s).toContain('A &lt;b&gt;');
+    expect(s).toContain('X &amp; Y');
+    expect(s).toContain('chưa có số liệu');
+    expect(s).toContain('12,25\u00a0%');
+    expect(niceTicks(215)).toEqual([0, 100, 200, 300]);
+  });
+});
