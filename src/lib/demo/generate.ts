@@ -167,7 +167,7 @@ function buildTree(p: Preset, seed: number): DemoUnit[] {
       const dIndex = units.length;
       units.push({ id: dId, name, shortName, level: 'district', parent: provIndex, kind, slug: '', children: [], g: -1, role, ethnic, m0: 0 });
       units[provIndex]!.children.push(dIndex);
-      addGrassroots(rng, units, dIndex, role, count, usedPlaces, territorialNames, isCity, di === 0 && role !== 'agencies', p);
+      addGrassroots(rng, units, dIndex, role, count, usedPlaces, territorialNames, isCity, di === 0 && role !== 'agencies');
     }
   }
   assignSlugs(units);
@@ -195,7 +195,6 @@ function addGrassroots(
   territorialNames: readonly string[],
   isCityProvince: boolean,
   withReorganisation: boolean,
-  p: Preset,
 ): void {
   const district = units[dIndex]!;
   const districtWord = role === 'city' ? (isCityProvince ? 'quận' : 'thành phố') : role === 'town' ? 'thị xã' : 'huyện';
@@ -345,7 +344,6 @@ function addGrassroots(
     dUnit.note = `Giả định: sáp nhập vào ${fUnit.name.replace(/^Đảng bộ /, '')} từ 07/2025 khi sắp xếp đơn vị hành chính`;
     fUnit.note = `Giả định: thành lập 07/2025 trên cơ sở sáp nhập ${dissolvedLabel} và một phần địa bàn lân cận`;
   }
-  void p;
 }
 
 /**
@@ -682,7 +680,7 @@ function writeTargets(ctx: Ctx, sink: CsvSink, order: readonly number[]): void {
 }
 
 function writeMembers(ctx: Ctx, sink: CsvSink, order: readonly number[]): void {
-  const { p, seed, units, sim } = ctx;
+  const { seed, units, sim } = ctx;
   const S = sim.snaps.length;
   const lastJune = S - 1; // the data ends after June of the last year
   for (const ui of order) {
@@ -725,7 +723,6 @@ function writeMembers(ctx: Ctx, sink: CsvSink, order: readonly number[]): void {
       ]);
     }
   }
-  void p;
 }
 
 function writeTraining(ctx: Ctx, sink: CsvSink, order: readonly number[]): void {
