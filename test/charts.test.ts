@@ -65,7 +65,7 @@ describe('Plot charts rendered at build time', () => {
       const el = parse(svg);
       expect(el.getAttribute('role')).toBe('img');
       const viewBox = el.getAttribute('viewBox');
-      expect(viewBox).toMatch(/^0 0 400 \d+(\.\d+)?$/);
+      expect(viewBox).toMatch(/^0 0 360 \d+(\.\d+)?$/);
       expect(el.hasAttribute('width')).toBe(false);
       expect(el.hasAttribute('height')).toBe(false);
       const [t, d] = el.getAttribute('aria-labelledby')!.split(' ');

@@ -4,7 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { readDataFolder } from '../src/lib/ingest/index.ts';
 import { formatDiagnostic, loadInputs } from '../src/lib/load.ts';
+import { sortDiagnostics, validate } from '../src/lib/schema/index.ts';
 import { runCheck } from '../scripts/check.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -72,6 +74,24 @@ describe('loadInputs', () => {
       expect.stringMatching(/^units\.csv: Thiếu tệp bắt buộc units\.csv/),
       expect.stringMatching(/^admissions\.csv:2:3 \[admitted\] "x": /),
     ]);
+  });
+});
+
+describe('streaming and whole-table validation', () => {
+  it('give the same inputs and diagnostics', async () => {
+    const dir = folder({
+      ...GOOD,
+      'units.csv': `${GOOD['units.csv']}BL,Trùng,,district,QN\r\nX,Xã X,,grassroots,BLL\r\n`,
+      'terms.csv': 'id,from,to\nNK,2021-01,2025-12\nNK2,2025-01,2030-12\n',
+      'admissions.csv': 'unit_id,period,admitted,x_ghi_chu,\nBL,2020,1.5,a,\nBL,NK,2,,\nBL,NK,3,,\nQN,2020,4,,9\n',
+      'training.csv': 'unit_id,period,classes\nBL,2020,\n',
+    });
+    const streamed = await loadInputs(dir);
+    const folderRead = await readDataFolder(dir);
+    const whole = validate(folderRead.tables);
+    expect(streamed.diagnostics).toEqual(sortDiagnostics([...folderRead.diagnostics, ...whole.diagnostics]));
+    expect(streamed.diagnostics.filter((d) => d.severity === 'error').length).toBeGreaterThanOrEqual(6);
+    expect({ ...streamed, diagnostics: [], isDemo: undefined }).toEqual({ ...whole, diagnostics: [] });
   });
 });
 

@@ -122,6 +122,13 @@ describe('parseTable', () => {
     expect(t.diagnostics).toEqual([]);
   });
 
+  it('follows a `sep=` first line, as Excel does, and counts it as a line', () => {
+    const t = parseTable('sep=;\r\nunit_id;name\r\nBL;Bình Liêu, Quảng Ninh\r\n', 'units.csv');
+    expect(t.delimiter).toBe(';');
+    expect(t.headerLine).toBe(2);
+    expect(t.rows).toEqual([{ line: 3, cells: ['BL', 'Bình Liêu, Quảng Ninh'] }]);
+  });
+
   it('reads CRLF and LF alike, and a file mixing them', () => {
     const lf = parseTable('a,b\n1,2\n3,4\n', 'x.csv');
     const crlf = parseTable('a,b\r\n1,2\r\n3,4\r\n', 'x.csv');

@@ -45,7 +45,6 @@ describe('counts', () => {
     expect(errors).toEqual([]);
     expect(inputs.admissions[0]).toMatchObject({ admitted: 5, youth: 0 });
     expect(inputs.admissions[0]!.women).toBeUndefined();
-    expect('women' in inputs.admissions[0]!).toBe(false);
   });
 
   it('accepts thousands separators in a file, and reports each bad count with its place and value', () => {
@@ -112,9 +111,20 @@ describe('columns', () => {
     expect(errors[0]!.message).toMatch(/hai lần/);
   });
 
+  it('does not call every unit unknown when units.csv has no id column', () => {
+    const { errors } = run({ 'units.csv': 'ma;name;level;parent_id\nQN;Tỉnh;province;\n', 'admissions.csv': 'unit_id,period,admitted\nQN,2020,5\nBL,2020,6\n' });
+    expect(locations(errors)).toEqual(['units.csv:1: id', 'units.csv:1:1 ma']);
+  });
+
   it('reports a missing required column of units.csv', () => {
     const { errors } = run({ 'units.csv': 'id,name,parent_id\nQN,Tỉnh,\n' });
     expect(locations(errors)).toEqual(['units.csv:1: level']);
+  });
+
+  it('reports an empty file once, not once per missing column', () => {
+    const tables = [parseTable('id,name,level,parent_id\nQN,Tỉnh,province,\n', 'units.csv'), parseTable('\n', 'admissions.csv')];
+    const diagnostics = [...tables.flatMap((t) => t.diagnostics), ...validate(tables).diagnostics];
+    expect(diagnostics.map(formatDiagnostic)).toEqual([expect.stringMatching(/^admissions\.csv: Tệp admissions\.csv trống/)]);
   });
 
   it('ignores an unnamed trailing column while it is empty, and reports data in it', () => {
@@ -243,6 +253,17 @@ describe('terms.csv', () => {
       { id: 'NK2', name: 'Nhiệm kỳ NK2', from: monthIndex(2021, 1), to: monthIndex(2025, 12) },
     ]);
     expect(inputs.admissions[0]!.period).toEqual({ kind: 'term', text: 'NK1', from: monthIndex(2016, 1), to: monthIndex(2020, 12), termId: 'NK1' });
+  });
+
+  it('points a period naming a broken term to terms.csv', () => {
+    const { errors } = run({
+      'terms.csv': 'id,from,to\nNK1,2016-01,2020-13\n',
+      'admissions.csv': 'unit_id,period,admitted\nBL,NK1,5\n',
+      'targets.csv': 'unit_id,period,target\nBL,NK1,5\n',
+    });
+    expect(locations(errors)).toEqual(['terms.csv:2:3 to', 'admissions.csv:2:2 period', 'targets.csv:2:2 period']);
+    expect(errors[1]!.message).toMatch(/Nhiệm kỳ NK1 có lỗi trong terms\.csv/);
+    expect(errors[2]!.message).toMatch(/Nhiệm kỳ NK1 có lỗi trong terms\.csv/);
   });
 
   it('reports overlapping terms, duplicate ids and ids that look like a period', () => {

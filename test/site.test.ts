@@ -99,7 +99,7 @@ describe('site-wide view models', () => {
 
   it('compare: default is admitted in the latest year, partial values flagged', () => {
     const data = compareData(ds);
-    expect(data.defaults).toEqual({ indicator: 'admitted', period: '2020' });
+    expect(data.defaults).toEqual({ indicator: 'admitted', period: '2020', units: [] });
     const r = compareResult(data, { ...data.defaults, units: [] });
     expect(r.table.rows[0]!.map((c) => c.text)).toEqual(['1', 'Bình Liêu', 'Quảng Ninh', '53']);
     expect(r.table.rows[0]![3]!.flag).toBe('7/12 tháng');

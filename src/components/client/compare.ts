@@ -2,24 +2,37 @@
  * The compare island: vanilla TS, bundled by Astro into an external module (works under a CSP without inline
  * scripts). Data from /so-sanh/du-lieu.json. The choice lives in the URL query: ?chi-so=…&ky=…&don-vi=id,id
  */
-import { compareResult, tableHtml, type CompareData, type CompareSelection } from '../lib/site/compare-view.ts';
-import { toCsv } from '../lib/publish/csv.ts';
+import { compareResult, tableHtml, type CompareData, type CompareSelection } from '../../lib/site/compare-view.ts';
+import { toCsv } from '../../lib/publish/csv.ts';
 
 function readQuery(data: CompareData): CompareSelection {
   const q = new URLSearchParams(window.location.search);
-  const ids = (q.get('don-vi') ?? '').split(',').filter(Boolean);
+  const raw = q.get('don-vi');
   const byId = new Map(data.units.map((u, i) => [u.id, i]));
   const indicator = data.indicators.some((i) => i.id === q.get('chi-so')) ? q.get('chi-so')! : data.defaults.indicator;
   const period = data.periods.some((p) => p.id === q.get('ky')) ? q.get('ky')! : data.defaults.period;
-  return { indicator, period, units: ids.map((id) => byId.get(id)).filter((i): i is number => i !== undefined) };
+  if (raw === null) return { indicator, period, units: data.defaults.units };
+  if (raw === ALL) return { indicator, period, units: [] };
+  const units = raw
+    .split(',')
+    .map((id) => byId.get(id))
+    .filter((i): i is number => i !== undefined);
+  return { indicator, period, units: units.length ? units : data.defaults.units };
 }
 
+/** `don-vi` absent: the default units; `tat-ca`: all; else unit ids separated by commas. */
+const ALL = 'tat-ca';
+
 function writeQuery(data: CompareData, sel: CompareSelection): void {
-  const q = new URLSearchParams();
-  q.set('chi-so', sel.indicator);
-  q.set('ky', sel.period);
-  if (sel.units.length && sel.units.length < data.units.length) q.set('don-vi', sel.units.map((i) => data.units[i]!.id).join(','));
-  history.replaceState(null, '', `${window.location.pathname}?${q.toString()}`);
+  const enc = encodeURIComponent;
+  const parts = [`chi-so=${enc(sel.indicator)}`, `ky=${enc(sel.period)}`];
+  const same = (a: number[], b: number[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+  if (sel.units.length === 0) {
+    if (data.defaults.units.length) parts.push(`don-vi=${ALL}`);
+  } else if (!same(sel.units, data.defaults.units)) {
+    parts.push(`don-vi=${sel.units.map((i) => enc(data.units[i]!.id)).join(',')}`);
+  }
+  history.replaceState(null, '', `${window.location.pathname}?${parts.join('&')}`);
 }
 
 export async function initCompare(): Promise<void> {
@@ -49,6 +62,7 @@ export async function initCompare(): Promise<void> {
     cb.type = 'checkbox';
     cb.value = String(i);
     cb.checked = sel.units.length === 0 || sel.units.includes(i);
+    cb.dataset.parent = u.parent;
     label.append(cb, ` ${u.label}`);
     if (u.parent) label.title = `thuộc ${u.parent}`;
     box.append(label);
@@ -86,18 +100,11 @@ export async function initCompare(): Promise<void> {
     }
     const r = compareResult(data, s);
     title.textContent = r.title;
-    reported.textContent = `${r.reported} Xếp từ cao xuống thấp; dấu * và cột gạch chéo: số liệu chưa đủ kỳ.`;
+    reported.textContent = `${r.reported} Xếp từ cao xuống thấp; dấu * và thanh gạch chéo: số liệu chưa đủ kỳ. ${r.capped}`;
     chart.innerHTML = r.svg;
     table.innerHTML = tableHtml(r.table, 'bang-so-sanh');
     if (csvUrl) URL.revokeObjectURL(csvUrl);
-    const ind = data.indicators.find((i) => i.id === s.indicator);
-    const col = data.values[s.indicator]?.[s.period] ?? [];
-    const rows = (s.units.length ? s.units : data.units.map((_, i) => i)).map((i) => {
-      const v = col[i] ?? null;
-      const u = data.units[i]!;
-      return [u.id, u.label, s.period, v === null ? undefined : typeof v === 'number' ? v : v[0], Array.isArray(v) ? v[1] : undefined, Array.isArray(v) ? v[2] : undefined];
-    });
-    csvUrl = URL.createObjectURL(new Blob([toCsv(['Mã đơn vị', 'Đơn vị', 'Kỳ', ind?.label ?? s.indicator, 'Số tháng có số liệu', 'Số tháng của kỳ'], rows)], { type: 'text/csv;charset=utf-8' }));
+    csvUrl = URL.createObjectURL(new Blob([toCsv(r.csv.columns, r.csv.rows)], { type: 'text/csv;charset=utf-8' }));
     csv.href = csvUrl;
     csv.download = `so-sanh-${s.indicator}-${s.period}.csv`;
     writeQuery(data, s);
@@ -119,6 +126,13 @@ export async function initCompare(): Promise<void> {
   });
   form.querySelector('[data-none]')!.addEventListener('click', () => {
     checks.forEach((c) => (c.checked = false));
+    render();
+  });
+  const group = form.querySelector<HTMLSelectElement>('[data-group]');
+  group?.addEventListener('change', () => {
+    if (!group.value) return;
+    checks.forEach((c) => (c.checked = c.dataset.parent === group.value));
+    group.value = '';
     render();
   });
   form.addEventListener('submit', (e) => e.preventDefault());

@@ -2,7 +2,7 @@
  * The unit search box: fetches /tim-kiem.json on first use, matches without diacritics, lists links.
  * Without JavaScript the form submits to /don-vi/?q=…, which lists the units (and matches there with JS).
  */
-import { LEVEL_WORD, prepare, search, type SearchEntry, type SearchHit } from '../lib/site/search.ts';
+import { LEVEL_WORD, prepare, search, type SearchEntry, type SearchHit } from '../../lib/site/search.ts';
 
 type Prepared = ReturnType<typeof prepare>;
 let index: Promise<Prepared> | undefined;

@@ -34,15 +34,15 @@ export function niceTicks(max: number, count = 4): number[] {
 }
 
 export function barsLite(o: LiteBarsOptions): string {
-  const W = 400;
+  const W = 360;
   const row = 26;
   const top = 8;
   const bottom = 24;
   const fmt = (v: number | undefined) => (o.unit === 'pct' ? fmtPct(v) : o.unit === 'ratio' ? fmtNumber(v) : fmtCount(v));
   const tickFmt = (v: number) => (o.unit === 'pct' ? `${fmtNumber(v, 1)}${NBSP}%` : fmtNumber(v, 1));
-  const labels = o.rows.map((r) => (r.label.length > 22 ? `${r.label.slice(0, 21)}…` : r.label));
-  const left = Math.min(160, 12 + Math.max(4, ...labels.map((l) => l.length)) * 7);
-  const right = 70;
+  const labels = o.rows.map((r) => (r.label.length > 20 ? `${r.label.slice(0, 19)}…` : r.label));
+  const left = Math.min(148, 12 + Math.max(4, ...labels.map((l) => l.length)) * 6.8);
+  const right = 64;
   const H = top + bottom + o.rows.length * row;
   const max = Math.max(0, ...o.rows.map((r) => r.value ?? 0));
   const ticks = niceTicks(max);

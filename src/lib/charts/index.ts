@@ -1,7 +1,8 @@
 /**
  * The site's charts, rendered at build time with Observable Plot into clean inline SVG (see svg.ts).
  * Inputs are plain rows (no Dataset): the view models in src/lib/site decide what to draw.
- * Every chart uses a fixed viewBox (width 400) that the stylesheet scales to its container.
+ * Every chart uses a fixed viewBox (width 360, about a phone's width, so 13 px text stays ~12 px there) that the
+ * stylesheet scales to its container.
  */
 import * as Plot from '@observablehq/plot';
 import { timeFormatLocale } from 'd3';
@@ -31,7 +32,7 @@ export const SERIES = [
   { color: PALETTE.orange, symbol: 'cross' },
 ] as const;
 
-export const CHART_WIDTH = 400;
+export const CHART_WIDTH = 360;
 const FONT_SIZE = 13;
 
 export interface ChartText {
@@ -106,15 +107,20 @@ export function periodBarsChart(o: PeriodBarsOptions): string {
     Plot.barX(complete, { y: 'x', x: 'value', fill: PALETTE.blue, title: 'tip', insetTop: 3, insetBottom: 3 }),
     Plot.barX(partial, { y: 'x', x: 'value', fill: `url(#${o.id}-hatch)`, stroke: PALETTE.blue, strokeWidth: 1.5, title: 'tip', insetTop: 3, insetBottom: 3 }),
     Plot.tickX(targets, { y: 'x', x: 'target', stroke: PALETTE.vermillion, strokeWidth: 3, title: (d: PeriodBar) => `Chỉ tiêu ${d.x}: ${fmtCount(d.target)}` }),
+    // The value just past its bar, with a white halo so that a target tick behind it does not hide it.
     Plot.text(has, {
       y: 'x',
-      x: (d: PeriodBar) => Math.max(d.value ?? 0, d.target ?? 0),
+      x: 'value',
       text: (d: PeriodBar) => fmtCount(d.value),
-      dx: 6,
+      dx: 5,
       textAnchor: 'start',
       fill: 'currentColor',
+      stroke: 'white',
+      strokeWidth: 3,
+      paintOrder: 'stroke',
     }),
-    Plot.text(missing, { y: 'x', x: 0, text: () => `${DASH} chưa có số liệu`, dx: 6, textAnchor: 'start', fill: '#555' }),
+    // After the target tick when there is one, so that the two never overlap.
+    Plot.text(missing, { y: 'x', x: (d: PeriodBar) => d.target ?? 0, text: () => `${DASH} chưa có số liệu`, dx: 6, textAnchor: 'start', fill: '#555' }),
   ];
   return render(
     {
@@ -268,10 +274,10 @@ export interface UnitBarsOptions extends ChartText {
 const truncate = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 export function unitBarsChart(o: UnitBarsOptions): string {
-  const rows = o.rows.map((r, i) => ({ ...r, key: `${i}`, short: truncate(r.label, 22) }));
+  const rows = o.rows.map((r, i) => ({ ...r, key: `${i}`, short: truncate(r.label, 20) }));
   const labelOf = new Map(rows.map((r) => [r.key, r.short]));
   const longest = Math.max(4, ...rows.map((r) => r.short.length));
-  const marginLeft = Math.min(160, 12 + longest * 7);
+  const marginLeft = Math.min(148, 12 + longest * 6.8);
   const maxX = Math.max(1, ...rows.map((r) => r.value ?? 0), o.reference?.value ?? 0);
   const has = rows.filter((r) => r.value !== undefined);
   const complete = has.filter((r) => !r.partial);

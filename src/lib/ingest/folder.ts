@@ -6,6 +6,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Diagnostic } from '../types.ts';
 import { decodeBytes } from './decode.ts';
+import type { DecodedText } from './decode.ts';
 import { parseTable } from './parse.ts';
 import type { RawTable } from './parse.ts';
 
@@ -43,8 +44,19 @@ export function dataFileName(entry: string): DataFileName | undefined {
   return (DATA_FILES as readonly string[]).includes(lower) ? (lower as DataFileName) : undefined;
 }
 
-export async function readDataFolder(dir: string, opts: ReadOptions = {}): Promise<DataFolder> {
+export interface DataFolderListing {
+  dir: string;
+  /** Canonical name → the entry as found in the folder (names match case-insensitively). */
+  files: Map<DataFileName, string>;
+  isDemo: boolean;
+  /** Missing required files, ignored files, a folder that does not exist. */
+  diagnostics: Diagnostic[];
+}
+
+/** Which data files the folder holds, without reading them. */
+export async function listDataFolder(dir: string): Promise<DataFolderListing> {
   const diagnostics: Diagnostic[] = [];
+  const found = new Map<DataFileName, string>();
   let entries: string[];
   try {
     const st = await stat(dir);
@@ -56,10 +68,9 @@ export async function readDataFolder(dir: string, opts: ReadOptions = {}): Promi
       file: dir,
       message: `Không tìm thấy thư mục dữ liệu ${dir}. Đặt các tệp CSV vào thư mục data/ hoặc chỉ đường dẫn bằng biến môi trường DATA_DIR.`,
     });
-    return { dir, tables: [], isDemo: false, diagnostics };
+    return { dir, files: found, isDemo: false, diagnostics };
   }
 
-  const found = new Map<DataFileName, string>();
   let isDemo = false;
   for (const entry of entries) {
     const lower = entry.toLowerCase();
@@ -94,25 +105,33 @@ export async function readDataFolder(dir: string, opts: ReadOptions = {}): Promi
 
   for (const name of REQUIRED_FILES) {
     if (!found.has(name)) {
-      diagnostics.push({
-        severity: 'error',
-        file: name,
-        message: `Thiếu tệp bắt buộc ${name} trong thư mục ${dir}.`,
-      });
+      diagnostics.push({ severity: 'error', file: name, message: `Thiếu tệp bắt buộc ${name} trong thư mục ${dir}.` });
     }
   }
+  return { dir, files: found, isDemo, diagnostics };
+}
 
+/** Reads one data file as text (decoding warnings in `diagnostics`). */
+export async function readDataFile(dir: string, entry: string): Promise<{ text: string; bytes: number; encoding: DecodedText['encoding']; diagnostics: Diagnostic[] }> {
+  const bytes = await readFile(join(dir, entry));
+  const decoded = decodeBytes(bytes, entry);
+  return { text: decoded.text, bytes: bytes.byteLength, encoding: decoded.encoding, diagnostics: decoded.diagnostics };
+}
+
+/** Reads and parses every data file of the folder into tables (all rows in memory; loadInputs streams instead). */
+export async function readDataFolder(dir: string, opts: ReadOptions = {}): Promise<DataFolder> {
+  const listing = await listDataFolder(dir);
+  const diagnostics = [...listing.diagnostics];
   const tables: RawTable[] = [];
   for (const name of DATA_FILES) {
-    const entry = found.get(name);
+    const entry = listing.files.get(name);
     if (entry === undefined) continue;
     const t0 = performance.now();
-    const bytes = await readFile(join(dir, entry));
-    const decoded = decodeBytes(bytes, entry);
-    const table = parseTable(decoded.text, entry, decoded.encoding);
-    diagnostics.push(...decoded.diagnostics, ...table.diagnostics);
+    const read = await readDataFile(dir, entry);
+    const table = parseTable(read.text, entry, read.encoding);
+    diagnostics.push(...read.diagnostics, ...table.diagnostics);
     tables.push(table);
-    opts.onFile?.({ file: entry, bytes: bytes.byteLength, rows: table.rows.length, ms: performance.now() - t0 });
+    opts.onFile?.({ file: entry, bytes: read.bytes, rows: table.rows.length, ms: performance.now() - t0 });
   }
-  return { dir, tables, isDemo, diagnostics };
+  return { dir, tables, isDemo: listing.isDemo, diagnostics };
 }

@@ -110,35 +110,52 @@ export function detectDelimiter(text: string): Delimiter {
   return ',';
 }
 
-/** Parses CSV text (already decoded, BOM removed) into a header and line-numbered, cleaned rows. */
-export function parseTable(text: string, file: string, encoding?: TextEncoding): RawTable {
+/** Receives a file's rows as they are parsed (see parseRows). */
+export interface RowSink {
+  /** The header row, cleaned, and its line. Called once, before any data row (never for an empty file). */
+  header(cells: string[], line: number): void;
+  /**
+   * A data row: the line of its first line and its cleaned cells. The array is handed over, not reused:
+   * keep it or copy it (it may have spare capacity; `exactCopy` trims it).
+   */
+  row(line: number, cells: string[]): void;
+}
+
+export interface ParseSummary {
+  delimiter: Delimiter;
+  /** Line of the header row; 0 for an empty file. */
+  headerLine: number;
+  /** Data rows handed to the sink (blank lines not counted). */
+  rows: number;
+  /** Problems of the file's structure (broken quotes, extra cells, no header). */
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Parses CSV text (already decoded, BOM removed) and hands the header and every non-blank row, cleaned and
+ * with its line number, to `sink` as it goes. Streaming lets a caller validate each row and drop what it
+ * does not keep at once: on national data the garbage collector then has far less to move.
+ */
+export function parseRows(text: string, file: string, sink: RowSink): ParseSummary {
   // papaparse takes one line-break style; a file mixing them (or using lone CR) is rewritten to LF first.
   // CRLF and lone CR each count as one line, as in an editor.
   const style = lineBreakStyle(text);
-  const src = style === 'mixed' ? text.replace(/\r\n?/g, '\n') : text;
+  let src = style === 'mixed' ? text.replace(/\r\n?/g, '\n') : text;
   const newline = style === 'crlf' ? '\r\n' : '\n';
-  const delimiter = detectDelimiter(src);
-  const result = Papa.parse<string[]>(src, { delimiter, newline, quoteChar: '"', escapeChar: '"', skipEmptyLines: false });
+  // Excel understands (and some exports write) a first line `sep=;` naming the delimiter.
+  const sep = /^sep=([,;\t])[^\S\r\n]*\r?\n/i.exec(src);
+  if (sep) src = src.slice(sep[0].length);
+  const delimiter = sep ? (sep[1] as Delimiter) : detectDelimiter(src);
   const diagnostics: Diagnostic[] = [];
-
-  const errorsByRow = new Map<number, Papa.ParseError[]>();
-  for (const e of result.errors) {
-    if (e.row === undefined) continue;
-    const list = errorsByRow.get(e.row);
-    if (list) list.push(e);
-    else errorsByRow.set(e.row, [e]);
-  }
-
-  const data = result.data;
-  const rows: RawRow[] = [];
-  const pools: (Map<string, string> | null | undefined)[] = [];
-  let prev: string[] | undefined;
-  let header: string[] | undefined;
+  const pools: (Pool | null | undefined)[] = [];
+  const prevRaw: string[] = [];
+  const prevClean: string[] = [];
+  let width = -1; // header width, once the header is read
   let headerLine = 0;
-  let line = 1;
-  for (let r = 0; r < data.length; r++) {
-    // Cleaned in place: papaparse's arrays are ours, and half a million fresh arrays cost more than the cleaning.
-    const cells = data[r]!;
+  let count = 0;
+  let line = sep ? 2 : 1;
+
+  const take = (cells: string[], errors: readonly Papa.ParseError[]): void => {
     const start = line;
     let breaks = 0;
     let empty = true;
@@ -147,89 +164,150 @@ export function parseTable(text: string, file: string, encoding?: TextEncoding):
       if (v.length === 0) continue;
       // Only quoted cells can hold a line break; indexOf is native and cheap next to the cleaning.
       if (v.indexOf('\n') !== -1) breaks += countBreaks(v);
-      const cleaned = cleanCell(v);
+      // Same text as the cell above (a unit's rows, a source): reuse its cleaned, shared string.
+      if (v === prevRaw[c]) {
+        const same = prevClean[c]!;
+        if (same !== '') empty = false;
+        cells[c] = same;
+        continue;
+      }
+      const cleaned = intern(pools, c, cleanCell(v));
       if (cleaned !== '') empty = false;
-      cells[c] = process.env.INTERN === 'map' ? intern(pools, c, cleaned) : process.env.INTERN === 'prev' ? (prev !== undefined && prev[c] === cleaned ? prev[c]! : cleaned) : cleaned;
+      prevRaw[c] = v;
+      prevClean[c] = cleaned;
+      cells[c] = cleaned;
     }
     line = start + 1 + breaks;
-    prev = cells;
-    const errs = errorsByRow.get(r);
-    if (errs) {
+    if (errors.length > 0) {
       // A malformed quote also leaves the field unterminated; the first message is the one to act on.
-      const invalid = errs.some((e) => e.code === 'InvalidQuotes');
-      for (const e of errs) if (!(invalid && e.code === 'MissingQuotes')) diagnostics.push(quoteDiagnostic(e, file, start));
+      const invalid = errors.some((e) => e.code === 'InvalidQuotes');
+      for (const e of errors) if (!(invalid && e.code === 'MissingQuotes')) diagnostics.push(quoteDiagnostic(e, file, start));
     }
-    if (empty) continue; // blank line, or a row of empty cells (how Excel writes an empty row)
-    if (header === undefined) {
-      header = cells;
+    if (empty) return; // blank line, or a row of empty cells (how Excel writes an empty row)
+    if (width < 0) {
+      width = cells.length;
       headerLine = start;
-      continue;
+      sink.header(cells, start);
+      return;
     }
-    rows.push({ line: start, cells });
-  }
-
-  if (header === undefined) {
-    diagnostics.push({
-      severity: 'error',
-      file,
-      message: `Tệp ${file} trống: cần ít nhất dòng tiêu đề (tên các cột) ở dòng đầu tiên.`,
-    });
-    header = [];
-  } else {
     // Cells beyond the header would be silently lost; empty trailing cells (a stray delimiter) are harmless.
-    const width = header.length;
-    for (const row of rows) {
-      if (row.cells.length <= width) continue;
-      for (let c = width; c < row.cells.length; c++) {
-        if (row.cells[c] !== '') {
+    if (cells.length > width) {
+      for (let c = width; c < cells.length; c++) {
+        if (cells[c] !== '') {
           diagnostics.push({
             severity: 'error',
             file,
-            line: row.line,
+            line: start,
             columnNumber: c + 1,
-            value: row.cells[c],
-            message: `Dòng có ${row.cells.length} ô nhưng dòng tiêu đề chỉ có ${width} cột: ô thứ ${c + 1} không thuộc cột nào. Kiểm tra dấu phân cách (${delimiterName(delimiter)}) hoặc dấu ngoặc kép trong dòng.`,
+            value: cells[c],
+            message: `Dòng có ${cells.length} ô nhưng dòng tiêu đề chỉ có ${width} cột: ô thứ ${c + 1} không thuộc cột nào. Kiểm tra dấu phân cách (${delimiterName(delimiter)}) hoặc dấu ngoặc kép trong dòng.`,
           });
           break;
         }
       }
     }
-  }
+    count++;
+    sink.row(start, cells);
+  };
 
+  // Row by row (step): each papaparse row array can die young once the sink is done with it.
+  Papa.parse<string[]>(src, {
+    delimiter,
+    newline,
+    quoteChar: '"',
+    escapeChar: '"',
+    skipEmptyLines: false,
+    step: (result) => take(result.data, result.errors),
+  });
+
+  // The cache may hold substrings of this file's text: let the text go.
+  slowCache.clear();
+
+  if (width < 0) {
+    diagnostics.push({
+      severity: 'error',
+      file,
+      message: `Tệp ${file} trống: cần ít nhất dòng tiêu đề (tên các cột) ở dòng đầu tiên.`,
+    });
+  }
+  return { delimiter, headerLine, rows: count, diagnostics };
+}
+
+/** Parses CSV text (already decoded, BOM removed) into a header and line-numbered, cleaned rows. */
+export function parseTable(text: string, file: string, encoding?: TextEncoding): RawTable {
+  let header: string[] = [];
+  const rows: RawRow[] = [];
+  const summary = parseRows(text, file, {
+    header: (cells) => {
+      header = exactCopy(cells);
+    },
+    row: (line, cells) => {
+      rows.push({ line, cells: exactCopy(cells) });
+    },
+  });
   return {
     file,
     header,
     columns: header.map((h) => h.toLowerCase()),
-    headerLine,
+    headerLine: summary.headerLine,
     rows,
     ...(encoding ? { encoding } : {}),
-    delimiter,
-    diagnostics,
+    delimiter: summary.delimiter,
+    diagnostics: summary.diagnostics,
   };
 }
 
 /** Distinct values kept per column before that column stops being interned (free text, notes). */
 const POOL_LIMIT = 50_000;
+/** After this many values, a column that has not repeated itself much is no longer interned. */
+const POOL_PROBE = 2_000;
+
+interface Pool {
+  map: Map<string, string>;
+  seen: number;
+}
 
 /**
- * One string per distinct value of a column. Half a million rows repeat a few thousand unit ids, periods
- * and small counts; sharing them keeps the heap (and the garbage collector's work) small. The pooled copy
- * is a fresh flat string, so that it does not pin the whole file's text in memory as a substring would.
+ * One string per distinct value of a column. Half a million rows repeat a few thousand unit ids and a few
+ * periods and sources; sharing them keeps the heap (and the garbage collector's work) small. A column whose
+ * values hardly repeat (counts, notes) stops being interned after a probe, as the lookups would cost more
+ * than they save. The pooled copy is a fresh flat string, so that it does not pin the whole file's text in
+ * memory as a substring would.
  */
-function intern(pools: (Map<string, string> | null | undefined)[], column: number, value: string): string {
+function intern(pools: (Pool | null | undefined)[], column: number, value: string): string {
   if (value.length === 0) return value;
+  // Small whole numbers (counts, years) are the most common cells: an array slot, no hashing.
+  const n = smallNumber(value);
+  if (n >= 0) return (SMALL_NUMBERS[n] ??= value);
   let pool = pools[column];
   if (pool === null) return value;
-  if (pool === undefined) pools[column] = pool = new Map();
-  const hit = pool.get(value);
+  if (pool === undefined) pools[column] = pool = { map: new Map(), seen: 0 };
+  // More than one new value in four after the probe: not worth it for this column.
+  if (++pool.seen === POOL_PROBE && pool.map.size * 4 > POOL_PROBE) pools[column] = null;
+  const hit = pool.map.get(value);
   if (hit !== undefined) return hit;
-  if (pool.size >= POOL_LIMIT) {
+  if (pool.map.size >= POOL_LIMIT) {
     pools[column] = null;
     return value;
   }
   const flat = value.length < 13 ? value : Buffer.from(value, 'utf8').toString('utf8');
-  pool.set(flat, flat);
+  pool.map.set(flat, flat);
   return flat;
+}
+
+const SMALL_NUMBERS: (string | undefined)[] = new Array(10_000);
+
+/** 0..9999 written plainly (no leading zero, no separator), else -1. */
+function smallNumber(s: string): number {
+  const len = s.length;
+  if (len > 4 || (len > 1 && s.charCodeAt(0) === 48)) return -1;
+  let n = 0;
+  for (let i = 0; i < len; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
 }
 
 /** 'lf' or 'crlf' when the file uses one style throughout, else 'mixed' (lone CR included). */
@@ -243,6 +321,16 @@ function lineBreakStyle(text: string): 'lf' | 'crlf' | 'mixed' {
   let cr = 0;
   for (let i = text.indexOf('\r'); i !== -1; i = text.indexOf('\r', i + 1)) cr++;
   return cr === lf ? 'crlf' : 'mixed';
+}
+
+/**
+ * A copy with exactly as many slots as cells: papaparse grows its rows by push, leaving room for 17 cells;
+ * rows kept for re-publishing are copied, which on national data saves about 50 MB.
+ */
+export function exactCopy(a: readonly string[]): string[] {
+  const out = new Array<string>(a.length);
+  for (let i = 0; i < a.length; i++) out[i] = a[i]!;
+  return out;
 }
 
 function countBreaks(s: string): number {

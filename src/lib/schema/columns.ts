@@ -3,7 +3,6 @@
  * unnamed columns). A misspelt column would silently lose its data, so it is an error with a suggestion.
  */
 import type { Diagnostic } from '../types.ts';
-import type { RawTable } from '../ingest/parse.ts';
 import type { DataFileName } from '../ingest/folder.ts';
 
 export interface FileColumns {
@@ -50,35 +49,26 @@ export interface ColumnMap {
   index: Map<string, number>;
   /** Required columns absent from the header: their per-row errors are not repeated. */
   missing: Set<string>;
-  /** Indexes of columns to re-publish (named columns; unnamed all-empty ones are dropped). */
+  /** Indexes of columns to re-publish (every named column). */
   keep: number[];
+  /** Indexes of columns without a name (a stray delimiter): harmless while empty, an error where data is. */
+  unnamed: number[];
   diagnostics: Diagnostic[];
 }
 
-export function mapColumns(table: RawTable, name: DataFileName): ColumnMap {
+/** Header checks of one file: `header` as written (cleaned), `line` its line, `file` the name as found. */
+export function mapColumns(header: readonly string[], line: number, file: string, name: DataFileName): ColumnMap {
   const spec = FILE_COLUMNS[name];
   const known = new Set(spec.known);
   const index = new Map<string, number>();
   const keep: number[] = [];
+  const unnamed: number[] = [];
   const diagnostics: Diagnostic[] = [];
-  const file = table.file;
-  const line = table.headerLine;
 
-  table.columns.forEach((col, i) => {
-    const asWritten = table.header[i] ?? '';
+  header.forEach((asWritten, i) => {
+    const col = asWritten.toLowerCase();
     if (col === '') {
-      // A stray delimiter at the end of the header is common and harmless while its cells are empty too.
-      const used = table.rows.find((r) => (r.cells[i] ?? '') !== '');
-      if (used) {
-        diagnostics.push({
-          severity: 'error',
-          file,
-          line: used.line,
-          columnNumber: i + 1,
-          value: used.cells[i],
-          message: `Ô này nằm ở cột thứ ${i + 1} nhưng cột đó không có tên ở dòng tiêu đề (dòng ${line}). Đặt tên cột, hoặc xoá dữ liệu thừa.`,
-        });
-      }
+      unnamed.push(i);
       return;
     }
     keep.push(i);
@@ -118,6 +108,8 @@ export function mapColumns(table: RawTable, name: DataFileName): ColumnMap {
   for (const req of spec.required) {
     if (!index.has(req)) {
       missing.add(req);
+      // An empty file has already been reported as such; one message is enough.
+      if (header.length === 0) continue;
       diagnostics.push({
         severity: 'error',
         file,
@@ -127,7 +119,7 @@ export function mapColumns(table: RawTable, name: DataFileName): ColumnMap {
       });
     }
   }
-  return { index, missing, keep, diagnostics };
+  return { index, missing, keep, unnamed, diagnostics };
 }
 
 /** The candidate with the smallest edit distance (first one on ties, i.e. the order of the spec). */

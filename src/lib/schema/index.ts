@@ -1,5 +1,5 @@
 /** Schema: zod row schemas per file, header checks, and validate() with the cross-file checks. */
-export { validate, sortDiagnostics } from './validate.ts';
+export { validate, sortDiagnostics, Validator, VALIDATION_ORDER } from './validate.ts';
 export type { ValidateOptions } from './validate.ts';
 export { FILE_COLUMNS, mapColumns, closest, editDistance, isIgnoredColumn } from './columns.ts';
 export { unitSchema, termSchema, admissionSchema, targetSchema, trainingSchema, memberSchema } from './rows.ts';

@@ -53,6 +53,11 @@ export function rowSchema<F extends Fields>(fields: F, refine?: Refine<F>) {
   // Scratch space reused by every row: the values are copied into the row object before the next row.
   const cells: unknown[] = new Array(keys.length);
   const values: unknown[] = new Array(keys.length);
+  // Problems found by `refine` on the current row; one stable `report` instead of a closure per row.
+  const problems: { field: (keyof F & string) | undefined; message: string }[] = [];
+  const report: Report<F> = (field, message) => {
+    problems.push({ field, message });
+  };
   return z.object(shape).transform((raw, ctx): Parsed<F> => {
     read(raw, cells);
     let failedFields: Set<string> | undefined;
@@ -68,11 +73,14 @@ export function rowSchema<F extends Fields>(fields: F, refine?: Refine<F>) {
     const row = build(values) as Parsed<F>;
     let failed = failedFields !== undefined;
     if (refine) {
-      const report: Report<F> = (field, message) => {
-        ctx.issues.push({ code: 'custom', message, input: field === undefined ? raw : (raw as Record<string, string>)[field], path: field === undefined ? [] : [field] });
-        failed = true;
-      };
       refine(row, report, failedFields ? (f) => !failedFields.has(f) : allValid);
+      if (problems.length > 0) {
+        for (const { field, message } of problems) {
+          ctx.issues.push({ code: 'custom', message, input: field === undefined ? raw : (raw as Record<string, string>)[field], path: field === undefined ? [] : [field] });
+        }
+        problems.length = 0;
+        failed = true;
+      }
     }
     return failed ? z.NEVER : row;
   });
@@ -131,11 +139,11 @@ const ADMISSION_PARTS = [
   ['college', 'Số người có trình độ cao đẳng trở lên'],
 ] as const;
 
-export const admissionSchema = (termsById: ReadonlyMap<string, Term>) =>
+export const admissionSchema = (termsById: ReadonlyMap<string, Term>, brokenTerms?: ReadonlySet<string>) =>
   rowSchema(
     {
       unit_id: unitRef,
-      period: periodField(termsById),
+      period: periodField(termsById, brokenTerms),
       admitted: requiredCount('số người được kết nạp'),
       youth: optionalCount,
       women: optionalCount,
@@ -145,7 +153,8 @@ export const admissionSchema = (termsById: ReadonlyMap<string, Term>) =>
       note: optionalText,
     },
     (r, report) => {
-      for (const [key, what] of ADMISSION_PARTS) {
+      for (let i = 0; i < ADMISSION_PARTS.length; i++) {
+        const [key, what] = ADMISSION_PARTS[i]!;
         const v = r[key];
         if (v !== undefined && v > r.admitted) report(key, atMost(what, v, 'số kết nạp (admitted)', r.admitted));
       }
@@ -153,21 +162,21 @@ export const admissionSchema = (termsById: ReadonlyMap<string, Term>) =>
   );
 export type AdmissionInput = z.output<ReturnType<typeof admissionSchema>>;
 
-export const targetSchema = (termsById: ReadonlyMap<string, Term>) =>
+export const targetSchema = (termsById: ReadonlyMap<string, Term>, brokenTerms?: ReadonlySet<string>) =>
   rowSchema({
     unit_id: unitRef,
-    period: yearOrTermField(termsById),
+    period: yearOrTermField(termsById, brokenTerms),
     target: requiredCount('chỉ tiêu kết nạp được giao'),
     source: optionalText,
     note: optionalText,
   });
 export type TargetInput = z.output<ReturnType<typeof targetSchema>>;
 
-export const trainingSchema = (termsById: ReadonlyMap<string, Term>) =>
+export const trainingSchema = (termsById: ReadonlyMap<string, Term>, brokenTerms?: ReadonlySet<string>) =>
   rowSchema(
     {
       unit_id: unitRef,
-      period: periodField(termsById),
+      period: periodField(termsById, brokenTerms),
       classes: optionalCount,
       trainees: optionalCount,
       dossiers: optionalCount,
@@ -207,7 +216,8 @@ export const memberSchema = rowSchema(
   },
   (r, report) => {
     if (r.members !== undefined) {
-      for (const [key, what] of MEMBER_PARTS) {
+      for (let i = 0; i < MEMBER_PARTS.length; i++) {
+        const [key, what] = MEMBER_PARTS[i]!;
         const v = r[key];
         if (v !== undefined && v > r.members) report(key, atMost(what, v, 'tổng số đảng viên (members)', r.members));
       }

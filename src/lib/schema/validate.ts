@@ -9,7 +9,8 @@ import type { z } from 'zod';
 import { DEFAULT_TERMS, parsePeriod } from '../periods.ts';
 import { LEVEL_RANK } from '../types.ts';
 import type { AdmissionRow, CleanTable, Diagnostic, Inputs, MemberRow, Period, Term, TargetRow, TrainingRow, Unit } from '../types.ts';
-import type { RawRow, RawTable } from '../ingest/parse.ts';
+import type { RawRow, RawTable, RowSink } from '../ingest/parse.ts';
+import { exactCopy } from '../ingest/parse.ts';
 import { DATA_FILES, dataFileName } from '../ingest/folder.ts';
 import type { DataFileName } from '../ingest/folder.ts';
 import { FILE_COLUMNS, mapColumns, closest, editDistance } from './columns.ts';
@@ -30,33 +31,41 @@ const LEVEL_VI: Record<Unit['level'], string> = { province: 'tỉnh', district: 
 interface Accepted<T> {
   value: T;
   row: RawRow;
-  index: number;
 }
 
-/** One file being validated: its table, column map, and the diagnostics helper that knows both. */
+/** One file being validated: its header, column map, and the diagnostics helper that knows both. */
 class FileCheck {
-  readonly table: RawTable;
+  readonly file: string;
   readonly name: DataFileName;
+  readonly header: string[];
   readonly cols: ColumnMap;
   readonly out: Diagnostic[];
-  /** 1 for each row (by index) that made it into the typed output, for the re-published clean table. */
-  readonly kept: Uint8Array;
+  /** Rows held until the whole file is read (units.csv, terms.csv: their checks need every row). */
+  readonly rows: RawRow[] = [];
+  /** Rows that made it into the typed output, with the named columns as written, for re-publishing. */
+  private readonly kept: RawRow[] = [];
+  private keptInOrder = true;
+  private readonly toObject: (cells: readonly string[]) => Record<string, string>;
+  private readonly unnamedReported = new Set<number>();
+  private readonly identity: boolean;
 
-  constructor(table: RawTable, name: DataFileName, out: Diagnostic[]) {
-    this.table = table;
+  constructor(file: string, name: DataFileName, header: string[], headerLine: number, out: Diagnostic[]) {
+    this.file = file;
     this.name = name;
+    this.header = header;
     this.out = out;
-    this.cols = mapColumns(table, name);
-    this.kept = new Uint8Array(table.rows.length);
+    this.cols = mapColumns(header, headerLine, file, name);
     out.push(...this.cols.diagnostics);
+    this.toObject = rowBuilder(FILE_COLUMNS[name].known.map((f) => [f, this.cols.index.get(f)] as const));
+    this.identity = this.cols.keep.length === header.length && this.cols.keep.every((c, i) => c === i);
   }
 
   /** An error at a row, in a column (by its known lower-case name) when given. */
   error(row: RawRow, field: string | undefined, message: string): void {
-    const d: Diagnostic = { severity: 'error', file: this.table.file, line: row.line, message };
+    const d: Diagnostic = { severity: 'error', file: this.file, line: row.line, message };
     const idx = field === undefined ? undefined : this.cols.index.get(field);
     if (idx !== undefined) {
-      d.column = this.table.header[idx] ?? field;
+      d.column = this.header[idx] ?? field;
       d.columnNumber = idx + 1;
       d.value = row.cells[idx] ?? '';
     } else if (field !== undefined) {
@@ -65,148 +74,252 @@ class FileCheck {
     this.out.push(d);
   }
 
-  /**
-   * Runs the schema on every row and hands each row that passes to `use`, which returns whether the row
-   * is kept in the output. Streaming (rather than collecting the parsed rows first) keeps short-lived
-   * objects short-lived: on 500 000 rows that halves the garbage collector's work.
-   */
-  run<S extends z.ZodType>(schema: S, use: (value: z.output<S>, row: RawRow, index: number) => boolean, onInvalid?: (row: RawRow) => void): void {
-    const toObject = rowBuilder(FILE_COLUMNS[this.name].known.map((f) => [f, this.cols.index.get(f)] as const));
-    const rows = this.table.rows;
-    for (let r = 0; r < rows.length; r++) {
-      const row = rows[r]!;
-      const res = schema.safeParse(toObject(row.cells));
-      if (res.success) {
-        if (use(res.data, row, r)) this.kept[r] = 1;
-        continue;
-      }
-      for (const issue of res.error.issues) {
-        const field = typeof issue.path[0] === 'string' ? issue.path[0] : undefined;
-        // A missing required column is reported once for the header, not once per row.
-        if (field !== undefined && this.cols.missing.has(field)) continue;
-        this.error(row, field, issue.message);
-      }
-      onInvalid?.(row);
+  /** Runs the schema on one row: its typed value, or undefined once its errors are reported. */
+  parse<S extends z.ZodType>(schema: S, row: RawRow): z.output<S> | undefined {
+    if (this.cols.unnamed.length > 0) this.checkUnnamed(row);
+    const res = schema.safeParse(this.toObject(row.cells));
+    if (res.success) return res.data;
+    for (const issue of res.error.issues) {
+      const field = typeof issue.path[0] === 'string' ? issue.path[0] : undefined;
+      // A missing required column is reported once for the header, not once per row.
+      if (field !== undefined && this.cols.missing.has(field)) continue;
+      this.error(row, field, issue.message);
+    }
+    return undefined;
+  }
+
+  /** Runs the schema on every held row; `use` gets each row that passes. */
+  run<S extends z.ZodType>(schema: S, use: (value: z.output<S>, row: RawRow) => void): void {
+    for (const row of this.rows) {
+      const v = this.parse(schema, row);
+      if (v !== undefined) use(v, row);
     }
   }
 
-  /** The rows that passed every check, with the named columns as written, for re-publishing. */
+  /** Marks a row as part of the output: a copy of its named cells goes to the re-published table. */
+  keep(row: RawRow): void {
+    const cells = this.identity && row.cells.length === this.header.length ? exactCopy(row.cells) : this.cols.keep.map((i) => row.cells[i] ?? '');
+    const last = this.kept[this.kept.length - 1];
+    if (last !== undefined && last.line > row.line) this.keptInOrder = false;
+    this.kept.push({ line: row.line, cells });
+  }
+
+  /** The rows that passed every check, in file order, with the named columns as written. */
   clean(): CleanTable {
-    const keep = this.cols.keep;
-    const width = this.table.header.length;
-    const identity = keep.length === width && keep.every((c, i) => c === i);
-    const rows: string[][] = [];
-    this.table.rows.forEach((row, r) => {
-      if (this.kept[r] !== 1) return;
-      // The common case (no unnamed columns, no short rows) shares the parsed cells instead of copying them.
-      rows.push(identity && row.cells.length === width ? row.cells : keep.map((i) => row.cells[i] ?? ''));
-    });
-    return { file: this.name, columns: keep.map((i) => this.table.header[i] ?? ''), rows };
+    if (!this.keptInOrder) this.kept.sort((a, b) => a.line - b.line);
+    return { file: this.name, columns: this.cols.keep.map((i) => this.header[i] ?? ''), rows: this.kept.map((r) => r.cells) };
+  }
+
+  /** Data under a column without a name would be lost: reported once per column. */
+  private checkUnnamed(row: RawRow): void {
+    for (const i of this.cols.unnamed) {
+      if (this.unnamedReported.has(i) || (row.cells[i] ?? '') === '') continue;
+      this.unnamedReported.add(i);
+      this.out.push({
+        severity: 'error',
+        file: this.file,
+        line: row.line,
+        columnNumber: i + 1,
+        value: row.cells[i],
+        message: `Ô này nằm ở cột thứ ${i + 1} nhưng cột đó không có tên ở dòng tiêu đề. Đặt tên cột, hoặc xoá dữ liệu thừa.`,
+      });
+    }
   }
 }
 
+/** The order files are validated in: periods need the terms, every other file needs the units. */
+export const VALIDATION_ORDER: readonly DataFileName[] = ['terms.csv', 'units.csv', 'admissions.csv', 'targets.csv', 'training.csv', 'members.csv'];
+
+/**
+ * Validates the files of one folder as they are parsed. Feed the files in VALIDATION_ORDER: for each,
+ * parse into `sink(name, file)` (see parseRows), then call `end(name)`; finally `finish()`.
+ * terms.csv and units.csv are held and checked whole at their end; the rows of the other files are
+ * checked one by one as they arrive and only what passes is kept, so half a million rows never sit in
+ * memory twice.
+ */
+export class Validator {
+  private readonly diagnostics: Diagnostic[] = [];
+  private readonly checks = new Map<DataFileName, FileCheck>();
+  private readonly defaultTerms: readonly Term[];
+  private settled = false;
+  private terms: Term[] = [];
+  private termsById = new Map<string, Term>();
+  private brokenTerms = new Set<string>();
+  private units: Unit[] | undefined;
+  private unitRefs = new UnitRefs(undefined);
+  private readonly admissions: AdmissionRow[] = [];
+  private readonly targets: TargetRow[] = [];
+  private readonly training: TrainingRow[] = [];
+  private readonly members: MemberRow[] = [];
+
+  constructor(opts: ValidateOptions = {}) {
+    this.defaultTerms = opts.defaultTerms ?? DEFAULT_TERMS;
+  }
+
+  /** Where the parser sends the rows of one file (`file`: the name as found in the folder). */
+  sink(name: DataFileName, file: string): RowSink {
+    const held = name === 'terms.csv' || name === 'units.csv';
+    if (held && this.settled) throw new Error(`${name} phải được kiểm tra trước các tệp số liệu (VALIDATION_ORDER).`);
+    if (!held) this.settle();
+    let take: ((row: RawRow) => void) | undefined;
+    return {
+      header: (cells, line) => {
+        const check = new FileCheck(file, name, exactCopy(cells), line, this.diagnostics);
+        this.checks.set(name, check);
+        take = held ? (row) => check.rows.push({ line: row.line, cells: exactCopy(row.cells) }) : this.rowChecker(name, check);
+      },
+      row: (line, cells) => take?.({ line, cells }),
+    };
+  }
+
+  /** After the last row of a file. */
+  end(name: DataFileName): void {
+    if (name === 'units.csv') this.settle();
+  }
+
+  finish(): Inputs {
+    this.settle();
+    const tables: CleanTable[] = [];
+    for (const name of DATA_FILES) {
+      const check = this.checks.get(name);
+      if (check) tables.push(check.clean());
+    }
+    return {
+      units: this.units ?? [],
+      terms: this.terms,
+      admissions: this.admissions,
+      targets: this.targets,
+      training: this.training,
+      members: this.members,
+      tables,
+      diagnostics: sortDiagnostics(this.diagnostics),
+    };
+  }
+
+  /** Checks terms.csv and units.csv as wholes (once): the other files are checked against them. */
+  private settle(): void {
+    if (this.settled) return;
+    this.settled = true;
+    const termsCheck = this.checks.get('terms.csv');
+    this.terms = checkTerms(termsCheck, this.defaultTerms);
+    this.termsById = new Map(this.terms.map((t) => [t.id, t] as const));
+    this.brokenTerms = writtenIds(termsCheck, 'id');
+    for (const t of this.terms) this.brokenTerms.delete(t.id);
+    const unitsCheck = this.checks.get('units.csv');
+    // Without an id column (missing, or the whole header misread) there is nothing to check references against.
+    const result = unitsCheck?.cols.index.has('id') ? checkUnits(unitsCheck) : undefined;
+    this.units = result?.units;
+    this.unitRefs = new UnitRefs(result);
+    // The held rows are no longer needed: only the kept copies are.
+    termsCheck?.rows.splice(0);
+    unitsCheck?.rows.splice(0);
+  }
+
+  private rowChecker(name: DataFileName, check: FileCheck): (row: RawRow) => void {
+    const { termsById, brokenTerms, unitRefs } = this;
+    const file = check.file;
+    switch (name) {
+      case 'admissions.csv': {
+        const period = periodField(termsById, brokenTerms);
+        return keyedChecker(check, admissionSchema(termsById, brokenTerms), unitRefs, {
+          field: 'period',
+          unitId: (v) => v.unit_id,
+          key: (v) => periodKey(v.period),
+          text: (v) => v.period.text,
+          keyCell: (cell) => keyOfPeriod(period(cell)),
+          what: (unitId, text) => `kỳ ${text} của đơn vị ${unitId}`,
+          per: 'kỳ',
+          add: (v, row) => this.admissions.push(toAdmission(v, file, row.line)),
+        });
+      }
+      case 'targets.csv': {
+        const period = yearOrTermField(termsById, brokenTerms);
+        return keyedChecker(check, targetSchema(termsById, brokenTerms), unitRefs, {
+          field: 'period',
+          unitId: (v) => v.unit_id,
+          key: (v) => periodKey(v.period),
+          text: (v) => v.period.text,
+          keyCell: (cell) => keyOfPeriod(period(cell)),
+          what: (unitId, text) => `chỉ tiêu kỳ ${text} của đơn vị ${unitId}`,
+          per: 'kỳ',
+          add: (v, row) => this.targets.push(toTarget(v, file, row.line)),
+        });
+      }
+      case 'training.csv': {
+        const period = periodField(termsById, brokenTerms);
+        return keyedChecker(check, trainingSchema(termsById, brokenTerms), unitRefs, {
+          field: 'period',
+          unitId: (v) => v.unit_id,
+          key: (v) => periodKey(v.period),
+          text: (v) => v.period.text,
+          keyCell: (cell) => keyOfPeriod(period(cell)),
+          what: (unitId, text) => `kỳ ${text} của đơn vị ${unitId}`,
+          per: 'kỳ',
+          add: (v, row) => this.training.push(toTraining(v, file, row.line)),
+        });
+      }
+      case 'members.csv':
+        return keyedChecker(check, memberSchema, unitRefs, {
+          field: 'as_of',
+          unitId: (v) => v.unit_id,
+          key: (v) => dateKey(v.as_of),
+          text: (v) => v.as_of,
+          keyCell: (cell) => {
+            const d = requiredDate(cell);
+            return d instanceof Invalid ? undefined : { key: dateKey(d), text: d };
+          },
+          what: (unitId, text) => `số liệu ngày ${text} của đơn vị ${unitId}`,
+          per: 'ngày',
+          add: (v, row) => this.members.push(toMember(v, file, row.line)),
+        });
+      default:
+        throw new Error(`${name}: not a file of rows keyed by unit`);
+    }
+  }
+}
+
+/** Validates tables already parsed whole (tests, small data): the same checks as loadInputs' streaming. */
 export function validate(tables: readonly RawTable[], opts: ValidateOptions = {}): Inputs {
-  const diagnostics: Diagnostic[] = [];
-  const byName = new Map<DataFileName, FileCheck>();
+  const byName = new Map<DataFileName, RawTable>();
   for (const t of tables) {
     const name = dataFileName(t.file);
-    if (name && !byName.has(name)) byName.set(name, new FileCheck(t, name, diagnostics));
+    if (name && !byName.has(name)) byName.set(name, t);
   }
-
-  const terms = checkTerms(byName.get('terms.csv'), opts.defaultTerms ?? DEFAULT_TERMS);
-  const termsById = new Map(terms.map((t) => [t.id, t] as const));
-  const unitsCheck = byName.get('units.csv');
-  const unitsResult = unitsCheck ? checkUnits(unitsCheck) : undefined;
-  const units = unitsResult?.units;
-  const unitRefs = new UnitRefs(unitsResult);
-
-  const admissions: AdmissionRow[] = [];
-  const admissionsCheck = byName.get('admissions.csv');
-  if (admissionsCheck) {
-    const period = periodField(termsById);
-    checkKeyed(admissionsCheck, admissionSchema(termsById), unitRefs, {
-      field: 'period',
-      key: (v) => ({ unitId: v.unit_id, key: periodKey(v.period), text: v.period.text }),
-      keyCell: (cell) => keyOfPeriod(period(cell)),
-      what: (unitId, text) => `kỳ ${text} của đơn vị ${unitId}`,
-      per: 'kỳ',
-      add: (v, row) => admissions.push(toAdmission(v, admissionsCheck.table.file, row.line)),
-    });
+  const v = new Validator(opts);
+  for (const name of VALIDATION_ORDER) {
+    const t = byName.get(name);
+    if (!t) continue;
+    const sink = v.sink(name, t.file);
+    if (t.headerLine > 0) {
+      sink.header(t.header, t.headerLine);
+      for (const row of t.rows) sink.row(row.line, row.cells);
+    }
+    v.end(name);
   }
-
-  const targets: TargetRow[] = [];
-  const targetsCheck = byName.get('targets.csv');
-  if (targetsCheck) {
-    const period = yearOrTermField(termsById);
-    checkKeyed(targetsCheck, targetSchema(termsById), unitRefs, {
-      field: 'period',
-      key: (v) => ({ unitId: v.unit_id, key: periodKey(v.period), text: v.period.text }),
-      keyCell: (cell) => keyOfPeriod(period(cell)),
-      what: (unitId, text) => `chỉ tiêu kỳ ${text} của đơn vị ${unitId}`,
-      per: 'kỳ',
-      add: (v, row) => targets.push(toTarget(v, targetsCheck.table.file, row.line)),
-    });
-  }
-
-  const training: TrainingRow[] = [];
-  const trainingCheck = byName.get('training.csv');
-  if (trainingCheck) {
-    const period = periodField(termsById);
-    checkKeyed(trainingCheck, trainingSchema(termsById), unitRefs, {
-      field: 'period',
-      key: (v) => ({ unitId: v.unit_id, key: periodKey(v.period), text: v.period.text }),
-      keyCell: (cell) => keyOfPeriod(period(cell)),
-      what: (unitId, text) => `kỳ ${text} của đơn vị ${unitId}`,
-      per: 'kỳ',
-      add: (v, row) => training.push(toTraining(v, trainingCheck.table.file, row.line)),
-    });
-  }
-
-  const members: MemberRow[] = [];
-  const membersCheck = byName.get('members.csv');
-  if (membersCheck) {
-    checkKeyed(membersCheck, memberSchema, unitRefs, {
-      field: 'as_of',
-      key: (v) => ({ unitId: v.unit_id, key: dateKey(v.as_of), text: v.as_of }),
-      keyCell: (cell) => {
-        const d = requiredDate(cell);
-        return d instanceof Invalid ? undefined : { key: dateKey(d), text: d };
-      },
-      what: (unitId, text) => `số liệu ngày ${text} của đơn vị ${unitId}`,
-      per: 'ngày',
-      add: (v, row) => members.push(toMember(v, membersCheck.table.file, row.line)),
-    });
-  }
-
-  const tablesOut: CleanTable[] = [];
-  for (const name of DATA_FILES) {
-    const check = byName.get(name);
-    if (check) tablesOut.push(check.clean());
-  }
-
-  return {
-    units: units ?? [],
-    terms,
-    admissions,
-    targets,
-    training,
-    members,
-    tables: tablesOut,
-    diagnostics: sortDiagnostics(diagnostics),
-  };
+  return v.finish();
 }
 
-/** Rows seen so far per unit and numeric key (a period's months, or a date): no string built per row. */
-type Seen = Map<string, Map<number, RawRow>>;
+/** The first line seen per unit and numeric key (a period's months, or a date): no string built per row. */
+type Seen = Map<string, Map<number, number>>;
 
 const periodKey = (p: Period) => p.from * 4096 + (p.to - p.from);
-const dateKey = (iso: string) => Number(iso.slice(0, 4)) * 10000 + Number(iso.slice(5, 7)) * 100 + Number(iso.slice(8, 10));
+/** `2020-12-31` → 20201231, from the digits directly (no substrings on every row). */
+function dateKey(iso: string): number {
+  let n = 0;
+  for (let i = 0; i < iso.length; i++) {
+    const d = iso.charCodeAt(i) - 48;
+    if (d >= 0 && d <= 9) n = n * 10 + d;
+  }
+  return n;
+}
 const keyOfPeriod = (p: Period | Invalid) => (p instanceof Invalid ? undefined : { key: periodKey(p), text: p.text });
 
 interface KeyedSpec<T> {
   /** The column that, with unit_id, must be unique (`period`, `as_of`). */
   field: string;
-  key: (v: T) => { unitId: string; key: number; text: string };
+  unitId: (v: T) => string;
+  key: (v: T) => number;
+  text: (v: T) => string;
   /** The same key read straight from the cell, for a row that failed on some other column. */
   keyCell: (cell: string) => { key: number; text: string } | undefined;
   what: (unitId: string, text: string) => string;
@@ -220,28 +333,27 @@ interface KeyedSpec<T> {
  * exist and the key be unique. A row that failed on another column is still checked for its unit and its
  * key, so one run reports every problem (and a later duplicate of it is still found).
  */
-function checkKeyed<S extends z.ZodType>(check: FileCheck, schema: S, unitRefs: UnitRefs, spec: KeyedSpec<z.output<S>>): void {
+function keyedChecker<S extends z.ZodType>(check: FileCheck, schema: S, unitRefs: UnitRefs, spec: KeyedSpec<z.output<S>>): (row: RawRow) => void {
   const seen: Seen = new Map();
   const unitIdx = check.cols.index.get('unit_id');
   const keyIdx = check.cols.index.get(spec.field);
-  check.run(
-    schema,
-    (v, row) => {
-      const k = spec.key(v);
-      if (!unitRefs.check(check, row, k.unitId)) return false;
-      if (duplicate(check, seen, k.unitId, k.key, row, spec.field, () => spec.what(k.unitId, k.text), spec.per)) return false;
+  return (row) => {
+    const v = check.parse(schema, row);
+    if (v !== undefined) {
+      const unitId = spec.unitId(v);
+      if (!unitRefs.check(check, row, unitId)) return;
+      if (duplicate(check, seen, unitId, spec.key(v), row, spec.field, () => spec.what(unitId, spec.text(v)), spec.per)) return;
       spec.add(v, row);
-      return true;
-    },
-    (row) => {
-      if (unitIdx === undefined || keyIdx === undefined) return;
-      const unitId = unitRef(row.cells[unitIdx] ?? '');
-      const k = spec.keyCell(row.cells[keyIdx] ?? '');
-      if (unitId instanceof Invalid || k === undefined) return;
-      unitRefs.check(check, row, unitId);
-      duplicate(check, seen, unitId, k.key, row, spec.field, () => spec.what(unitId, k.text), spec.per);
-    },
-  );
+      check.keep(row);
+      return;
+    }
+    if (unitIdx === undefined || keyIdx === undefined) return;
+    const unitId = unitRef(row.cells[unitIdx] ?? '');
+    const k = spec.keyCell(row.cells[keyIdx] ?? '');
+    if (unitId instanceof Invalid || k === undefined) return;
+    unitRefs.check(check, row, unitId);
+    duplicate(check, seen, unitId, k.key, row, spec.field, () => spec.what(unitId, k.text), spec.per);
+  };
 }
 
 /** Reports a second row with the same unit and key (naming the first row's line); true when `row` is the duplicate. */
@@ -253,37 +365,44 @@ function duplicate(check: FileCheck, seen: Seen, unitId: string, key: number, ro
   }
   const first = byKey.get(key);
   if (first === undefined) {
-    byKey.set(key, row);
+    byKey.set(key, row.line);
     return false;
   }
-  check.error(row, field, `Trùng dòng: ${what()} đã có ở dòng ${first.line} (dòng ${first.line} và dòng ${row.line}). Mỗi đơn vị chỉ có một dòng cho mỗi ${per}; xoá hoặc gộp một trong hai dòng.`);
+  check.error(row, field, `Trùng dòng: ${what()} đã có ở dòng ${first} (dòng ${first} và dòng ${row.line}). Mỗi đơn vị chỉ có một dòng cho mỗi ${per}; xoá hoặc gộp một trong hai dòng.`);
   return true;
 }
 
 /* ---------- terms.csv ---------- */
 
+/** Every non-empty value written in a column, whatever else is wrong with its row. */
+function writtenIds(check: FileCheck | undefined, field: string): Set<string> {
+  const out = new Set<string>();
+  const idx = check?.cols.index.get(field);
+  if (check && idx !== undefined) for (const row of check.rows) if (row.cells[idx]) out.add(row.cells[idx]);
+  return out;
+}
+
 function checkTerms(check: FileCheck | undefined, defaults: readonly Term[]): Term[] {
   if (!check) return defaults.map((t) => ({ ...t }));
   const seen = new Map<string, RawRow>();
-  const candidates: { term: Term; row: RawRow; index: number }[] = [];
-  check.run(termSchema, (v, row, index) => {
+  const candidates: { term: Term; row: RawRow }[] = [];
+  check.run(termSchema, (v, row) => {
     if (typeof parsePeriod(v.id, new Map()) !== 'string') {
       check.error(row, 'id', 'Mã nhiệm kỳ trùng dạng với một năm hoặc tháng (YYYY, YYYY-MM, YYYY-MM..YYYY-MM) nên cột period không phân biệt được: dùng mã như 2020-2025.');
-      return false;
+      return;
     }
     const first = seen.get(v.id);
     if (first) {
       check.error(row, 'id', `Trùng mã nhiệm kỳ: ${v.id} đã có ở dòng ${first.line} (dòng ${first.line} và dòng ${row.line}). Mỗi nhiệm kỳ cần một mã riêng.`);
-      return false;
+      return;
     }
     seen.set(v.id, row);
-    candidates.push({ term: toTerm(v), row, index });
-    return false; // kept below, once overlaps are known
+    candidates.push({ term: toTerm(v), row }); // kept below, once overlaps are known
   });
   // Overlap: sorted by start, each term must begin after every earlier one has ended.
   candidates.sort((a, b) => a.term.from - b.term.from || a.row.line - b.row.line);
   const terms: Term[] = [];
-  let last: { term: Term; row: RawRow; index: number } | undefined;
+  let last: { term: Term; row: RawRow } | undefined;
   for (const c of candidates) {
     if (last && c.term.from <= last.term.to) {
       check.error(
@@ -295,7 +414,7 @@ function checkTerms(check: FileCheck | undefined, defaults: readonly Term[]): Te
     }
     last = c;
     terms.push(c.term);
-    check.kept[c.index] = 1;
+    check.keep(c.row);
   }
   return terms;
 }
@@ -307,14 +426,14 @@ function toTerm(v: TermInput): Term {
 /* ---------- units.csv ---------- */
 
 function checkUnits(check: FileCheck): { units: Unit[]; written: IdSuggester } {
-  const file = check.table.file;
+  const file = check.file;
   const idIdx = check.cols.index.get('id');
   // Every id written in the file, even on rows with other errors: a child of a broken unit is not "orphaned",
   // and a duplicate id is reported whatever else is wrong with either row.
   const written = new Map<string, RawRow>();
   const duplicates = new Set<RawRow>();
   if (idIdx !== undefined) {
-    for (const row of check.table.rows) {
+    for (const row of check.rows) {
       const id = row.cells[idIdx] ?? '';
       if (id === '') continue;
       const first = written.get(id);
@@ -327,9 +446,8 @@ function checkUnits(check: FileCheck): { units: Unit[]; written: IdSuggester } {
   }
   const ids = new IdSuggester(written.keys());
   const accepted = new Map<string, Accepted<UnitInput>>();
-  check.run(unitSchema, (value, row, index) => {
-    if (!duplicates.has(row)) accepted.set(value.id, { value, row, index });
-    return false; // kept below, once parents and slugs are checked
+  check.run(unitSchema, (value, row) => {
+    if (!duplicates.has(row)) accepted.set(value.id, { value, row }); // kept below, once parents and slugs are checked
   });
 
   // Cycles first (a cycle always breaks the level rule too; one message that names the loop is clearer).
@@ -417,17 +535,23 @@ function checkUnits(check: FileCheck): { units: Unit[]; written: IdSuggester } {
     return r;
   };
   const units: Unit[] = [];
-  for (const [id, { value: u, row, index }] of accepted) {
+  for (const [id, { value: u, row }] of accepted) {
     if (!isOk(id)) continue;
-    check.kept[index] = 1;
-    const unit: Unit = { id, name: u.name, label: u.short_name ?? u.name, level: u.level, slug: slugOf.get(id)!, origin: { file, line: row.line } };
-    if (u.short_name !== undefined) unit.shortName = u.short_name;
-    if (u.parent_id !== undefined) unit.parentId = u.parent_id;
-    if (u.kind !== undefined) unit.kind = u.kind;
-    if (u.active_from !== undefined) unit.activeFrom = u.active_from;
-    if (u.active_to !== undefined) unit.activeTo = u.active_to;
-    if (u.note !== undefined) unit.note = u.note;
-    units.push(unit);
+    check.keep(row);
+    units.push({
+      id,
+      name: u.name,
+      shortName: u.short_name,
+      label: u.short_name ?? u.name,
+      level: u.level,
+      parentId: u.parent_id,
+      kind: u.kind,
+      activeFrom: u.active_from,
+      activeTo: u.active_to,
+      slug: slugOf.get(id)!,
+      note: u.note,
+      origin: { file, line: row.line },
+    });
   }
   return { units, written: ids };
 }
@@ -492,48 +616,58 @@ class UnitRefs {
 
 /* ---------- typed rows ---------- */
 
+// Typed rows are built as one literal with every field (undefined when unknown): one allocation, and one
+// object shape per file, which keeps the model's loops over half a million rows monomorphic.
+
 function toAdmission(v: AdmissionInput, file: string, line: number): AdmissionRow {
-  const r: AdmissionRow = { unitId: v.unit_id, period: v.period, admitted: v.admitted, origin: { file, line } };
-  if (v.youth !== undefined) r.youth = v.youth;
-  if (v.women !== undefined) r.women = v.women;
-  if (v.ethnic_minority !== undefined) r.ethnicMinority = v.ethnic_minority;
-  if (v.college !== undefined) r.college = v.college;
-  if (v.source !== undefined) r.source = v.source;
-  if (v.note !== undefined) r.note = v.note;
-  return r;
+  return {
+    unitId: v.unit_id,
+    period: v.period,
+    admitted: v.admitted,
+    youth: v.youth,
+    women: v.women,
+    ethnicMinority: v.ethnic_minority,
+    college: v.college,
+    source: v.source,
+    note: v.note,
+    origin: { file, line },
+  };
 }
 
 function toTarget(v: TargetInput, file: string, line: number): TargetRow {
-  const r: TargetRow = { unitId: v.unit_id, period: v.period, target: v.target, origin: { file, line } };
-  if (v.source !== undefined) r.source = v.source;
-  if (v.note !== undefined) r.note = v.note;
-  return r;
+  return { unitId: v.unit_id, period: v.period, target: v.target, source: v.source, note: v.note, origin: { file, line } };
 }
 
 function toTraining(v: TrainingInput, file: string, line: number): TrainingRow {
-  const r: TrainingRow = { unitId: v.unit_id, period: v.period, origin: { file, line } };
-  if (v.classes !== undefined) r.classes = v.classes;
-  if (v.trainees !== undefined) r.trainees = v.trainees;
-  if (v.dossiers !== undefined) r.dossiers = v.dossiers;
-  if (v.source !== undefined) r.source = v.source;
-  if (v.note !== undefined) r.note = v.note;
-  return r;
+  return {
+    unitId: v.unit_id,
+    period: v.period,
+    classes: v.classes,
+    trainees: v.trainees,
+    dossiers: v.dossiers,
+    source: v.source,
+    note: v.note,
+    origin: { file, line },
+  };
 }
 
 function toMember(v: MemberInput, file: string, line: number): MemberRow {
-  const r: MemberRow = { unitId: v.unit_id, asOf: v.as_of, origin: { file, line } };
-  if (v.members !== undefined) r.members = v.members;
-  if (v.probationary !== undefined) r.probationary = v.probationary;
-  if (v.women !== undefined) r.women = v.women;
-  if (v.ethnic_minority !== undefined) r.ethnicMinority = v.ethnic_minority;
-  if (v.grassroots_orgs !== undefined) r.grassrootsOrgs = v.grassroots_orgs;
-  if (v.branches !== undefined) r.branches = v.branches;
-  if (v.villages !== undefined) r.villages = v.villages;
-  if (v.villages_with_branch !== undefined) r.villagesWithBranch = v.villages_with_branch;
-  if (v.villages_without_members !== undefined) r.villagesWithoutMembers = v.villages_without_members;
-  if (v.source !== undefined) r.source = v.source;
-  if (v.note !== undefined) r.note = v.note;
-  return r;
+  return {
+    unitId: v.unit_id,
+    asOf: v.as_of,
+    members: v.members,
+    probationary: v.probationary,
+    women: v.women,
+    ethnicMinority: v.ethnic_minority,
+    grassrootsOrgs: v.grassroots_orgs,
+    branches: v.branches,
+    villages: v.villages,
+    villagesWithBranch: v.villages_with_branch,
+    villagesWithoutMembers: v.villages_without_members,
+    source: v.source,
+    note: v.note,
+    origin: { file, line },
+  };
 }
 
 /** Folder-level first, then by file (contract order), line, column. */

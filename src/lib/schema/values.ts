@@ -81,11 +81,17 @@ export const requiredCount =
     return v === undefined ? countProblem(s) : v;
   };
 
+// A unit's rows usually follow each other: remembering the last good id skips the pattern test for most rows.
+let lastUnitRef = '';
+
 export const unitRef: FieldParser<string> = (s) => {
+  if (s === lastUnitRef && s !== '') return s;
   if (s === '') return empty('mã đơn vị (một mã trong cột id của units.csv)');
-  return ID_RE.test(s)
-    ? s
-    : new Invalid('Mã đơn vị không hợp lệ: chỉ gồm chữ cái không dấu, chữ số, dấu chấm, gạch ngang, gạch dưới (tối đa 64 ký tự), như trong cột id của units.csv.');
+  if (!ID_RE.test(s)) {
+    return new Invalid('Mã đơn vị không hợp lệ: chỉ gồm chữ cái không dấu, chữ số, dấu chấm, gạch ngang, gạch dưới (tối đa 64 ký tự), như trong cột id của units.csv.');
+  }
+  lastUnitRef = s;
+  return s;
 };
 
 export const idField =
@@ -113,10 +119,19 @@ export const requiredMonth =
     return parseMonth(s) ?? new Invalid(`Không phải tháng hợp lệ: ${MONTH_EXPECTED}.`);
   };
 
+// Snapshot dates repeat across units: a few hundred distinct values for hundreds of thousands of rows.
+const dateCache = new Map<string, string | undefined>();
+
 export const requiredDate: FieldParser<string> = (s) => {
   if (s === '') return empty('ngày của số liệu (YYYY-MM-DD hoặc DD/MM/YYYY)');
+  let iso = dateCache.get(s);
+  if (iso === undefined && !dateCache.has(s)) {
+    iso = parseDate(s);
+    if (dateCache.size >= 10_000) dateCache.clear();
+    dateCache.set(s, iso);
+  }
   return (
-    parseDate(s) ??
+    iso ??
     new Invalid('Không phải ngày có thật: cần dạng YYYY-MM-DD (ví dụ 2020-12-31) hoặc DD/MM/YYYY (ví dụ 31/12/2020), và ngày phải có trong lịch (không có ngày 31/02).')
   );
 };
@@ -142,26 +157,33 @@ function periodExamples(termsById: ReadonlyMap<string, Term>): string {
   return `năm YYYY (ví dụ 2020), tháng YYYY-MM (2020-07), khoảng tháng YYYY-MM..YYYY-MM (2020-01..2020-07) hoặc mã nhiệm kỳ${ids.length ? ` (${ids.join(', ')})` : ' trong terms.csv'}`;
 }
 
-/** `period` of admissions and training: year, month, month range or term id. */
-export const periodField = (termsById: ReadonlyMap<string, Term>): FieldParser<Period> => {
+const brokenTerm = (id: string) =>
+  new Invalid(`Nhiệm kỳ ${id} có lỗi trong terms.csv (xem lỗi của tệp đó) nên chưa dùng được; sửa dòng của nhiệm kỳ này trong terms.csv.`);
+
+/**
+ * `period` of admissions and training: year, month, month range or term id.
+ * `brokenTerms`: ids written in terms.csv on rows with errors, so that the message points there.
+ */
+export const periodField = (termsById: ReadonlyMap<string, Term>, brokenTerms?: ReadonlySet<string>): FieldParser<Period> => {
   const resolve = periodCache(termsById);
   return (s) => {
     if (s === '') return empty(`kỳ báo cáo: ${periodExamples(termsById)}`);
     const p = resolve(s);
-    return typeof p === 'string' ? new Invalid(`Kỳ không hợp lệ (${p}): cần ${periodExamples(termsById)}.`) : p;
+    if (typeof p !== 'string') return p;
+    return brokenTerms?.has(s) ? brokenTerm(s) : new Invalid(`Kỳ không hợp lệ (${p}): cần ${periodExamples(termsById)}.`);
   };
 };
 
 /** `period` of targets: a year or a term id only (targets are assigned per year or per term). */
-export const yearOrTermField = (termsById: ReadonlyMap<string, Term>): FieldParser<Period> => {
+export const yearOrTermField = (termsById: ReadonlyMap<string, Term>, brokenTerms?: ReadonlySet<string>): FieldParser<Period> => {
   const resolve = periodCache(termsById);
   const ids = [...termsById.keys()];
   const expected = `năm (YYYY, ví dụ 2020) hoặc mã nhiệm kỳ${ids.length ? ` (${ids.join(', ')})` : ''}`;
   return (s) => {
     if (s === '') return empty(expected);
     const p = resolve(s);
-    if (typeof p === 'string' || (p.kind !== 'year' && p.kind !== 'term')) return new Invalid(`Chỉ tiêu chỉ giao theo năm hoặc nhiệm kỳ: cần ${expected}.`);
-    return p;
+    if (typeof p !== 'string' && (p.kind === 'year' || p.kind === 'term')) return p;
+    return brokenTerms?.has(s) ? brokenTerm(s) : new Invalid(`Chỉ tiêu chỉ giao theo năm hoặc nhiệm kỳ: cần ${expected}.`);
   };
 };
 

@@ -49,6 +49,8 @@ export interface CompareSelection {
 export const CHART_MAX = 60;
 
 export interface CompareResult {
+  /** Exactly the chosen data, for the CSV download. */
+  csv: { columns: string[]; rows: (string | number | undefined)[][] };
   capped: string;
   title: string;
   description: string;
@@ -82,14 +84,19 @@ export function compareResult(data: CompareData, sel: CompareSelection): Compare
     return [{ text: String(k + 1) }, { text: u.label, header: true, href: u.href }, { text: u.parent }, { text: t.text, flag: t.partial }];
   });
   const reported = items.filter((x) => x.v !== null).length;
+  const partials = [...new Set(rows.map((r) => r.partial).filter(Boolean))];
   const description = `${title}: ${rows.map((r) => `${r.label} ${r.value === undefined ? 'chưa có số liệu' : compareText(r.value, unit).text}${r.partial ? ` (${r.partial})` : ''}`).join('; ')}.`;
   return {
     title,
     description,
     svg: barsLite({ id: 'bd-so-sanh', title, description, rows, unit }),
+    csv: {
+      columns: ['Mã đơn vị', 'Đơn vị', 'Trực thuộc', 'Kỳ', ind?.label ?? sel.indicator, 'Số tháng có số liệu', 'Số tháng của kỳ'],
+      rows: items.map(({ u, v }) => [u.id, u.label, u.parent, period?.id, v === null ? undefined : typeof v === 'number' ? v : v[0], Array.isArray(v) ? v[1] : undefined, Array.isArray(v) ? v[2] : undefined]),
+    },
     capped: items.length > CHART_MAX ? `Biểu đồ vẽ ${CHART_MAX} đơn vị có số cao nhất; bảng có đủ ${items.length} đơn vị.` : '',
     table: { caption: title, head: ['#', 'Đơn vị', 'Trực thuộc', ind?.label ?? ''], numeric: [true, false, false, true], rows: cells },
-    reported: `${reported}/${items.length} ${data.level} có số liệu.`,
+    reported: `${reported}/${items.length} ${data.level} có số liệu.${partials.length ? ` Có số chưa đủ kỳ (*): ${partials.join(', ')}.` : ''}`,
   };
 }
 

@@ -35,7 +35,7 @@ function toValue(v: Flow | number | undefined): CompareValue {
 }
 
 /** All units when there are few (one province); else those under the first province that has any. */
-function defaultUnits(ds: Dataset, units: Unit[]): number[] {
+function defaultUnits(units: Unit[]): number[] {
   if (units.length <= 40) return [];
   const firstParent = units[0]?.parentId;
   const picked = units.map((u, i) => (u.parentId === firstParent ? i : -1)).filter((i) => i >= 0);
@@ -75,7 +75,7 @@ export function compareData(ds: Dataset): CompareData {
     periods: periods.filter((p) => usedPeriods.has(p.id)),
     indicators,
     values,
-    defaults: { indicator: 'admitted', period: idx.comparedYear !== undefined ? String(idx.comparedYear) : (periods[0]?.id ?? ''), units: defaultUnits(ds, units) },
+    defaults: { indicator: 'admitted', period: idx.comparedYear !== undefined ? String(idx.comparedYear) : (periods[0]?.id ?? ''), units: defaultUnits(units) },
   };
   cache.set(ds, data);
   return data;

@@ -14,20 +14,19 @@ let pending: Promise<Dataset> | undefined;
 
 export function getDataset(): Promise<Dataset> {
   if (globalThis.__PDV_DATASET__) return Promise.resolve(globalThis.__PDV_DATASET__);
-  if (!pending) {
-    pending = (async () => {
-      const load = (await import('../load.ts')) as typeof import('../load.ts') & { loadDataset?: (dir: string) => Promise<Dataset> };
-      const dir = process.env.DATA_DIR || 'data';
-      let ds: Dataset;
-      if (load.loadDataset) ds = await load.loadDataset(dir);
-      else {
-        const { computeDataset } = await import('../model/index.ts');
-        const inputs = await load.loadInputs(dir);
-        ds = computeDataset(inputs, { isDemo: inputs.isDemo });
-      }
-      globalThis.__PDV_DATASET__ = ds;
-      return ds;
-    })();
-  }
+  pending ??= (async () => {
+    const dir = process.env.DATA_DIR || 'data';
+    // load.ts may offer loadDataset (inputs + model in one call); otherwise compose the two here.
+    const load = (await import('../load.ts')) as typeof import('../load.ts') & { loadDataset?: (dir: string) => Promise<Dataset> };
+    let ds: Dataset;
+    if (typeof load.loadDataset === 'function') ds = await load.loadDataset(dir);
+    else {
+      const { computeDataset } = await import('../model/index.ts');
+      const inputs = await load.loadInputs(dir);
+      ds = computeDataset(inputs, { isDemo: inputs.isDemo });
+    }
+    globalThis.__PDV_DATASET__ = ds;
+    return ds;
+  })();
   return pending;
 }

@@ -102,6 +102,7 @@ export function rankingView(ds: Dataset): ChartView | undefined {
     csvName: `${RANKING_KEY}-${year}.csv`,
     withParent: ds.roots.length > 1,
     chart: true,
+    tableLimit: idx.compared.length > 80 ? 60 : undefined,
   });
 }
 

@@ -32,7 +32,7 @@ export interface SiteIndex {
   latestYear?: number;
   /** Latest year with an admitted figure for one of the compared units. */
   comparedYear?: number;
-  /** The latest term any unit has a figure for (the navigation's "Nhiệm kỳ" link). */
+  /** The navigation's "Nhiệm kỳ" link: the latest term a compared unit has an admitted figure for (else a root has any). */
   currentTermId?: string;
 }
 
@@ -66,7 +66,17 @@ export function siteIndex(ds: Dataset): SiteIndex {
   }
   for (const l of Object.keys(byLevel) as Level[]) byLevel[l].sort((a, b) => viCollator.compare(a.label, b.label));
 
-  let compared = byLevel.district;
+  // The compared units in tree order (province by province, each sorted by name): districts when there are any.
+  const treeOrder: Unit[] = [];
+  const stack = [...ds.roots].reverse();
+  while (stack.length) {
+    const id = stack.pop()!;
+    const u = ds.unitById[id];
+    if (!u) continue;
+    treeOrder.push(u);
+    if (u.level !== 'district') stack.push(...[...(ds.childrenOf[id] ?? [])].reverse());
+  }
+  let compared = treeOrder.filter((u) => u.level === 'district');
   let comparedLevel: Level = 'district';
   if (compared.length === 0) {
     compared = ds.roots.flatMap((r) => (ds.childrenOf[r] ?? []).map((id) => ds.unitById[id]!)).filter(Boolean);
@@ -130,7 +140,11 @@ export function siteIndex(ds: Dataset): SiteIndex {
     ownRows,
     latestYear: latestAdmitted(ds.units),
     comparedYear: latestAdmitted(compared),
-    currentTermId: ([...ds.terms].reverse().find((t) => ds.roots.some((r) => ds.figures[r]?.terms[t.id])) ?? ds.terms[ds.terms.length - 1])?.id,
+    currentTermId: (
+      [...ds.terms].reverse().find((t) => compared.some((u) => ds.figures[u.id]?.terms[t.id]?.admitted)) ??
+      [...ds.terms].reverse().find((t) => ds.roots.some((r) => ds.figures[r]?.terms[t.id])) ??
+      ds.terms[ds.terms.length - 1]
+    )?.id,
   };
   cache.set(ds, idx);
   return idx;

@@ -53,7 +53,7 @@ export function termView(ds: Dataset, term: Term): ChartView | undefined {
     subtitle: `Tổng số kết nạp trong nhiệm kỳ, xếp từ cao xuống thấp`,
     caption: [
       `${has.length}/${items.length} ${plural} có số kết nạp của nhiệm kỳ.`,
-      anyPartial ? 'Cột gạch chéo, dấu *: chưa đủ số tháng của nhiệm kỳ; bình quân mỗi năm và so sánh với nhiệm kỳ trước chỉ tính khi đủ.' : '',
+      anyPartial ? 'Thanh gạch chéo, dấu *: chưa đủ số tháng của nhiệm kỳ; bình quân mỗi năm và so sánh với nhiệm kỳ trước chỉ tính khi đủ.' : '',
       items.length > 40 ? `Biểu đồ chỉ vẽ 40 đơn vị đầu; bảng có đủ ${items.length} đơn vị.` : '',
     ]
       .filter(Boolean)

@@ -9,11 +9,11 @@ import {
   fmtDate,
   fmtNumber,
   fmtPct,
-  fmtRange,
   fmtSignedCount,
   fmtSignedPct,
   partialOf,
 } from '../format/index.ts';
+import { summarize } from '../summary/index.ts';
 import type { Dataset, Flow, Snapshot, Unit, WindowFigures } from '../types.ts';
 import { countCell, flowCell, hasSum, pctCell, ratioCell, signedCell, SUM_NOTE, sumNote, textCell } from './cells.ts';
 import { href, termPath, unitPath } from './href.ts';
@@ -36,6 +36,8 @@ export interface ChildrenView {
 
 export interface UnitPage {
   unit: Unit;
+  /** The prose summary (src/lib/summary) of the cards' year. */
+  summaries: { title: string; text: string }[];
   levelLabel: string;
   kindLabel?: string;
   parent?: { label: string; href: string };
@@ -219,12 +221,12 @@ function admissionsView(ds: Dataset, unit: Unit, light: boolean): ChartView | un
     key: 'ket-nap-theo-nam',
     id,
     title: 'Kết nạp đảng viên theo năm',
-    subtitle: `${unit.label}, ${years[0]}–${years[years.length - 1]}: số đảng viên kết nạp mỗi năm; vạch cam đỏ là chỉ tiêu`,
+    subtitle: `${unit.label}, ${years.length > 1 ? `${years[0]}–${years[years.length - 1]}` : `năm ${years[0]}`}: số đảng viên kết nạp mỗi năm${years.some((y) => fig.years[String(y)]?.target) ? '; vạch cam đỏ là chỉ tiêu' : ''}`,
     caption: partial.length
-      ? `Thanh gạch chéo: năm chưa đủ 12 tháng số liệu (${partial.map((y) => `${y}: ${partialOf(fig.years[String(y)]?.admitted)}`).join('; ')}), không so được với năm đủ tháng.`
+      ? `${withAdmitted.length >= 2 ? 'Thanh gạch chéo: năm' : 'Năm'} chưa đủ 12 tháng số liệu (${partial.map((y) => `${y}: ${partialOf(fig.years[String(y)]?.admitted)}`).join('; ')}), không so được với năm đủ tháng.`
       : undefined,
     svg:
-      withAdmitted.length >= (light ? 2 : 1)
+      withAdmitted.length >= 2
         ? () =>
             periodBarsChart({
               id,
@@ -348,6 +350,14 @@ function compositionView(ds: Dataset, unit: Unit, light: boolean): ChartView | u
 
 /* ---------------- Members over time ---------------- */
 
+function lastWith(snaps: Snapshot[], get: (s: Snapshot) => number | undefined, say: (s: Snapshot, v: number) => string): string | undefined {
+  for (let i = snaps.length - 1; i >= 0; i--) {
+    const v = get(snaps[i]!);
+    if (v !== undefined) return say(snaps[i]!, v);
+  }
+  return undefined;
+}
+
 function membersView(ds: Dataset, unit: Unit, light: boolean): ChartView | undefined {
   const snaps = (ds.figures[unit.id]?.snapshots ?? []).filter(
     (s) => s.members !== undefined || s.probationary !== undefined || s.women !== undefined || s.ethnicMinority !== undefined || s.grassrootsOrgs !== undefined || s.branches !== undefined,
@@ -383,6 +393,7 @@ function membersView(ds: Dataset, unit: Unit, light: boolean): ChartView | undef
               points: withMembers.map((s) => ({ date: s.asOf, value: s.members!, tip: `${fmtDate(s.asOf)}: ${fmtCount(s.members)} đảng viên` })),
             })
         : undefined,
+    summary: lastWith(snaps, (s) => s.members, (s, v) => `Lần thống kê gần nhất (${fmtDate(s.asOf)}): ${fmtCount(v)} đảng viên${s.probationary !== undefined ? `, trong đó ${fmtCount(s.probationary)} dự bị` : ''}.`),
     table: {
       caption: `Đảng viên qua các lần thống kê — ${unit.label}`,
       head: ['Ngày', ...cols.map((c) => c.label)],
@@ -415,8 +426,12 @@ function trainingView(ds: Dataset, unit: Unit): ChartView | undefined {
     flowCell(w.admitted),
     ratioCell(w.traineesPerAdmission),
   ]);
+  const lastYear = [...wins].reverse().find((w) => w.window.kind === 'year' && w.trainees);
   return {
     key: 'boi-duong',
+    summary: lastYear?.trainees
+      ? `Năm ${lastYear.window.label}: ${lastYear.classes ? `${fmtCount(lastYear.classes.value)} lớp, ` : ''}${fmtCount(lastYear.trainees.value)} học viên${partialOf(lastYear.trainees) ? ` (${partialOf(lastYear.trainees)})` : ''}${lastYear.traineesPerAdmission !== undefined ? `, ${fmtNumber(lastYear.traineesPerAdmission)} học viên cho mỗi đảng viên kết nạp` : ''}.`
+      : undefined,
     id: 'bd-boi-duong',
     title: 'Bồi dưỡng nhận thức về Đảng và hồ sơ kết nạp',
     subtitle: `${unit.label}: lớp bồi dưỡng, học viên, hồ sơ đề nghị kết nạp theo năm và nhiệm kỳ`,
@@ -451,13 +466,14 @@ function villagesView(ds: Dataset, unit: Unit): ChartView | undefined {
   ]);
   const changes = Object.values(fig.terms)
     .filter((t) => t.villagesWithoutMembersChange !== undefined)
-    .map((t) => `${t.window.label}: ${fmtSignedCount(t.villagesWithoutMembersChange)} thôn, bản chưa có đảng viên`);
+    .map((t) => `${t.window.label}: ${t.villagesWithoutMembersChange === 0 ? 'không đổi' : `${t.villagesWithoutMembersChange! < 0 ? 'giảm' : 'tăng'} ${fmtCount(Math.abs(t.villagesWithoutMembersChange!))}`}`);
   return {
     key: 'thon-ban',
     id: 'bd-thon-ban',
     title: 'Thôn, bản chưa có đảng viên',
     subtitle: `${unit.label}: thôn, bản, số có chi bộ và số chưa có đảng viên tại mỗi lần thống kê`,
-    caption: changes.length ? `Thay đổi trong nhiệm kỳ (số âm là giảm): ${changes.join('; ')}.` : undefined,
+    caption: changes.length ? `Số thôn, bản chưa có đảng viên trong từng nhiệm kỳ — ${changes.join('; ')}.` : undefined,
+    summary: lastWith(snaps, (s) => s.villagesWithoutMembers, (s, v) => `Lần thống kê gần nhất (${fmtDate(s.asOf)}): ${fmtCount(v)} thôn, bản chưa có đảng viên${s.villages !== undefined ? ` trên ${fmtCount(s.villages)} thôn, bản` : ''}.`),
     table: { caption: `Thôn, bản chưa có đảng viên — ${unit.label}`, head: ['Ngày', 'Thôn, bản', 'Có chi bộ', 'Chưa có đảng viên'], numeric: [false, true, true, true], rows },
     csv: { columns: ['Ngày', 'Thôn, bản', 'Thôn, bản có chi bộ', 'Thôn, bản chưa có đảng viên', 'Cách tính'], rows: snaps.map((s) => [s.asOf, s.villages, s.villagesWithBranch, s.villagesWithoutMembers, s.basis]) },
     csvHref: csvHref(unit, 'thon-ban'),
@@ -509,11 +525,11 @@ export function compareUnitsView(
   ds: Dataset,
   units: Unit[],
   year: number,
-  opts: { id: string; key: string; title: string; subtitle: string; csvHref: string; csvName: string; withParent?: boolean; chart: boolean; chartLimit?: number },
+  opts: { id: string; key: string; title: string; subtitle: string; csvHref: string; csvName: string; withParent?: boolean; chart: boolean; chartLimit?: number; tableLimit?: number },
 ): ChartView {
   const items = units.map((u) => ({ u, w: ds.figures[u.id]?.years[String(year)] }));
   items.sort((a, b) => (b.w?.admitted?.value ?? -1) - (a.w?.admitted?.value ?? -1));
-  const rows: Cell[][] = items.map(({ u, w }, i) => [
+  const rows: Cell[][] = items.slice(0, opts.tableLimit ?? items.length).map(({ u, w }, i) => [
     textCell(String(i + 1)),
     textCell(u.label, { header: true, href: href(unitPath(u.slug)), title: u.name }),
     ...(opts.withParent ? [textCell(u.parentId ? (ds.unitById[u.parentId]?.label ?? '') : '')] : []),
@@ -533,7 +549,7 @@ export function compareUnitsView(
   const anyPartial = items.some((x) => partialOf(x.w?.admitted));
   const caption = [
     `${reported}/${items.length} đơn vị có số kết nạp năm ${year}.`,
-    anyPartial ? 'Cột gạch chéo, dấu *: số liệu chưa đủ 12 tháng, xem số tháng trong bảng.' : '',
+    anyPartial ? 'Thanh gạch chéo, dấu *: số liệu chưa đủ 12 tháng, xem số tháng trong bảng.' : '',
     items.length > limit ? `Biểu đồ chỉ vẽ ${limit} đơn vị đầu; bảng có đủ ${items.length} đơn vị.` : '',
   ]
     .filter(Boolean)
@@ -554,7 +570,13 @@ export function compareUnitsView(
           })
       : undefined,
     legend: opts.chart && anyPartial ? [{ label: 'Đủ 12 tháng', swatch: '#0072B2' }, { label: 'Chưa đủ 12 tháng (*)', swatch: 'hatch' }] : undefined,
-    table: { caption: `${opts.title} (năm ${year})`, head, numeric: head.map((h, i) => i === 0 || i >= (opts.withParent ? 3 : 2)), rows, note: hasSum(rows) ? SUM_NOTE : undefined },
+    table: {
+      caption: `${opts.title} (năm ${year})`,
+      head,
+      numeric: head.map((_, i) => i === 0 || i >= (opts.withParent ? 3 : 2)),
+      rows,
+      note: [hasSum(rows) ? SUM_NOTE : '', rows.length < items.length ? `Bảng chỉ liệt kê ${rows.length} đơn vị đầu trong ${items.length}; tệp CSV và trang So sánh có đủ.` : ''].filter(Boolean).join(' ') || undefined,
+    },
     csv: {
       columns: ['Mã đơn vị', 'Đơn vị', 'Năm', 'Kết nạp', 'Số tháng có số liệu', 'Số tháng của kỳ', 'Cách tính', 'Chỉ tiêu', 'Đạt chỉ tiêu (%)', 'Tiến độ cần đạt (%)', 'Tỷ lệ kết nạp (%)', 'Trẻ (%)', 'Nữ (%)', 'Dân tộc thiểu số (%)', 'Cao đẳng trở lên (%)'],
       rows: items.map(({ u, w }) => [u.id, u.label, year, ...flowCsv(w?.admitted), w?.target?.value, w?.targetAchievedPct, w?.expectedPacePct, w?.admissionRatePct, w?.youthPct, w?.womenPct, w?.ethnicMinorityPct, w?.collegePct]),
@@ -668,8 +690,13 @@ export function unitPage(ds: Dataset, unit: Unit): UnitPage {
     year !== undefined && w?.admitted
       ? `${unit.name}: năm ${year} kết nạp ${fmtCount(w.admitted.value)} đảng viên${partialOf(w.admitted) ? ` (${partialOf(w.admitted)})` : ''}${w.targetAchievedPct !== undefined ? `, đạt ${fmtPct(w.targetAchievedPct)} chỉ tiêu` : ''}. Số liệu theo năm, nhiệm kỳ, cơ cấu và nguồn.`
       : `${unit.name}: số liệu phát triển đảng viên theo năm, nhiệm kỳ và nguồn số liệu.`;
+  // The prose summary of the cards' year (src/lib/summary): the figures above in the board's own words.
+  const summaries: { title: string; text: string }[] = [];
+  const ys = year === undefined ? undefined : summarize(ds, unit.id, String(year));
+  if (ys) summaries.push({ title: `Năm ${year}`, text: ys.text });
   return {
     unit,
+    summaries,
     levelLabel: LEVEL_LABEL[unit.level],
     kindLabel: unit.kind ? KIND_LABEL[unit.kind] : undefined,
     parent: parent ? { label: parent.label, href: href(unitPath(parent.slug)) } : undefined,

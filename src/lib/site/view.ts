@@ -53,6 +53,8 @@ export interface ChartView {
   /** Renders the SVG (only pages call it: CSV endpoints need just the data). Absent: a table only. */
   svg?: () => string;
   legend?: LegendItem[];
+  /** One sentence with the latest figure, shown when a long table (no chart) is folded away. */
+  summary?: string;
   table: Table;
   csv: CsvData;
   /** Link to the CSV (already through href()). */

@@ -13,6 +13,9 @@ export const getStaticPaths = (async () => {
   ]);
 }) satisfies GetStaticPaths;
 
+// Astro renders a unit's CSV files one after another: keep the last unit's views instead of recomputing them per file.
+let last: { id: string; views: ReturnType<typeof unitChartViews> } | undefined;
+
 export const GET: APIRoute = async ({ props }) => {
   const ds = await getDataset();
   const unit = ds.unitById[props.unitId as string]!;
@@ -24,7 +27,8 @@ export const GET: APIRoute = async ({ props }) => {
       rows.map((r) => [r.unit_id, r.period, r.indicator, r.value, r.months, r.of_months, r.basis]),
     );
   } else {
-    const view = unitChartViews(ds, unit).find((v) => v.key === props.chart)!;
+    if (last?.id !== unit.id) last = { id: unit.id, views: unitChartViews(ds, unit) };
+    const view = last.views.find((v) => v.key === props.chart)!;
     body = toCsv(view.csv.columns, view.csv.rows);
   }
   return new Response(body, { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });

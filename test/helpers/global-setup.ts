@@ -1,0 +1,47 @@
+/**
+ * Vitest globalSetup of the quality project: builds the four sites the quality gates inspect, ONCE per run.
+ *
+ *   root     data/ at base `/`
+ *   sub      data/ with SITE_BASE=/thong-ke/
+ *   hostile  test/fixtures/hostile at `/`
+ *   demo     the `province` demo preset at `/`
+ *
+ * The builds go to a fresh temporary folder, removed at the end. For quick iterations while writing tests,
+ * `PDV_SITES_DIR=/some/dir` keeps the builds there and reuses them on the next run (delete the folder, or set
+ * `PDV_REBUILD=1`, after changing the site).
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { TestProject } from 'vitest/node';
+import { buildSite, root, runScript } from './site.ts';
+import type { Sites } from './sites.ts';
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const keep = process.env.PDV_SITES_DIR;
+  const dir = keep ? path.resolve(keep) : await mkdtemp(path.join(os.tmpdir(), 'pdv-quality-'));
+  await mkdir(dir, { recursive: true });
+  const sites: Sites = {
+    root: { dir: path.join(dir, 'root'), base: '/', data: path.join(root, 'data') },
+    sub: { dir: path.join(dir, 'sub'), base: '/thong-ke/', data: path.join(root, 'data') },
+    hostile: { dir: path.join(dir, 'hostile'), base: '/', data: path.join(root, 'test/fixtures/hostile') },
+    demo: { dir: path.join(dir, 'demo'), base: '/', data: path.join(dir, 'demo-data') },
+  };
+  const done = path.join(dir, '.complete');
+  if (!keep || process.env.PDV_REBUILD || !existsSync(done)) {
+    await rm(done, { force: true });
+    const t0 = performance.now();
+    const gen = await runScript('demo.ts', {}, ['--preset', 'province', '--out', sites.demo.data, '--force']);
+    if (gen.code !== 0) throw new Error(`demo data generation failed:\n${gen.stdout}\n${gen.stderr}`);
+    // One build at a time: Astro builds share the project's caches, and two cores are all we can count on.
+    for (const site of Object.values(sites)) await buildSite(site.data, site.dir, site.base);
+    await writeFile(done, '');
+    console.log(`[quality] built 4 sites in ${((performance.now() - t0) / 1000).toFixed(1)} s into ${dir}`);
+  }
+  project.provide('sites', sites);
+  return async () => {
+    if (!keep) await rm(dir, { recursive: true, force: true });
+  };
+}
