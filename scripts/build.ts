@@ -4,7 +4,7 @@
  * so a failed build leaves the previous dist/ exactly as it was.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +20,7 @@ const base = process.env.SITE_BASE || '/';
 const seconds = (t0: number) => ((performance.now() - t0) / 1000).toLocaleString('vi-VN', { maximumFractionDigits: 1 });
 
 async function main(): Promise<number> {
+  process.chdir(root);
   const t0 = performance.now();
   console.log(`Kiểm tra dữ liệu trong ${path.relative(root, dataDir) || '.'} …`);
   const check = await runCheck(dataDir);
@@ -35,12 +36,15 @@ async function main(): Promise<number> {
   // The pages read the dataset from here instead of computing it again (see src/lib/site/dataset.ts).
   (globalThis as { __PDV_DATASET__?: unknown }).__PDV_DATASET__ = dataset;
 
-  // Staged beside the target so that the final swap is a rename on one file system.
-  const staging = path.join(path.dirname(outDir), `.${path.basename(outDir)}-staging-${process.pid}`);
+  // Staged inside the project: Astro puts its temporary prerender output under the working directory when outDir
+  // is outside it, and two builds sharing that folder would break each other.
+  const staging = path.join(root, '.build', `staging-${process.pid}`);
   await rm(staging, { recursive: true, force: true });
   await mkdir(path.dirname(staging), { recursive: true });
   try {
     const t2 = performance.now();
+    // Pages write their chart CSVs straight into the output (src/lib/site/files.ts).
+    (globalThis as { __PDV_FILES_DIR__?: string }).__PDV_FILES_DIR__ = staging;
     const { build } = await import('astro');
     await build({ root, outDir: staging, base, logLevel: process.env.ASTRO_LOG_LEVEL === 'info' ? 'info' : 'warn' });
     console.log(`Đã dựng các trang (${seconds(t2)} s).`);
@@ -59,11 +63,23 @@ async function main(): Promise<number> {
   return 0;
 }
 
-/** Replaces `target` with `staging` with two renames, so there is never a half-written target. */
+/**
+ * Replaces `target` with `staging` by renames, so there is never a half-written target. When the target lives on
+ * another file system, the staging folder is first copied beside it, then renamed into place.
+ */
 async function swapInto(staging: string, target: string): Promise<void> {
-  const old = `${staging}-old`;
+  await mkdir(path.dirname(target), { recursive: true });
+  const beside = path.join(path.dirname(target), `.${path.basename(target)}-staging-${process.pid}`);
+  try {
+    await rename(staging, beside);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    await cp(staging, beside, { recursive: true });
+    await rm(staging, { recursive: true, force: true });
+  }
+  const old = `${beside}-old`;
   if (existsSync(target)) await rename(target, old);
-  await rename(staging, target);
+  await rename(beside, target);
   await rm(old, { recursive: true, force: true });
 }
 

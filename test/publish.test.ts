@@ -95,10 +95,11 @@ describe('publishData', () => {
     expect(lines).toContain('A,2019,youth_pct,50,12,12,reported');
     expect(lines.at(-1)).toBe('');
 
-    const json = JSON.parse(await readFile(path.join(out, 'indicators.json'), 'utf8')) as unknown[];
-    expect(json).toHaveLength(lines.length - 2);
-    expect(json).toContainEqual({ unit_id: 'A', period: '2020', indicator: 'admitted_change', value: -3, months: 12, of_months: 12, basis: 'reported' });
-    expect(json).toContainEqual({ unit_id: 'A', period: '2020', indicator: 'target', value: 9, months: null, of_months: null, basis: 'reported' });
+    const json = JSON.parse(await readFile(path.join(out, 'indicators.json'), 'utf8')) as { columns: string[]; rows: unknown[][] };
+    expect(json.columns).toEqual(['unit_id', 'period', 'indicator', 'value', 'months', 'of_months', 'basis']);
+    expect(json.rows).toHaveLength(lines.length - 2);
+    expect(json.rows).toContainEqual(['A', '2020', 'admitted_change', -3, 12, 12, 'reported']);
+    expect(json.rows).toContainEqual(['A', '2020', 'target', 9, null, null, 'reported']);
   });
 
   it('writes in a stable order: unit id, period, indicator', async () => {

@@ -262,7 +262,14 @@ export interface Dataset {
   /** Calendar years that have any figure, ascending. */
   years: number[];
   figures: Record<string, UnitFigures>;
-  indicators: IndicatorRow[];
+  /** Unit ids in the order indicators.csv lists them (code point order). */
+  indicatorUnitOrder: string[];
+  /** One unit's rows of indicators.csv, derived on each call (not kept: millions of rows at national size). */
+  indicatorsOf: (unitId: string) => IndicatorRow[];
+  /** How many rows indicators.csv has. */
+  indicatorCount: number;
+  /** Every row of indicators.csv, materialised on first access: for tests and small data; the build uses indicatorsOf. */
+  readonly indicators: IndicatorRow[];
   /** Latest month any row reaches, or latest snapshot date: the "data up to" date, ISO. */
   latestDataDate?: string;
   /** Distinct `source` texts, with the rows citing them. */

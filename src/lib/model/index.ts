@@ -103,26 +103,32 @@ export function computeDataset(inputs: Inputs, opts: ComputeOptions = {}): Datas
   }
 
   // indicators.csv order: unit id (code point order, locale-free), then window, then indicator.
-  const indicators: IndicatorRow[] = [];
+  // The rows are derived per unit on demand rather than kept: on a national data set they are millions of
+  // objects (over 300 MB), while the build only ever streams them once and a page needs one unit's.
   const ids = inputs.units.map((u) => u.id).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const yearsWithFigures = new Set<string>();
-  for (const id of ids) {
-    const uf = figures.get(id)!;
+  const indicatorsOf = (id: string): IndicatorRow[] => {
+    const out: IndicatorRow[] = [];
+    const uf = figures.get(id);
+    if (!uf) return out;
     for (const w of windows.all) {
       const table = w.kind === 'year' ? uf.years : uf.terms;
       const f = table[w.id];
       if (!f) continue;
-      if (w.kind === 'year') yearsWithFigures.add(w.id);
       const prev = windows.previous.get(w.id);
-      pushRows(indicators, id, f, prev && table[prev.id]);
+      pushRows(out, id, f, prev && table[prev.id]);
     }
-  }
+    return out;
+  };
+  let indicatorCount = 0;
+  for (const id of ids) indicatorCount += indicatorsOf(id).length;
+  const yearsWithFigures = new Set<string>();
+  for (const uf of figures.values()) for (const y in uf.years) yearsWithFigures.add(y);
 
   const figuresRecord: Record<string, UnitFigures> = {};
   for (const u of inputs.units) figuresRecord[u.id] = figures.get(u.id)!;
 
   const latest = latestDataDate(inputs);
-  return {
+  const dataset: Omit<Dataset, 'indicators'> = {
     inputs,
     units: inputs.units,
     unitById: tree.unitById,
@@ -131,10 +137,18 @@ export function computeDataset(inputs: Inputs, opts: ComputeOptions = {}): Datas
     terms,
     years: windows.years.filter((w) => yearsWithFigures.has(w.id)).map((w) => Number(w.id)),
     figures: figuresRecord,
-    indicators,
+    indicatorUnitOrder: ids,
+    indicatorsOf,
+    indicatorCount,
     ...(latest !== undefined ? { latestDataDate: latest } : {}),
     sources: sources(inputs),
     warnings: [...inputs.diagnostics.filter((d) => d.severity === 'warning'), ...modelWarnings],
     isDemo: opts.isDemo ?? false,
   };
+  let all: IndicatorRow[] | undefined;
+  // Every row at once, made on first use (tests, small programs); the build streams indicatorsOf instead.
+  return Object.defineProperty(dataset, 'indicators', {
+    enumerable: true,
+    get: () => (all ??= ids.flatMap(indicatorsOf)),
+  }) as Dataset;
 }

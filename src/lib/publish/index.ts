@@ -2,8 +2,9 @@
  * The files the site publishes under `data/` (spec, "What the site publishes for download"):
  * - each validated input table, re-written as clean CSV (UTF-8 with BOM, same columns);
  * - `indicators.csv`, header `unit_id,period,indicator,value,months,of_months,basis`;
- * - `indicators.json`: the same rows for programs, as a JSON array of objects with those seven keys,
- *   one object per line; `value` is a JSON number (or the string `ahead`/`behind` for pace_status),
+ * - `indicators.json`: the same rows for programs, in column form (`{"columns": [the seven names], "rows": [[…], …]}`,
+ *   one row per line): an array of objects would repeat the seven keys on millions of rows and more than double
+ *   the file on a national data set. `value` is a JSON number (or the string `ahead`/`behind` for pace_status),
  *   `months`/`of_months` are null where the CSV cell is empty. The formula guard is a spreadsheet
  *   matter and does not apply to JSON: a change of −3 is the number -3 there.
  *
@@ -44,20 +45,24 @@ function* tableLines(columns: readonly string[], rows: readonly (readonly string
   for (const r of rows) yield csvLine(r);
 }
 
-function* indicatorCsv(rows: readonly IndicatorRow[]): Generator<string> {
+/** Every indicator row, unit by unit, in the published order, without holding them all at once. */
+function* indicatorRows(dataset: Dataset): Generator<IndicatorRow> {
+  for (const id of dataset.indicatorUnitOrder) yield* dataset.indicatorsOf(id);
+}
+
+function* indicatorCsv(rows: Iterable<IndicatorRow>): Generator<string> {
   yield BOM + csvLine(INDICATOR_COLUMNS);
   for (const r of rows) yield csvLine([r.unit_id, r.period, r.indicator, r.value, r.months, r.of_months, r.basis]);
 }
 
-function* indicatorJson(rows: readonly IndicatorRow[]): Generator<string> {
-  yield '[';
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i]!;
-    // Fixed key order, whatever order the row object was built in.
-    const o = { unit_id: r.unit_id, period: r.period, indicator: r.indicator, value: r.value, months: r.months, of_months: r.of_months, basis: r.basis };
-    yield (i === 0 ? '\n' : ',\n') + JSON.stringify(o);
+function* indicatorJson(rows: Iterable<IndicatorRow>): Generator<string> {
+  yield `{"columns":${JSON.stringify(INDICATOR_COLUMNS)},"rows":[`;
+  let first = true;
+  for (const r of rows) {
+    yield (first ? '\n' : ',\n') + JSON.stringify([r.unit_id, r.period, r.indicator, r.value, r.months, r.of_months, r.basis]);
+    first = false;
   }
-  yield '\n]\n';
+  yield '\n]}\n';
 }
 
 /** Writes the published data files into `outDir` (created if needed); returns their paths. */
@@ -70,7 +75,7 @@ export async function publishData(dataset: Dataset, outDir: string): Promise<str
     written.push(file);
   };
   for (const t of dataset.inputs.tables) await write(path.basename(t.file), tableLines(t.columns, t.rows));
-  await write('indicators.csv', indicatorCsv(dataset.indicators));
-  await write('indicators.json', indicatorJson(dataset.indicators));
+  await write('indicators.csv', indicatorCsv(indicatorRows(dataset)));
+  await write('indicators.json', indicatorJson(indicatorRows(dataset)));
   return written;
 }

@@ -26,7 +26,7 @@ const FILE_NOTE: Record<string, string> = {
 export function dataPage(ds: Dataset) {
   const idx = siteIndex(ds);
   const downloads: DownloadLink[] = [
-    { label: 'indicators.csv', href: href('data/indicators.csv'), note: `mọi chỉ số của mọi đơn vị, mỗi dòng một đơn vị, một kỳ, một chỉ số (${fmtCount(ds.indicators.length)} dòng)` },
+    { label: 'indicators.csv', href: href('data/indicators.csv'), note: `mọi chỉ số của mọi đơn vị, mỗi dòng một đơn vị, một kỳ, một chỉ số (${fmtCount(ds.indicatorCount)} dòng)` },
     { label: 'indicators.json', href: href('data/indicators.json'), note: 'cùng nội dung, dạng JSON cho chương trình máy tính' },
     ...ds.inputs.tables.map((t) => ({ label: t.file, href: href(`data/${t.file}`), note: `dữ liệu gốc đã kiểm tra: ${FILE_NOTE[t.file] ?? ''} (${fmtCount(t.rows.length)} dòng)` })),
   ];

@@ -14,6 +14,13 @@ export function href(path = ''): string {
   return baseUrl() + path.replace(/^\/+/, '');
 }
 
+/** The inverse of href(): `/thong-ke/don-vi/x/a.csv` → `don-vi/x/a.csv`. */
+export function sitePath(link: string): string {
+  const b = baseUrl();
+  if (!link.startsWith(b)) throw new Error(`sitePath: ${link} is not under ${b}`);
+  return link.slice(b.length);
+}
+
 export const unitPath = (slug: string) => `don-vi/${slug}/`;
 export const termPath = (id: string) => `nhiem-ky/${id}/`;
 

@@ -4,7 +4,7 @@
  * these so that rendering one page never scans all units (the national data set has ~10,000).
  */
 import { fmtDate, fmtRange, viCollator } from '../format/index.ts';
-import type { Dataset, IndicatorRow, Level, RowOrigin, Unit, WindowFigures } from '../types.ts';
+import type { Dataset, Level, RowOrigin, Unit, WindowFigures } from '../types.ts';
 import { href, unitPath } from './href.ts';
 import type { Crumb } from './view.ts';
 
@@ -24,7 +24,6 @@ export interface SiteIndex {
   /** The units compared across the site: districts, or (without districts) the roots' children. */
   compared: Unit[];
   comparedLevel: Level;
-  indicatorsOf: Map<string, IndicatorRow[]>;
   rowInfo: Map<string, RowInfo>;
   /** The unit ids that have own rows in any input file. */
   ownRows: Map<string, string[]>;
@@ -83,13 +82,6 @@ export function siteIndex(ds: Dataset): SiteIndex {
     comparedLevel = compared[0]?.level ?? 'grassroots';
   }
 
-  const indicatorsOf = new Map<string, IndicatorRow[]>();
-  for (const r of ds.indicators) {
-    let list = indicatorsOf.get(r.unit_id);
-    if (!list) indicatorsOf.set(r.unit_id, (list = []));
-    list.push(r);
-  }
-
   const rowInfo = new Map<string, RowInfo>();
   const ownRows = new Map<string, string[]>();
   const addOwn = (unitId: string, key: string) => {
@@ -135,7 +127,6 @@ export function siteIndex(ds: Dataset): SiteIndex {
     byLevel,
     compared,
     comparedLevel,
-    indicatorsOf,
     rowInfo,
     ownRows,
     latestYear: latestAdmitted(ds.units),
