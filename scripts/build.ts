@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { runCheck } from './check.ts';
 import { computeDataset } from '../src/lib/model/index.ts';
 import { publishData } from '../src/lib/publish/index.ts';
+import { renderChartImages, writeSummaries } from '../src/lib/press/build.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = path.resolve(root, process.env.DATA_DIR || 'data');
@@ -29,9 +30,7 @@ async function main(): Promise<number> {
     return 1;
   }
 
-  const t1 = performance.now();
-  const dataset = computeDataset(check.inputs, { isDemo: check.inputs.isDemo });
-  console.log(`Đã tính chỉ số cho ${dataset.units.length.toLocaleString('vi-VN')} đơn vị (${seconds(t1)} s).`);
+  const dataset = check.dataset ?? computeDataset(check.inputs, { isDemo: check.inputs.isDemo });
 
   // The pages read the dataset from here instead of computing it again (see src/lib/site/dataset.ts).
   (globalThis as { __PDV_DATASET__?: unknown }).__PDV_DATASET__ = dataset;
@@ -51,8 +50,12 @@ async function main(): Promise<number> {
 
     const t3 = performance.now();
     const files = await publishData(dataset, path.join(staging, 'data'));
+    files.push(await writeSummaries(dataset, path.join(staging, 'data')));
     await writeFile(path.join(staging, '.nojekyll'), '');
     console.log(`Đã xuất ${files.length} tệp dữ liệu (${seconds(t3)} s).`);
+
+    const img = await renderChartImages(staging);
+    if (img.images) console.log(`Đã vẽ ${img.images.toLocaleString('vi-VN')} ảnh PNG biểu đồ (${img.seconds.toLocaleString('vi-VN', { maximumFractionDigits: 1 })} s).`);
 
     await swapInto(staging, outDir);
   } catch (error) {

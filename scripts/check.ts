@@ -7,13 +7,15 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { formatDiagnostic, loadInputs } from '../src/lib/load.ts';
-import type { Diagnostic, Inputs } from '../src/lib/types.ts';
+import type { Dataset, Diagnostic, Inputs } from '../src/lib/types.ts';
 
 export interface CheckResult {
   inputs: Inputs & { isDemo: boolean };
   errors: Diagnostic[];
   warnings: Diagnostic[];
   isDemo: boolean;
+  /** The computed figures, when the data has no error (the build renders them without computing again). */
+  dataset?: Dataset;
 }
 
 export interface CheckOptions {
@@ -36,6 +38,18 @@ export async function runCheck(dir: string, opts: CheckOptions = {}): Promise<Ch
   const errors = inputs.diagnostics.filter((d) => d.severity === 'error');
   const warnings = inputs.diagnostics.filter((d) => d.severity === 'warning');
 
+  // Some warnings need the figures themselves (a unit whose children's sum exceeds its own figure): compute them
+  // when the rows are valid. Loaded lazily so that a file with errors is reported without loading the model.
+  let dataset: Dataset | undefined;
+  if (errors.length === 0) {
+    const t1 = performance.now();
+    const { computeDataset } = await import('../src/lib/model/index.ts');
+    dataset = computeDataset(inputs, { isDemo: inputs.isDemo });
+    const known = new Set(warnings);
+    warnings.push(...dataset.warnings.filter((w) => !known.has(w)));
+    log(`tính số liệu: ${count(inputs.units.length)} đơn vị (${seconds(performance.now() - t1)} s)`);
+  }
+
   // One write per list: hundreds of thousands of lines on a badly broken file must not take minutes.
   if (warnings.length > 0) log(`\nCảnh báo (${count(warnings.length)}):\n${warnings.map(formatDiagnostic).join('\n')}`);
   if (errors.length > 0) logError(`\nLỗi (${count(errors.length)}):\n${errors.map(formatDiagnostic).join('\n')}`);
@@ -47,7 +61,7 @@ export async function runCheck(dir: string, opts: CheckOptions = {}): Promise<Ch
     `${count(inputs.units.length)} đơn vị; ${count(errors.length)} lỗi, ${count(warnings.length)} cảnh báo (${seconds(performance.now() - t0)} s).`;
   if (errors.length > 0) logError(`${summary} Sửa các lỗi trên rồi chạy lại.`);
   else log(`${summary}${inputs.isDemo ? ' Đây là dữ liệu minh hoạ (có tệp DEMO).' : ''} Dữ liệu hợp lệ.`);
-  return { inputs, errors, warnings, isDemo: inputs.isDemo };
+  return { inputs, errors, warnings, isDemo: inputs.isDemo, ...(dataset ? { dataset } : {}) };
 }
 
 const isMain = process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);

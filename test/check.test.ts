@@ -122,6 +122,18 @@ describe('npm run check (CLI)', () => {
     expect(r.stdout).toMatch(/0 lỗi, 1 cảnh báo/);
   });
 
+  it('warns, without failing, when the children of a unit admitted more than the unit reports', () => {
+    const r = cli(
+      folder({
+        'units.csv': 'id,name,level,parent_id\nP,Tỉnh A,province,\nD,Huyện B,district,P\nG1,Xã C,grassroots,D\nG2,Xã D,grassroots,D\n',
+        'admissions.csv': 'unit_id,period,admitted\nD,2020,5\nG1,2020,4\nG2,2020,3\n',
+      }),
+    );
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/admissions\.csv:2 \[admitted\] "5": .*Huyện B.*năm 2020.*\(7\) lớn hơn số của chính đơn vị \(5\)/);
+    expect(r.stdout).toMatch(/0 lỗi, 2 cảnh báo/);
+  });
+
   it('exits 1 on broken data, with every error located by file:line:column', () => {
     const r = cli(
       folder({

@@ -158,6 +158,25 @@ describe('parseTable', () => {
     ]);
   });
 
+  it('counts every line of several multi-line cells in one row, empty lines inside quotes included', () => {
+    const text = [
+      'id,name,note', // 1
+      'A,"một', // 2
+      '', // 3 (inside the quotes)
+      'hai","ba', // 4
+      'bốn"', // 5
+      '', // 6 (blank)
+      'B,"x""', // 7
+      'y",z', // 8
+      'C,c,c', // 9
+    ].join('\n');
+    expect(parseTable(text, 'units.csv').rows.map((r) => [r.line, r.cells[1]])).toEqual([
+      [2, 'một hai'],
+      [7, 'x" y'],
+      [9, 'c'],
+    ]);
+  });
+
   it('skips blank lines (and rows of empty cells) but keeps counting them', () => {
     const text = '\nid,name\n\nA,Một\n   \n,,\nB,Hai\n\n';
     const t = parseTable(text, 'units.csv');

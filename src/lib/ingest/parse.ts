@@ -155,15 +155,20 @@ export function parseRows(text: string, file: string, sink: RowSink): ParseSumma
   let count = 0;
   let line = sep ? 2 : 1;
 
-  const take = (cells: string[], errors: readonly Papa.ParseError[]): void => {
+  // Lines are counted on the text itself, between the ends of consecutive rows (papaparse's cursor): one
+  // native search per line break of the file instead of one per cell.
+  let nextBreak = src.indexOf('\n');
+  const take = (cells: string[], errors: readonly Papa.ParseError[], end: number): void => {
     const start = line;
-    let breaks = 0;
+    let breaks = 0; // line breaks up to the row's end, its own terminating one included
+    while (nextBreak !== -1 && nextBreak < end) {
+      breaks++;
+      nextBreak = src.indexOf('\n', nextBreak + 1);
+    }
     let empty = true;
     for (let c = 0; c < cells.length; c++) {
       const v = cells[c]!;
       if (v.length === 0) continue;
-      // Only quoted cells can hold a line break; indexOf is native and cheap next to the cleaning.
-      if (v.indexOf('\n') !== -1) breaks += countBreaks(v);
       // Same text as the cell above (a unit's rows, a source): reuse its cleaned, shared string.
       if (v === prevRaw[c]) {
         const same = prevClean[c]!;
@@ -177,7 +182,7 @@ export function parseRows(text: string, file: string, sink: RowSink): ParseSumma
       prevClean[c] = cleaned;
       cells[c] = cleaned;
     }
-    line = start + 1 + breaks;
+    line = start + breaks;
     if (errors.length > 0) {
       // A malformed quote also leaves the field unterminated; the first message is the one to act on.
       const invalid = errors.some((e) => e.code === 'InvalidQuotes');
@@ -217,7 +222,7 @@ export function parseRows(text: string, file: string, sink: RowSink): ParseSumma
     quoteChar: '"',
     escapeChar: '"',
     skipEmptyLines: false,
-    step: (result) => take(result.data, result.errors),
+    step: (result) => take(result.data, result.errors, result.meta.cursor),
   });
 
   // The cache may hold substrings of this file's text: let the text go.
@@ -331,12 +336,6 @@ export function exactCopy(a: readonly string[]): string[] {
   const out = new Array<string>(a.length);
   for (let i = 0; i < a.length; i++) out[i] = a[i]!;
   return out;
-}
-
-function countBreaks(s: string): number {
-  let n = 0;
-  for (let i = s.indexOf('\n'); i !== -1; i = s.indexOf('\n', i + 1)) n++;
-  return n;
 }
 
 export function delimiterName(d: Delimiter): string {

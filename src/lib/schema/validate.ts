@@ -1,9 +1,11 @@
 /**
- * Parsed tables → typed, validated Inputs. Each row goes through its file's zod schema; rows that pass are
+ * Parsed rows → typed, validated Inputs. Each row goes through its file's zod schema; rows that pass are
  * then checked against each other and against the other files (unique ids, parents and levels, cycles,
  * slugs, term overlaps, unit existence, duplicate periods). Every problem of every file is collected; a
  * row with an error is left out of the typed output, and the run goes on so later checks still report.
  * All cross-row checks go through Maps keyed by id: linear in the number of rows.
+ * Two entry points, same checks: Validator takes rows as the parser streams them (loadInputs), validate()
+ * takes tables already parsed whole (tests, small data).
  */
 import type { z } from 'zod';
 import { DEFAULT_TERMS, parsePeriod } from '../periods.ts';

@@ -21,25 +21,32 @@ export type FieldParser<T> = (cell: string) => T | Invalid;
 export const ID_RE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 export const SLUG_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-const THOUSANDS_RE = /^[1-9]\d{0,2}([., ])\d{3}(?:\1\d{3})*$/;
-const SEPARATORS_RE = /[., ]/g;
-
 /**
  * A count: a non-negative whole number, optionally with one kind of thousands separator
  * (`1.488`, `1,488`, `1 488`). Returns undefined for anything else (`1.5`, `1,48`, `-3`, `12a`, `1.4880`).
+ * One pass over the characters: it runs on millions of cells.
  */
 export function parseCount(s: string): number | undefined {
   const n = s.length;
   if (n === 0) return undefined;
-  let digits = true;
+  let v = 0;
+  let sep = 0; // the separator's char code once one is seen
+  let group = 0; // digits since the start or the last separator
   for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
-    if (c < 48 || c > 57) {
-      digits = false;
-      break;
-    }
+    if (c >= 48 && c <= 57) {
+      v = v * 10 + (c - 48);
+      group++;
+    } else if (c === 46 || c === 44 || c === 32) {
+      if (sep === 0) {
+        // The first group: 1 to 3 digits, not starting with 0 (`0.488` is a decimal, not 488).
+        if (group < 1 || group > 3 || s.charCodeAt(0) === 48) return undefined;
+        sep = c;
+      } else if (c !== sep || group !== 3) return undefined;
+      group = 0;
+    } else return undefined;
   }
-  const v = digits ? Number(s) : THOUSANDS_RE.test(s) ? Number(s.replace(SEPARATORS_RE, '')) : NaN;
+  if (sep !== 0 && group !== 3) return undefined;
   return Number.isSafeInteger(v) ? v : undefined;
 }
 
