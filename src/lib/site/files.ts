@@ -17,6 +17,7 @@ declare global {
 }
 
 const made = new Set<string>();
+const dirs = new Set<string>();
 
 /** Writes `content` to `relPath` (relative to the site root) in the build's output folder; once per path. */
 export function emitFile(relPath: string, content: string | Uint8Array): void {
@@ -25,7 +26,11 @@ export function emitFile(relPath: string, content: string | Uint8Array): void {
   made.add(relPath);
   const file = path.join(dir, relPath);
   if (!file.startsWith(dir + path.sep)) throw new Error(`emitFile: ${relPath} escapes the output folder`);
-  mkdirSync(path.dirname(file), { recursive: true });
+  const parent = path.dirname(file);
+  if (!dirs.has(parent)) {
+    mkdirSync(parent, { recursive: true });
+    dirs.add(parent);
+  }
   writeFileSync(file, content);
 }
 

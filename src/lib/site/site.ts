@@ -4,7 +4,8 @@
  * these so that rendering one page never scans all units (the national data set has ~10,000).
  */
 import { fmtDate, fmtRange, viCollator } from '../format/index.ts';
-import type { Dataset, Level, RowOrigin, Unit, WindowFigures } from '../types.ts';
+import type { FoundRow, RowKind } from '../model/origins.ts';
+import type { Dataset, Level, Unit, WindowFigures } from '../types.ts';
 import { href, unitPath } from './href.ts';
 import type { Crumb } from './view.ts';
 
@@ -24,9 +25,6 @@ export interface SiteIndex {
   /** The units compared across the site: districts, or (without districts) the roots' children. */
   compared: Unit[];
   comparedLevel: Level;
-  rowInfo: Map<string, RowInfo>;
-  /** The unit ids that have own rows in any input file. */
-  ownRows: Map<string, string[]>;
   /** Latest calendar year with an admitted figure for any unit. */
   latestYear?: number;
   /** Latest year with an admitted figure for one of the compared units. */
@@ -37,7 +35,6 @@ export interface SiteIndex {
 
 const cache = new WeakMap<Dataset, SiteIndex>();
 
-export const originKey = (o: RowOrigin) => `${o.file}:${o.line}`;
 
 function periodWords(text: string): string {
   if (/^\d{4}$/.test(text)) return text;
@@ -48,10 +45,22 @@ function periodWords(text: string): string {
   return `nhiệm kỳ ${fmtRange(text)}`;
 }
 
-const periodOf = (p: { text: string; from: number; to: number }) => ({
+const periodOf = (p: { text: string; from: number; to: number }): RowInfo['period'] => ({
   text: periodWords(p.text),
   key: `${String(p.from).padStart(6, '0')}-${String(p.to).padStart(6, '0')}`,
 });
+
+const KIND_WORD: Record<RowKind, string> = { admissions: 'kết nạp', targets: 'chỉ tiêu', training: 'bồi dưỡng', members: 'đảng viên' };
+
+/** What a data row is, in words, for the source lists. */
+export function rowInfo(found: FoundRow): RowInfo {
+  const { row } = found;
+  return {
+    source: row.source,
+    kind: KIND_WORD[found.kind],
+    period: found.kind === 'members' ? { text: fmtDate(found.row.asOf), key: found.row.asOf } : periodOf(found.row.period),
+  };
+}
 
 export function siteIndex(ds: Dataset): SiteIndex {
   const hit = cache.get(ds);
@@ -82,35 +91,6 @@ export function siteIndex(ds: Dataset): SiteIndex {
     comparedLevel = compared[0]?.level ?? 'grassroots';
   }
 
-  const rowInfo = new Map<string, RowInfo>();
-  const ownRows = new Map<string, string[]>();
-  const addOwn = (unitId: string, key: string) => {
-    let l = ownRows.get(unitId);
-    if (!l) ownRows.set(unitId, (l = []));
-    l.push(key);
-  };
-  const { inputs } = ds;
-  for (const r of inputs.admissions) {
-    const k = originKey(r.origin);
-    rowInfo.set(k, { source: r.source, kind: 'kết nạp', period: periodOf(r.period) });
-    addOwn(r.unitId, k);
-  }
-  for (const r of inputs.targets) {
-    const k = originKey(r.origin);
-    rowInfo.set(k, { source: r.source, kind: 'chỉ tiêu', period: periodOf(r.period) });
-    addOwn(r.unitId, k);
-  }
-  for (const r of inputs.training) {
-    const k = originKey(r.origin);
-    rowInfo.set(k, { source: r.source, kind: 'bồi dưỡng', period: periodOf(r.period) });
-    addOwn(r.unitId, k);
-  }
-  for (const r of inputs.members) {
-    const k = originKey(r.origin);
-    rowInfo.set(k, { source: r.source, kind: 'đảng viên', period: { text: fmtDate(r.asOf), key: r.asOf } });
-    addOwn(r.unitId, k);
-  }
-
   const latestAdmitted = (units: Unit[]) => {
     let y: number | undefined;
     for (const u of units) {
@@ -127,8 +107,6 @@ export function siteIndex(ds: Dataset): SiteIndex {
     byLevel,
     compared,
     comparedLevel,
-    rowInfo,
-    ownRows,
     latestYear: latestAdmitted(ds.units),
     comparedYear: latestAdmitted(compared),
     currentTermId: (

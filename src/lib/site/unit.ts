@@ -13,12 +13,13 @@ import {
   fmtSignedPct,
   partialOf,
 } from '../format/index.ts';
-import { summarize } from '../summary/index.ts';
-import type { Dataset, Flow, Snapshot, Unit, WindowFigures } from '../types.ts';
+import { unitSummaries, type PageSummary } from '../press/summaries.ts';
+import { rowAt, rowsOfUnit, type FoundRow, type InputRow } from '../model/origins.ts';
+import type { Dataset, Flow, RowOrigin, Snapshot, Unit, WindowFigures } from '../types.ts';
 import { countCell, flowCell, hasSum, pctCell, ratioCell, signedCell, SUM_NOTE, sumNote, textCell } from './cells.ts';
 import { href, termPath, unitPath } from './href.ts';
 import { KIND_LABEL, LEVEL_LABEL, LEVEL_PLURAL, NO_DATA, PACE_LABEL } from './labels.ts';
-import { admittedYears, breadcrumbs, range, siteIndex } from './site.ts';
+import { admittedYears, breadcrumbs, range, rowInfo, siteIndex } from './site.ts';
 import type { Card, Cell, ChartView, Crumb, CsvData, SourceItem, Table } from './view.ts';
 
 export interface PaceView {
@@ -36,8 +37,8 @@ export interface ChildrenView {
 
 export interface UnitPage {
   unit: Unit;
-  /** The prose summary (src/lib/summary) of the cards' year. */
-  summaries: { title: string; text: string }[];
+  /** The prose summaries (src/lib/summary) of the cards' year and of the latest term. */
+  summaries: PageSummary[];
   levelLabel: string;
   kindLabel?: string;
   parent?: { label: string; href: string };
@@ -626,34 +627,39 @@ function childrenView(ds: Dataset, unit: Unit, year: number | undefined, light: 
 
 /* ---------------- Sources ---------------- */
 
-function collectOrigins(w: WindowFigures, add: (file: string, line: number) => void) {
+function collectOrigins(w: WindowFigures, add: (o: RowOrigin) => void) {
   for (const k of ['admitted', 'youth', 'women', 'ethnicMinority', 'college', 'classes', 'trainees', 'dossiers'] as const) {
     const f = w[k];
-    if (f) for (const o of f.rows) add(o.file, o.line);
+    if (f) for (const o of f.rows) add(o);
   }
-  if (w.target?.origin) add(w.target.origin.file, w.target.origin.line);
-  if (w.stock?.origin) add(w.stock.origin.file, w.stock.origin.line);
+  if (w.target?.origin) add(w.target.origin);
+  if (w.stock?.origin) add(w.stock.origin);
 }
 
 export function unitSources(ds: Dataset, unit: Unit): SourceItem[] {
-  const idx = siteIndex(ds);
-  const keys = new Set<string>(idx.ownRows.get(unit.id) ?? []);
+  const own = new Set<InputRow>(rowsOfUnit(ds.inputs, unit.id));
+  const used = new Map<InputRow, FoundRow>();
+  for (const row of own) {
+    const found = rowAt(ds.inputs, row.origin);
+    if (found) used.set(row, found);
+  }
   const fig = ds.figures[unit.id];
   if (fig) {
-    const add = (file: string, line: number) => keys.add(`${file}:${line}`);
+    const add = (o: RowOrigin) => {
+      const found = rowAt(ds.inputs, o);
+      if (found && !used.has(found.row)) used.set(found.row, found);
+    };
     for (const w of Object.values(fig.years)) collectOrigins(w, add);
     for (const w of Object.values(fig.terms)) collectOrigins(w, add);
-    for (const s of fig.snapshots) if (s.origin) add(s.origin.file, s.origin.line);
+    for (const s of fig.snapshots) if (s.origin) add(s.origin);
   }
-  const own = new Set(idx.ownRows.get(unit.id) ?? []);
   const bySource = new Map<string, { own: Map<string, { text: string; key: string }[]>; viaChildren: number }>();
-  for (const k of keys) {
-    const info = idx.rowInfo.get(k);
-    if (!info) continue;
+  for (const [row, found] of used) {
+    const info = rowInfo(found);
     const text = info.source ?? 'Không ghi nguồn';
     let e = bySource.get(text);
     if (!e) bySource.set(text, (e = { own: new Map(), viaChildren: 0 }));
-    if (own.has(k)) {
+    if (own.has(row)) {
       const list = e.own.get(info.kind) ?? [];
       list.push(info.period);
       e.own.set(info.kind, list);
@@ -690,10 +696,8 @@ export function unitPage(ds: Dataset, unit: Unit): UnitPage {
     year !== undefined && w?.admitted
       ? `${unit.name}: năm ${year} kết nạp ${fmtCount(w.admitted.value)} đảng viên${partialOf(w.admitted) ? ` (${partialOf(w.admitted)})` : ''}${w.targetAchievedPct !== undefined ? `, đạt ${fmtPct(w.targetAchievedPct)} chỉ tiêu` : ''}. Số liệu theo năm, nhiệm kỳ, cơ cấu và nguồn.`
       : `${unit.name}: số liệu phát triển đảng viên theo năm, nhiệm kỳ và nguồn số liệu.`;
-  // The prose summary of the cards' year (src/lib/summary): the figures above in the board's own words.
-  const summaries: { title: string; text: string }[] = [];
-  const ys = year === undefined ? undefined : summarize(ds, unit.id, String(year));
-  if (ys) summaries.push({ title: `Năm ${year}`, text: ys.text });
+  // The prose summaries of the cards' year and of the latest term (src/lib/summary via src/lib/press).
+  const summaries = unitSummaries(ds, unit, year);
   return {
     unit,
     summaries,

@@ -7,38 +7,20 @@
  * different months, a truncated list of origins), the phrase falls back to the count alone
  * ("số liệu 7/12 tháng"), which is always true. A partial window is never phrased as a whole one.
  */
+import { rowAt } from '../model/origins.ts';
 import { monthOf, yearOf } from '../periods.ts';
-import type { Dataset, Flow, MonthIndex, Period, Window } from '../types.ts';
+import type { Dataset, Flow, MonthIndex, Window } from '../types.ts';
 
 type Source = 'admissions' | 'training';
-
-interface RowIndex {
-  admissions: Map<string, { unitId: string; period: Period }>;
-  training: Map<string, { unitId: string; period: Period }>;
-}
-
-const indexCache = new WeakMap<Dataset, RowIndex>();
-const key = (file: string, line: number) => `${file}\u0000${line}`;
-
-function rowIndex(ds: Dataset): RowIndex {
-  let idx = indexCache.get(ds);
-  if (!idx) {
-    idx = { admissions: new Map(), training: new Map() };
-    for (const r of ds.inputs.admissions) idx.admissions.set(key(r.origin.file, r.origin.line), r);
-    for (const r of ds.inputs.training) idx.training.set(key(r.origin.file, r.origin.line), r);
-    indexCache.set(ds, idx);
-  }
-  return idx;
-}
 
 /** The months a flow covers, ascending, or undefined when they cannot be known for sure. */
 export function coveredMonths(ds: Dataset, flow: Flow, source: Source): MonthIndex[] | undefined {
   if (flow.rows.length === 0) return undefined;
-  const idx = rowIndex(ds)[source];
   const perUnit = new Map<string, Set<MonthIndex>>();
   for (const o of flow.rows) {
-    const r = idx.get(key(o.file, o.line));
-    if (!r) return undefined;
+    const found = rowAt(ds.inputs, o);
+    if (found?.kind !== source) return undefined;
+    const r = found.row;
     let set = perUnit.get(r.unitId);
     if (!set) perUnit.set(r.unitId, (set = new Set()));
     for (let m = r.period.from; m <= r.period.to; m++) set.add(m);
