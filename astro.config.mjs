@@ -13,4 +13,6 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never' },
   compressHTML: true,
   devToolbar: { enabled: false },
+  // Never inline a small <script> or asset into the HTML: the CSP allows only script files of the site itself.
+  vite: { build: { assetsInlineLimit: 0 } },
 });

@@ -1,15 +1,26 @@
 import { defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
+
+/** Vitest's order, except that the HTML check runs last: it waits for vnu, which runs meanwhile in the background. */
+class VnuLastSequencer extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const last = (f: TestSpecification) => (f.moduleId.endsWith('quality-html.test.ts') ? 1 : 0);
+    return sorted.map((f, i) => [f, i] as const).sort((a, b) => last(a[0]) - last(b[0]) || a[1] - b[1]).map(([f]) => f);
+  }
+}
 
 /**
  * Two projects:
  * - `unit`: the fast tests (model, schema, build, ...), in parallel;
  * - `quality`: the quality gates over built sites (test/quality*.test.ts, test/browser/**). Their globalSetup
- *   builds four sites once per run; the files then run one at a time (each drives Chromium or Java, and two
- *   cores are all CI has), after the unit tests.
+ *   builds four sites once per run and starts the HTML validator in the background; the files then run one at
+ *   a time (each drives Chromium, and two cores are all CI has), after the unit tests, the HTML check last.
  */
 export default defineConfig({
   test: {
     testTimeout: 60_000,
+    sequence: { sequencer: VnuLastSequencer },
     projects: [
       {
         extends: true,

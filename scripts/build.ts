@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { runCheck } from './check.ts';
 import { computeDataset } from '../src/lib/model/index.ts';
 import { publishData } from '../src/lib/publish/index.ts';
-import { renderChartImages, writeSummaries } from '../src/lib/press/build.ts';
+import { startChartImages, writeSummaries } from '../src/lib/press/build.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = path.resolve(root, process.env.DATA_DIR || 'data');
@@ -44,6 +44,7 @@ async function main(): Promise<number> {
     const t2 = performance.now();
     // Pages write their chart CSVs straight into the output (src/lib/site/files.ts).
     (globalThis as { __PDV_FILES_DIR__?: string }).__PDV_FILES_DIR__ = staging;
+    const images = startChartImages(staging); // chart PNGs, drawn in worker threads as the pages queue them
     const { build } = await import('astro');
     await build({ root, outDir: staging, base, logLevel: process.env.ASTRO_LOG_LEVEL === 'info' ? 'info' : 'warn' });
     console.log(`Đã dựng các trang (${seconds(t2)} s).`);
@@ -54,8 +55,9 @@ async function main(): Promise<number> {
     await writeFile(path.join(staging, '.nojekyll'), '');
     console.log(`Đã xuất ${files.length} tệp dữ liệu (${seconds(t3)} s).`);
 
-    const img = await renderChartImages(staging);
-    if (img.images) console.log(`Đã vẽ ${img.images.toLocaleString('vi-VN')} ảnh PNG biểu đồ (${img.seconds.toLocaleString('vi-VN', { maximumFractionDigits: 1 })} s).`);
+    const t4 = performance.now();
+    const img = await images.finish();
+    if (img.images) console.log(`Đã vẽ ${img.images.toLocaleString('vi-VN')} ảnh PNG biểu đồ (chờ thêm ${seconds(t4)} s).`);
 
     await swapInto(staging, outDir);
   } catch (error) {

@@ -5,15 +5,12 @@
  * - every page carries a strict Content-Security-Policy meta tag, before anything it governs, and has no inline
  *   script, inline event handler, `javascript:` URL or inline style the policy would block.
  */
-import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { pageCspProblems } from './helpers/csp.ts';
-import { root } from './helpers/site.ts';
 import { htmlFiles, sites, type BuiltSite, type Sites } from './helpers/sites.ts';
-
-const VNU = path.join(root, 'node_modules/vnu-jar/build/dist/vnu.jar');
 
 interface VnuMessage {
   type: string;
@@ -24,23 +21,23 @@ interface VnuMessage {
   extract?: string;
 }
 
-function runVnu(files: string[]): Promise<{ code: number | null; messages: VnuMessage[]; raw: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('java', ['-Xss4m', '-jar', VNU, '--errors-only', '--format', 'json', ...files], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-    child.on('error', (e) => reject(new Error(`cannot run java for vnu (Java 17 is needed): ${e.message}`)));
-    child.on('close', (code) => {
-      const start = out.indexOf('{"');
-      try {
-        const json = JSON.parse(out.slice(start)) as { messages: VnuMessage[] };
-        resolve({ code, messages: json.messages, raw: out });
-      } catch {
-        reject(new Error(`vnu did not answer JSON (exit ${code}):\n${out.slice(0, 2000)}`));
-      }
-    });
-  });
+/** Waits for the background vnu run of global-setup.ts and parses its output. */
+async function vnuResult(): Promise<{ code: number | null; files: number; messages: VnuMessage[] }> {
+  const { out, done } = inject('vnu');
+  const t0 = Date.now();
+  while (!existsSync(done)) {
+    if (Date.now() - t0 > 170_000) throw new Error('vnu did not finish in time');
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  const end = JSON.parse(await readFile(done, 'utf8')) as { code: number | null; files: number; error?: string };
+  if (end.error) throw new Error(end.error);
+  const text = await readFile(out, 'utf8');
+  const start = text.indexOf('{"');
+  try {
+    return { code: end.code, files: end.files, messages: (JSON.parse(text.slice(start)) as { messages: VnuMessage[] }).messages };
+  } catch {
+    throw new Error(`vnu did not answer JSON (exit ${end.code}):\n${text.slice(0, 2000)}`);
+  }
 }
 
 let s: Sites;
@@ -60,7 +57,8 @@ describe('valid HTML (Nu HTML Checker)', () => {
     }
     expect(counts.root).toBeGreaterThan(10);
     expect(counts.demo).toBeGreaterThan(200);
-    const { code, messages } = await runVnu(files);
+    const { code, files: checked, messages } = await vnuResult();
+    expect(checked).toBe(files.length);
     const errors = messages.filter((m) => m.type === 'error' || m.subType === 'fatal' || m.type === 'non-document-error');
     const report = errors.slice(0, 40).map((m) => `${m.url.replace('file:', '')}:${m.lastLine ?? '?'}: ${m.message}${m.extract ? `\n    ${m.extract.replace(/\n/g, ' ')}` : ''}`);
     console.log(`[vnu] ${files.length} pages checked (${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ')}): ${errors.length} errors`);

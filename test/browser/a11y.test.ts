@@ -8,8 +8,9 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, newContext, open } from '../helpers/browser.ts';
+import { launch, newContext, open, settle, type Watch } from '../helpers/browser.ts';
 import { serve, type Served } from '../helpers/site.ts';
+import { showsFocus, type FocusStyle } from '../helpers/focus.ts';
 import { pageTypes, sites, type TypedPage } from '../helpers/sites.ts';
 
 let browser: Browser;
@@ -41,16 +42,8 @@ async function axeViolations(page: Page, label: string): Promise<{ violations: s
   };
 }
 
-interface FocusStyle {
-  outline: string;
-  outlineWidth: number;
-  boxShadow: string;
-  background: string;
-  border: string;
-}
-
 /** Marks every visible interactive control with data-qa-k and returns its description and unfocused style. */
-function markControls(): { key: string; desc: string; style: FocusStyle }[] {
+function markControls(): { key: string; desc: string; group: string; style: FocusStyle }[] {
   const sel = 'a[href], area[href], button, input:not([type=hidden]), select, textarea, summary, iframe, [tabindex]:not([tabindex="-1"]), [contenteditable="true"]';
   const style = (e: Element): FocusStyle => {
     const s = getComputedStyle(e);
@@ -69,7 +62,9 @@ function markControls(): { key: string; desc: string; style: FocusStyle }[] {
   return els.map((e, i) => {
     e.setAttribute('data-qa-k', String(i));
     const text = (e.getAttribute('aria-label') ?? e.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 40);
-    return { key: String(i), desc: `<${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}> "${text}"`, style: style(e) };
+    // Tab enters a group of radio buttons once; arrow keys move inside it.
+    const group = e instanceof HTMLInputElement && e.type === 'radio' && e.name ? `radio:${e.form?.id ?? ''}:${e.name}` : String(i);
+    return { key: String(i), desc: `<${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}> "${text}"`, group, style: style(e) };
   });
 }
 
@@ -88,13 +83,6 @@ function focusedStyle(): { key: string | null; style: FocusStyle | null; desc: s
       border: `${s.borderTopStyle} ${s.borderTopWidth} ${s.borderTopColor} ${s.borderBottomStyle} ${s.borderBottomWidth} ${s.borderBottomColor}`,
     },
   };
-}
-
-/** A visible focus indicator: an outline or a box shadow that the unfocused control lacks, or a new background/border. */
-export function showsFocus(before: FocusStyle, after: FocusStyle): boolean {
-  if (after.outlineWidth >= 1 && after.outline !== before.outline) return true;
-  if (after.boxShadow !== 'none' && after.boxShadow !== before.boxShadow) return true;
-  return after.background !== before.background || after.border !== before.border;
 }
 
 /** Tabs through the page; returns the controls never reached and those reached without a visible focus indicator. */
@@ -121,7 +109,8 @@ async function keyboardProblems(page: Page, label: string): Promise<{ problems: 
     const c = byKey.get(f.key)!;
     if (!showsFocus(c.style, f.style!)) problems.push(`${label}: no visible focus indicator on ${c.desc} (unfocused ${JSON.stringify(c.style)}, focused ${JSON.stringify(f.style)})`);
   }
-  const missed = controls.filter((c) => !reached.has(c.key));
+  const reachedGroups = new Set(controls.filter((c) => reached.has(c.key)).map((c) => c.group));
+  const missed = controls.filter((c) => !reachedGroups.has(c.group));
   if (missed.length) problems.push(`${label}: ${missed.length} controls never reached by Tab: ${missed.slice(0, 8).map((c) => c.desc).join(', ')}`);
   return { problems, controls: controls.length };
 }
@@ -142,7 +131,10 @@ function chartNames(): string[] {
     const name = ids.length ? ids.map(text).join(' ').trim() : (svg.getAttribute('aria-label') ?? '').trim();
     if (!name) problems.push(`${desc}: role="img" without an accessible name (aria-labelledby="${ids.join(' ')}")`);
     for (const id of ids) if (!document.getElementById(id)) problems.push(`${desc}: aria-labelledby points to missing #${id}`);
-    if (inFigure && !svg.closest('figure')!.querySelector('table')) problems.push(`${desc}: chart without a data table in its figure`);
+    // The table sits in the chart's figure; an embed page (a chart alone, for another site's iframe) links to it instead.
+    const figure = svg.closest('figure');
+    if (figure && !figure.querySelector('table') && !(/\/nhung\//.test(location.pathname) && figure.querySelector('a[href]')))
+      problems.push(`${desc}: chart without a data table in its figure`);
   }
   return problems;
 }
@@ -152,7 +144,7 @@ for (const name of ['root', 'demo'] as const) {
     let server: Served;
     let context: BrowserContext;
     /** One loaded page per type, shared by the three checks (read-only check first, keyboard last). */
-    let pages: { t: TypedPage; page: Page; label: string }[];
+    let pages: { t: TypedPage; page: Page; w: Watch; label: string }[];
     beforeAll(async () => {
       const site = sites()[name];
       server = await serve(site.dir, site.base);
@@ -160,8 +152,8 @@ for (const name of ['root', 'demo'] as const) {
       pages = [];
       for (const t of await pageTypes(site)) {
         const url = server.url + t.path;
-        const { page } = await open(context, url, server.origin, t.type === '404' ? url : undefined);
-        pages.push({ t, page, label: `${t.type} ${t.path}` });
+        const { page, w } = await open(context, url, server.origin, t.type === '404' ? url : undefined);
+        pages.push({ t, page, w, label: `${t.type} ${t.path}` });
       }
     });
     afterAll(async () => {
@@ -204,8 +196,9 @@ for (const name of ['root', 'demo'] as const) {
     it('keyboard: Tab reaches every control, each with a visible focus indicator', async () => {
       const all: string[] = [];
       let controls = 0;
-      for (const { page, label } of pages) {
-        await page.reload({ waitUntil: 'networkidle' });
+      for (const { page, w, label } of pages) {
+        await page.reload({ waitUntil: 'load' });
+        await settle(w);
         const r = await keyboardProblems(page, label);
         all.push(...r.problems);
         controls += r.controls;

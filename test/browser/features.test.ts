@@ -10,6 +10,7 @@ import Papa from 'papaparse';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, newContext, open, type Watch } from '../helpers/browser.ts';
+import { focusStyleOf, showsFocus } from '../helpers/focus.ts';
 import { serve, type Served } from '../helpers/site.ts';
 import { sites } from '../helpers/sites.ts';
 
@@ -43,9 +44,13 @@ describe('search box', () => {
         expect(await page.locator('.search-results a').first().textContent()).toContain('Phú Bình');
         const target = new URL((await hit.getAttribute('href'))!, page.url());
         expect(target.pathname.startsWith(site.base), `result link ${target.pathname} outside ${site.base}`).toBe(true);
-        // Keyboard: arrow down focuses the first result; Enter follows it.
+        // Keyboard: arrow down focuses the first result, visibly; Enter follows it.
+        const first = page.locator('.search-results a').first();
+        const unfocused = await first.evaluate(focusStyleOf);
         await box.press('ArrowDown');
         expect(await page.evaluate(() => document.activeElement?.textContent ?? '')).toContain('Phú Bình');
+        const focused = await first.evaluate(focusStyleOf);
+        expect(showsFocus(unfocused, focused), `no visible focus on the search result: ${JSON.stringify({ unfocused, focused })}`).toBe(true);
         await Promise.all([page.waitForURL(target.href), page.keyboard.press('Enter')]);
         await page.waitForLoadState('networkidle');
         expect(await page.locator('h1').textContent()).toContain('Phú Bình');
@@ -108,7 +113,7 @@ describe('compare island', () => {
         // Another set of units: untick the first one.
         const before = await chartOf(page);
         await boxes.first().uncheck();
-        await expect.poll(() => chartOf(page)).not.toBe(before);
+        await expect.poll(() => chartOf(page), { timeout: 10_000 }).not.toBe(before);
         const chosen = await compareState(page);
         expect(chosen.checked[0]).toBe(false);
         const url = page.url();
@@ -154,7 +159,7 @@ describe('the islands run under the page’s Content-Security-Policy', () => {
           s.textContent = 'window.__ran = 1';
           document.body.append(s);
         });
-        await expect.poll(() => w.csp()).toHaveLength(1);
+        await expect.poll(() => w.csp(), { timeout: 10_000 }).toHaveLength(1);
         expect(await page.evaluate(() => (window as unknown as { __ran?: number }).__ran)).toBeUndefined();
         w.errors.length = 0; // the console error of that deliberate violation
         await page.close();

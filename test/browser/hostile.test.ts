@@ -9,6 +9,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { parseHTML } from 'linkedom';
 import Papa from 'papaparse';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -47,7 +48,10 @@ function injected(): string[] {
     }
   }
   for (const e of document.querySelectorAll('b, i')) if (/^(đậm|mới)$/.test(e.textContent ?? '')) out.push(`markup from the data rendered: ${desc(e)}`);
-  const text = `${document.title}\n${document.documentElement.textContent ?? ''}`;
+  // Code to copy (a chart's <iframe> snippet) is HTML source shown as text: escapes are right there (checked apart).
+  const clone = document.documentElement.cloneNode(true) as HTMLElement;
+  for (const c of clone.querySelectorAll('code, pre, textarea')) c.remove();
+  const text = `${document.title}\n${clone.textContent ?? ''}`;
   for (const m of text.matchAll(/&(amp;amp|lt;(script|img|\/title|iframe|svg|a |b>|i>)|quot;|#39;|#x27;)/g)) out.push(`escaped twice: …${text.slice(Math.max(0, (m.index ?? 0) - 30), (m.index ?? 0) + 40)}…`);
   return out;
 }
@@ -73,8 +77,30 @@ function texts(): { body: string; title: string; ogTitle: string | null; h1: str
 
 type Texts = ReturnType<typeof texts>;
 
+/** Code shown to copy (a chart's <iframe> snippet): it must parse back to one iframe whose title is the raw text. */
+async function snippetProblems(page: Page): Promise<string[]> {
+  const out: string[] = [];
+  const snippets = await page.locator('code, pre, textarea').evaluateAll((cs) =>
+    cs.map((c) => (c instanceof HTMLTextAreaElement ? c.value : (c.textContent ?? ''))).filter((t) => t.trimStart().startsWith('<')),
+  );
+  for (const src of snippets) {
+    const { document } = parseHTML(`<!doctype html><html><body>${src}</body></html>`);
+    const els = [...document.body.querySelectorAll('*')];
+    if (els.length !== 1 || els[0]!.tagName.toLowerCase() !== 'iframe') out.push(`code snippet is not one <iframe>: ${src.slice(0, 160)}`);
+    for (const el of els) {
+      for (const a of el.attributes) if (a.name.toLowerCase().startsWith('on')) out.push(`code snippet has ${a.name}: ${src.slice(0, 160)}`);
+      const frame = el.getAttribute('src') ?? '';
+      if (el.tagName.toLowerCase() === 'iframe' && !/^(https?:\/\/|\/)/.test(frame)) out.push(`code snippet iframe src ${frame}`);
+      const title = el.getAttribute('title') ?? '';
+      if (/&(lt|gt|quot|#39);/.test(title.replace(HOSTILE.shortNames[4], ''))) out.push(`code snippet title escaped twice: ${title}`);
+    }
+  }
+  return out;
+}
+
 async function check(page: Page, w: Watch, label: string): Promise<string[]> {
   const problems = (await page.evaluate(injected)).map((p) => `${label}: ${p}`);
+  problems.push(...(await snippetProblems(page)).map((p) => `${label}: ${p}`));
   problems.push(...(await w.problems()).map((p) => `${label}: ${p}`));
   return problems;
 }
@@ -128,8 +154,10 @@ describe('hostile data: every page shows it as text and runs none of it', () => 
       }
       if (t.h1 !== name) problems.push(`${rel}: h1 ${JSON.stringify(t.h1)} ≠ ${JSON.stringify(name)}`);
       if (t.title !== `${name} — ${SITE_NAME}`) problems.push(`${rel}: title ${JSON.stringify(t.title)}`);
+      if (t.ogTitle !== t.title) problems.push(`${rel}: og:title ${JSON.stringify(t.ogTitle)} ≠ title ${JSON.stringify(t.title)}`);
     }
-    for (const [rel, t] of seen) if (t.ogTitle !== t.title) problems.push(`${rel}: og:title ${JSON.stringify(t.ogTitle)} ≠ title ${JSON.stringify(t.title)}`);
+    // Every page that has an og:title (embed pages need none) has the title there.
+    for (const [rel, t] of seen) if (t.ogTitle !== null && t.ogTitle !== t.title) problems.push(`${rel}: og:title ${JSON.stringify(t.ogTitle)} ≠ title ${JSON.stringify(t.title)}`);
     expect(index.length).toBe(HOSTILE.unitNames.length);
     expect(problems, problems.join('\n')).toEqual([]);
   });

@@ -37,6 +37,8 @@ export interface Watch {
   dialogs: string[];
   /** Every URL requested. */
   requests: string[];
+  /** Requests sent and not yet finished or failed. */
+  inflight: number;
   /** Violations recorded by the init script (empty with JavaScript off). */
   csp: () => Promise<string[]>;
   /** All problems at once, for one assertion with a readable message. */
@@ -54,6 +56,7 @@ export function watch(page: Page, origin: string, expected404?: string): Watch {
     external: [],
     dialogs: [],
     requests: [],
+    inflight: 0,
     csp: async () => {
       try {
         return ((await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? [])) as string[]) ?? [];
@@ -80,7 +83,10 @@ export function watch(page: Page, origin: string, expected404?: string): Watch {
     w.dialogs.push(`${d.type()}: ${d.message()} on ${page.url()}`);
     void d.dismiss().catch(() => undefined);
   });
+  page.on('requestfinished', () => (w.inflight = Math.max(0, w.inflight - 1)));
+  page.on('requestfailed', () => (w.inflight = Math.max(0, w.inflight - 1)));
   page.on('request', (r) => {
+    w.inflight++;
     const url = r.url();
     w.requests.push(url);
     if (url.startsWith('data:') || url.startsWith('blob:')) return;
@@ -96,7 +102,23 @@ export function watch(page: Page, origin: string, expected404?: string): Watch {
   return w;
 }
 
-/** Opens `url` in a new page of `context`, watched; waits until the network is idle. */
+/**
+ * Resolves once the watched page has had no request in flight for `quiet` ms (Playwright's `networkidle` waits a
+ * fixed 500 ms; this is the same idea, shorter, for the many page loads of the quality gates).
+ */
+export async function settle(w: Watch, quiet = 150, timeout = 15_000): Promise<void> {
+  const t0 = Date.now();
+  let idleSince = w.inflight === 0 ? Date.now() : 0;
+  while (Date.now() - t0 < timeout) {
+    await new Promise((r) => setTimeout(r, 25));
+    if (w.inflight > 0) idleSince = 0;
+    else if (!idleSince) idleSince = Date.now();
+    else if (Date.now() - idleSince >= quiet) return;
+  }
+  throw new Error(`still ${w.inflight} requests in flight after ${timeout} ms`);
+}
+
+/** Opens `url` in a new page of `context`, watched; by default waits until no request is in flight. */
 export async function open(
   context: BrowserContext,
   url: string,
@@ -106,7 +128,9 @@ export async function open(
 ): Promise<{ page: Page; w: Watch }> {
   const page = await context.newPage();
   const w = watch(page, origin, expected404);
-  const res = await page.goto(url, { waitUntil });
+  const res = await page.goto(url, { waitUntil: 'load' });
+  // `networkidle`: also wait for what the islands fetch after the load event.
+  if (waitUntil === 'networkidle') await settle(w);
   if (!res) throw new Error(`no response for ${url}`);
   const want = expected404 === url ? 404 : 200;
   if (res.status() !== want) w.failed.push(`${url}: HTTP ${res.status()} (expected ${want})`);

@@ -10,6 +10,8 @@ import type { Served } from './site.ts';
 export interface CrawlResult {
   /** Every page visited (URL without hash). */
   pages: string[];
+  /** Built pages no link led to, visited after the crawl (`opts.allPages`). */
+  unlinked: string[];
   /** Every non-page URL requested, with its HTTP status. */
   resources: Map<string, number>;
   /** External links seen (not requested). */
@@ -86,9 +88,12 @@ export async function sidewaysProblems(page: Page, label: string): Promise<strin
 
 const isPage = (u: URL) => u.pathname.endsWith('/') || u.pathname.endsWith('.html');
 
-export async function crawl(browser: Browser, server: Served, base: string, opts: { width?: number; maxPages?: number } = {}): Promise<CrawlResult> {
+/**
+ * `opts.allPages`: the URLs of every built page; those no link led to are visited (and checked) after the crawl.
+ */
+export async function crawl(browser: Browser, server: Served, base: string, opts: { width?: number; allPages?: string[] } = {}): Promise<CrawlResult> {
   const context = await newContext(browser, { viewport: { width: opts.width ?? 360, height: 800 } });
-  const result: CrawlResult = { pages: [], resources: new Map(), externalLinks: new Set(), browserRequests: 0, problems: [] };
+  const result: CrawlResult = { pages: [], unlinked: [], resources: new Map(), externalLinks: new Set(), browserRequests: 0, problems: [] };
   const queue = [server.url];
   const seen = new Set(queue);
   const toFetch = new Set<string>();
@@ -130,9 +135,20 @@ export async function crawl(browser: Browser, server: Served, base: string, opts
     } else toFetch.add(key);
   };
 
-  while (queue.length) {
-    const url = queue.shift()!;
-    if (opts.maxPages && result.pages.length >= opts.maxPages) break;
+  let linkedDone = false;
+  let linked = new Set<string>();
+  for (;;) {
+    if (!queue.length && !linkedDone) {
+      linkedDone = true;
+      linked = new Set(seen);
+      result.unlinked = (opts.allPages ?? []).filter((u) => !seen.has(u));
+      for (const u of result.unlinked) {
+        seen.add(u);
+        queue.push(u);
+      }
+    }
+    const url = queue.shift();
+    if (!url) break;
     const { page, w } = await open(context, url, server.origin);
     result.pages.push(url);
     result.browserRequests += w.requests.length;
@@ -172,7 +188,7 @@ export async function crawl(browser: Browser, server: Served, base: string, opts
         const u = new URL(loc);
         const local = new URL(u.pathname + u.search, server.origin);
         inBase(local, `sitemap <loc>`);
-        if (!seen.has(local.href)) result.problems.push(`sitemap lists ${u.pathname}, not reachable by links from the home page`);
+        if (!linked.has(local.href)) result.problems.push(`sitemap lists ${u.pathname}, not reachable by links from the home page`);
         toFetch.add(local.href);
       }
     } else if (url!.endsWith('robots.txt')) {

@@ -10,14 +10,39 @@
  * `PDV_SITES_DIR=/some/dir` keeps the builds there and reuses them on the next run (delete the folder, or set
  * `PDV_REBUILD=1`, after changing the site).
  */
-import { existsSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { TestProject } from 'vitest/node';
 import { buildSite, root, runScript } from './site.ts';
-import type { Sites } from './sites.ts';
+import { htmlFiles, type Sites } from './sites.ts';
+
+export const VNU_JAR = path.join(root, 'node_modules/vnu-jar/build/dist/vnu.jar');
+
+/**
+ * Starts the Nu HTML Checker on every page of the four builds, in the background (Java is slow to start and the
+ * check takes a while; the browser tests run meanwhile). Writes its JSON to `vnu.json` and, when it has ended,
+ * `vnu.done` ({ code, files, error }); test/quality-html.test.ts waits for that file.
+ */
+async function startVnu(dir: string, sites: Sites): Promise<ChildProcess | undefined> {
+  const out = path.join(dir, 'vnu.json');
+  const done = path.join(dir, 'vnu.done');
+  await rm(done, { force: true });
+  const files: string[] = [];
+  for (const site of [sites.root, sites.demo, sites.sub, sites.hostile]) files.push(...(await htmlFiles(site.dir)));
+  const sink = createWriteStream(out);
+  const finish = (code: number | null, error?: string) =>
+    sink.end(() => void writeFile(done, JSON.stringify({ code, files: files.length, error })).catch(() => undefined));
+  const child = spawn('java', ['-Xss4m', '-jar', VNU_JAR, '--errors-only', '--format', 'json', ...files], { stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout.pipe(sink, { end: false });
+  child.stderr.pipe(sink, { end: false });
+  child.on('error', (e) => finish(null, `cannot run java (Java 17 is needed for vnu): ${e.message}`));
+  child.on('close', (code) => finish(code));
+  return child;
+}
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const keep = process.env.PDV_SITES_DIR;
@@ -40,8 +65,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await writeFile(done, '');
     console.log(`[quality] built 4 sites in ${((performance.now() - t0) / 1000).toFixed(1)} s into ${dir}`);
   }
+  const vnu = await startVnu(dir, sites);
   project.provide('sites', sites);
+  project.provide('vnu', { out: path.join(dir, 'vnu.json'), done: path.join(dir, 'vnu.done') });
   return async () => {
+    if (vnu && vnu.exitCode === null) vnu.kill();
     if (!keep) await rm(dir, { recursive: true, force: true });
   };
 }

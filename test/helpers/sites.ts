@@ -22,9 +22,16 @@ export interface Sites {
   demo: BuiltSite;
 }
 
+/** Where the background vnu run (started by global-setup.ts) writes its output and its end. */
+export interface VnuRun {
+  out: string;
+  done: string;
+}
+
 declare module 'vitest' {
   export interface ProvidedContext {
     sites: Sites;
+    vnu: VnuRun;
   }
 }
 
@@ -54,7 +61,7 @@ export function pagePath(site: BuiltSite, file: string): string {
   return rel.endsWith('index.html') ? rel.slice(0, -'index.html'.length) : rel;
 }
 
-export type PageType = 'overview' | 'units' | 'province' | 'district' | 'grassroots' | 'branch' | 'term' | 'compare' | 'data' | '404';
+export type PageType = 'overview' | 'units' | 'province' | 'district' | 'grassroots' | 'branch' | 'term' | 'compare' | 'data' | 'embed' | '404';
 
 export interface TypedPage {
   type: PageType;
@@ -104,7 +111,11 @@ export async function pageTypes(site: BuiltSite, perType = 1): Promise<TypedPage
     for (const p of spread(byLevel.get(type) ?? [])) out.push({ type, path: p });
   }
   for (const p of perType === 1 ? terms.slice(0, 1) : spread(terms)) out.push({ type: 'term', path: p });
-  out.push({ type: 'compare', path: 'so-sanh/' }, { type: 'data', path: 'du-lieu/' }, { type: '404', path: MISSING });
+  out.push({ type: 'compare', path: 'so-sanh/' }, { type: 'data', path: 'du-lieu/' });
+  // Embed pages of charts (`…/nhung/<chart>/`, for other sites' iframes), when the build has them.
+  const embeds = (await htmlFiles(site.dir)).map((f) => pagePath(site, f)).filter((p) => /(^|\/)nhung\/[^/]+\/$/.test(p));
+  for (const p of spread(embeds)) out.push({ type: 'embed', path: p });
+  out.push({ type: '404', path: MISSING });
   return out;
 }
 

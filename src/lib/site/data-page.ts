@@ -28,6 +28,7 @@ export function dataPage(ds: Dataset) {
   const downloads: DownloadLink[] = [
     { label: 'indicators.csv', href: href('data/indicators.csv'), note: `mọi chỉ số của mọi đơn vị, mỗi dòng một đơn vị, một kỳ, một chỉ số (${fmtCount(ds.indicatorCount)} dòng)` },
     { label: 'indicators.json', href: href('data/indicators.json'), note: 'cùng nội dung, dạng JSON cho chương trình máy tính' },
+    { label: 'summaries.json', href: href('data/summaries.json'), note: 'đoạn tóm tắt bằng lời của mỗi đơn vị theo từng năm và nhiệm kỳ, sinh từ các chỉ số (JSON, mỗi dòng một đoạn)' },
     ...ds.inputs.tables.map((t) => ({ label: t.file, href: href(`data/${t.file}`), note: `dữ liệu gốc đã kiểm tra: ${FILE_NOTE[t.file] ?? ''} (${fmtCount(t.rows.length)} dòng)` })),
   ];
   const perUnit = [...idx.byLevel.province, ...idx.byLevel.district].map((u) => ({ label: u.label, href: href(`${unitPath(u.slug)}chi-so.csv`), name: `${u.slug}-chi-so.csv` }));
