@@ -22,6 +22,8 @@ const seconds = (t0: number) => ((performance.now() - t0) / 1000).toLocaleString
 
 async function main(): Promise<number> {
   process.chdir(root);
+  // Vite reads BASE_URL from the environment over the configured base (vitest workers set it to /): SITE_BASE decides.
+  delete process.env.BASE_URL;
   const t0 = performance.now();
   console.log(`Kiểm tra dữ liệu trong ${path.relative(root, dataDir) || '.'} …`);
   const check = await runCheck(dataDir);

@@ -275,9 +275,7 @@ describe('the built site', () => {
   beforeAll(async () => {
     tmp = await mkdtemp(path.join(os.tmpdir(), 'pdv-press-'));
     out = path.join(tmp, 'dist');
-    // BASE_URL too: Vitest's workers have BASE_URL=/ in their environment, and an inherited BASE_URL overrides
-    // SITE_BASE in Astro's build (import.meta.env.BASE_URL).
-    const r = await runScript('build.ts', { DATA_DIR: path.join(root, 'data'), OUT_DIR: out, SITE_BASE: base, BASE_URL: base });
+    const r = await runScript('build.ts', { DATA_DIR: path.join(root, 'data'), OUT_DIR: out, SITE_BASE: base });
     if (r.code !== 0) throw new Error(`build failed:\n${r.stdout}\n${r.stderr}`);
   }, 120_000);
   afterAll(async () => {
