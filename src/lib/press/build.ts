@@ -6,7 +6,7 @@
  */
 import { mkdir, open } from 'node:fs/promises';
 import path from 'node:path';
-import { summarize } from '../summary/index.ts';
+import { summarize, summaryWindowIds } from '../summary/index.ts';
 import type { Dataset } from '../types.ts';
 import { queuedPngJobs } from './queue.ts';
 import { PngPool, type RasterReport } from './png.ts';
@@ -28,13 +28,7 @@ export function* summaryLines(ds: Dataset): Generator<SummaryLine> {
   for (const unit of ds.units) {
     const uf = ds.figures[unit.id];
     if (!uf) continue;
-    const ids = [
-      ...Object.keys(uf.years).sort((a, b) => Number(a) - Number(b)),
-      ...Object.values(uf.terms)
-        .sort((a, b) => a.window.from - b.window.from)
-        .map((t) => t.window.id),
-    ];
-    for (const id of ids) {
+    for (const id of summaryWindowIds(uf)) {
       const s = summarize(ds, unit.id, id);
       if (s) yield { unit_id: unit.id, unit_name: unit.name, period: s.period, kind: s.kind, complete: s.complete, text: s.text };
     }

@@ -14,7 +14,7 @@
  */
 import { fmtCount, fmtDate, fmtNumber, fmtPct } from '../format/index.ts';
 import type { IndicatorName } from '../model/dictionary.ts';
-import type { Dataset, Flow, Snapshot, Unit, Window, WindowFigures } from '../types.ts';
+import type { Dataset, Flow, Snapshot, Unit, UnitFigures, Window, WindowFigures } from '../types.ts';
 import { coveragePhrase, windowName, type CoveragePhrase } from './coverage.ts';
 
 export { coveragePhrase, coveredMonths, windowName } from './coverage.ts';
@@ -480,19 +480,23 @@ export function summarize(dataset: Dataset, unitId: string, windowId: string): S
   };
 }
 
+/** A unit's window ids in summary order: years ascending, then terms in time order. */
+export function summaryWindowIds(uf: UnitFigures): string[] {
+  return [
+    ...Object.keys(uf.years).sort((a, b) => Number(a) - Number(b)),
+    ...Object.values(uf.terms)
+      .sort((a, b) => a.window.from - b.window.from)
+      .map((t) => t.window.id),
+  ];
+}
+
 /** Every summary: each unit (in the dataset's unit order), its years ascending, then its terms. */
 export function summarizeAll(dataset: Dataset): SummaryRecord[] {
   const out: SummaryRecord[] = [];
   for (const unit of dataset.units) {
     const uf = dataset.figures[unit.id];
     if (!uf) continue;
-    const ids = [
-      ...Object.keys(uf.years).sort((a, b) => Number(a) - Number(b)),
-      ...Object.values(uf.terms)
-        .sort((a, b) => a.window.from - b.window.from)
-        .map((t) => t.window.id),
-    ];
-    for (const id of ids) {
+    for (const id of summaryWindowIds(uf)) {
       const s = summarize(dataset, unit.id, id);
       if (!s) continue;
       out.push({
