@@ -1,7 +1,8 @@
 /**
  * The build as a maintainer runs it, checked on the shared build of data/ at `/` (`root`, built once per run by
  * test/helpers/global-setup.ts):
- * - reproducible: one more build of the same data gives a byte-identical dist/ (the only build of this file);
+ * - reproducible: one more build of the same data gives a byte-identical dist/ (the only build of this file;
+ *   with PDV_SITES_DIR, rebuild the shared sites after changing the code, or this compares two versions);
  * - publishes the validated inputs and the indicators (CSV and JSON);
  * - lossless: a build over broken data exits non-zero, names the error's place, and leaves the previous dist/
  *   as it was (the check stops it before Astro runs, so this costs no full build).
