@@ -90,7 +90,8 @@ export async function serve(dir: string, base = '/'): Promise<Served> {
         file = path.join(file, 'index.html');
         s = await stat(file);
       }
-      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'content-length': s.size });
+      const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+      res.writeHead(200, { 'content-type': type, 'content-length': s.size });
       createReadStream(file).pipe(res);
     } catch {
       await notFound();
