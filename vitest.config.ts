@@ -12,10 +12,12 @@ class VnuLastSequencer extends BaseSequencer {
 
 /**
  * Two projects:
- * - `unit`: the fast tests (model, schema, build, ...), in parallel;
- * - `quality`: the quality gates over built sites (test/quality*.test.ts, test/browser/**). Their globalSetup
- *   builds four sites once per run and starts the HTML validator in the background; the files then run one at
- *   a time (each drives Chromium, and two cores are all CI has), after the unit tests, the HTML check last.
+ * - `unit`: the fast tests (ingest, schema, model, publish, charts, press, ...), in parallel. They run no full
+ *   build: test/helpers/site.ts refuses to start scripts/build.ts in this project (PDV_TEST_PROJECT).
+ * - `quality`: the tests over built sites (test/quality*.test.ts: the build itself, published data, press kit,
+ *   HTML; test/browser/**). Their globalSetup builds four sites once per run and starts the HTML validator in the
+ *   background; the files then run one at a time (each drives Chromium, and two cores are all CI has), after the
+ *   unit tests, the HTML check last.
  */
 export default defineConfig({
   test: {
@@ -26,6 +28,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
+          env: { PDV_TEST_PROJECT: 'unit' },
           include: ['test/*.test.ts'],
           exclude: ['test/quality*.test.ts'],
           sequence: { groupOrder: 0 },

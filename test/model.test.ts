@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { computeDataset, INDICATOR_NAMES, INDICATORS, pct, roundHalfUp, roundRatio, tile } from '../src/lib/model/index.ts';
 import { monthIndex } from '../src/lib/periods.ts';
 import type { Dataset, WindowFigures } from '../src/lib/types.ts';
-import { Fixture } from './model-fixture.ts';
+import { Fixture } from './helpers/fixture.ts';
 
 const year = (d: Dataset, unit: string, y: number): WindowFigures | undefined => d.figures[unit]?.years[String(y)];
 const term = (d: Dataset, unit: string, id: string): WindowFigures | undefined => d.figures[unit]?.terms[id];

@@ -1,14 +1,10 @@
 /**
- * The press kit: summaries on the unit pages and in data/summaries.json; chart images (standalone SVG, PNG at 2×
- * with the Vietnamese font); embed pages and their <iframe> code. Unit tests of src/lib/press, then one build of
- * the sample data under SITE_BASE=/thong-ke/.
+ * The press kit, unit tests of src/lib/press: summaries of the sample data; chart images (standalone SVG,
+ * PNG at 2× with the Vietnamese font). The built kit (summaries.json, unit pages, embed pages, the image files)
+ * is checked on the shared /thong-ke/ build in test/quality-press.test.ts.
  */
-import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import { crc32, inflateSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadInputs } from '../src/lib/load.ts';
 import { computeDataset } from '../src/lib/model/index.ts';
 import { fontFiles, hasGlyphs, textWidth, wrap } from '../src/lib/press/fonts.ts';
@@ -20,100 +16,12 @@ import { summaryLines } from '../src/lib/press/build.ts';
 import { unitSummaries } from '../src/lib/press/summaries.ts';
 import { periodBarsChart } from '../src/lib/charts/index.ts';
 import type { Dataset, Unit } from '../src/lib/types.ts';
-import { root, runScript } from './helpers/site.ts';
-
-/* ---------------- A small PNG reader (8-bit RGB, RGBA or indexed, non-interlaced) ---------------- */
-
-interface Png {
-  width: number;
-  height: number;
-  /** RGBA, row by row. */
-  pixels: Uint8Array;
-}
-
-function readPng(buf: Buffer): Png {
-  expect([...buf.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  let at = 8;
-  let width = 0;
-  let height = 0;
-  let colorType = 0;
-  let palette: Buffer | undefined;
-  const idat: Buffer[] = [];
-  let ended = false;
-  while (at < buf.length) {
-    const len = buf.readUInt32BE(at);
-    const type = buf.toString('latin1', at + 4, at + 8);
-    const data = buf.subarray(at + 8, at + 8 + len);
-    if (type === 'IHDR') {
-      width = data.readUInt32BE(0);
-      height = data.readUInt32BE(4);
-      expect(data[8]).toBe(8); // bit depth
-      colorType = data[9]!;
-      expect(data[12]).toBe(0); // not interlaced
-    } else if (type === 'PLTE') palette = data;
-    else if (type === 'IDAT') idat.push(data);
-    else if (type === 'IEND') ended = true;
-    expect(buf.readUInt32BE(at + 8 + len)).toBe(crc32(buf.subarray(at + 4, at + 8 + len)));
-    at += 12 + len;
-  }
-  expect(ended).toBe(true);
-  expect([2, 3, 6]).toContain(colorType);
-  if (colorType === 3) expect(palette).toBeDefined();
-  const bpp = colorType === 6 ? 4 : colorType === 2 ? 3 : 1;
-  const raw = inflateSync(Buffer.concat(idat));
-  const stride = width * bpp;
-  expect(raw.length).toBe(height * (stride + 1));
-  const out = new Uint8Array(width * height * 4);
-  let prev = new Uint8Array(stride);
-  for (let y = 0; y < height; y++) {
-    const filter = raw[y * (stride + 1)]!;
-    const line = new Uint8Array(raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1)));
-    for (let i = 0; i < stride; i++) {
-      const a = i >= bpp ? line[i - bpp]! : 0;
-      const b = prev[i]!;
-      const c = i >= bpp ? prev[i - bpp]! : 0;
-      let p = 0;
-      if (filter === 1) p = a;
-      else if (filter === 2) p = b;
-      else if (filter === 3) p = (a + b) >> 1;
-      else if (filter === 4) {
-        const pa = Math.abs(b - c);
-        const pb = Math.abs(a - c);
-        const pc = Math.abs(a + b - 2 * c);
-        p = pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
-      }
-      line[i] = (line[i]! + p) & 0xff;
-    }
-    for (let x = 0; x < width; x++) {
-      const o = (y * width + x) * 4;
-      if (colorType === 3) {
-        const i = line[x]!;
-        expect(i * 3 + 2).toBeLessThan(palette!.length);
-        out.set(palette!.subarray(i * 3, i * 3 + 3), o);
-        out[o + 3] = 255;
-      } else {
-        for (let k = 0; k < 3; k++) out[o + k] = line[x * bpp + k]!;
-        out[o + 3] = bpp === 4 ? line[x * bpp + 3]! : 255;
-      }
-    }
-    prev = line;
-  }
-  return { width, height, pixels: out };
-}
-
-const pixel = (p: Png, x: number, y: number) => [...p.pixels.subarray((y * p.width + x) * 4, (y * p.width + x) * 4 + 4)];
-
-/** How much darker than white the image is, summed over its pixels. */
-function ink(p: Png): number {
-  let s = 0;
-  for (let i = 0; i < p.pixels.length; i += 4) s += 765 - (p.pixels[i]! + p.pixels[i + 1]! + p.pixels[i + 2]!);
-  return s;
-}
+import { ink, pixel, readPng } from './helpers/png.ts';
+import { root } from './helpers/site.ts';
 
 const textSvg = (text: string) =>
-  `<svg xmlns="http://www.w3.org/2000/svg" width="200" height="40"><rect width="100%" height="100%" fill="#fff"/><text x="8" y="28" font-family="Be Vietnam Pro" font-size="20">${text}</text></svg>`;
-
-/* ---------------- Unit tests ---------------- */
+  '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="40"><rect width="100%" height="100%" fill="#fff"/>' +
+  `<text x="8" y="28" font-family="Be Vietnam Pro" font-size="20">${text}</text></svg>`;
 
 let ds: Dataset;
 beforeAll(async () => {
@@ -143,7 +51,8 @@ describe('chart images', () => {
   });
 
   it('wraps text to the width with the font metrics, keeping no-break spaces', () => {
-    const lines = wrap('Đảng bộ huyện Phú Bình kết nạp được 31 đảng viên mới, đạt 12,25\u00a0% so với chỉ tiêu được giao', 200, 13);
+    const text = 'Đảng bộ huyện Phú Bình kết nạp được 31 đảng viên mới, đạt 12,25\u00a0% so với chỉ tiêu được giao';
+    const lines = wrap(text, 200, 13);
     expect(lines.length).toBeGreaterThan(1);
     for (const l of lines) expect(textWidth(l, 13)).toBeLessThanOrEqual(200);
     expect(lines.some((l) => l.includes('12,25\u00a0%'))).toBe(true);
@@ -219,14 +128,16 @@ describe('chart images', () => {
     // Ink in the title band (top 40 px at 2×) and in the source band (bottom 40 px).
     const band = (y0: number, y1: number) => {
       let s = 0;
-      for (let y = y0; y < y1; y++) for (let x = 0; x < png.width; x++) s += 765 - pixel(png, x, y).slice(0, 3).reduce((m, v) => m + v, 0);
+      for (let y = y0; y < y1; y++) {
+        for (let x = 0; x < png.width; x++) s += 765 - pixel(png, x, y).slice(0, 3).reduce((m, v) => m + v, 0);
+      }
       return s;
     };
     expect(band(20, 60)).toBeGreaterThan(0);
     expect(band(png.height - 60, png.height - 20)).toBeGreaterThan(0);
   });
 
-  it('scope: site and province charts, a district\'s admissions chart by default; CHART_IMAGES=all: every chart; none: off', () => {
+  it("scope: site, province and a district's admissions charts by default; CHART_IMAGES=all: all; none: off", () => {
     const u = (level: Unit['level']) => ({ ...ds.units[0]!, level });
     expect(imageScope(undefined)).toBe('default');
     expect(imageScope('all')).toBe('all');
@@ -262,89 +173,5 @@ describe('summaries', () => {
     expect(order).toEqual([...order].sort((a, b) => a - b));
     const pb = lines.filter((l) => l.unit_id === 'TN.PB').map((l) => l.period);
     expect(pb).toEqual(['2020', '2015-2020']);
-  });
-});
-
-/* ---------------- The built site (sample data, under /thong-ke/) ---------------- */
-
-describe('the built site', () => {
-  let tmp: string;
-  let out: string;
-  const base = '/thong-ke/';
-  const read = (rel: string) => readFile(path.join(out, rel), 'utf8');
-  beforeAll(async () => {
-    tmp = await mkdtemp(path.join(os.tmpdir(), 'pdv-press-'));
-    out = path.join(tmp, 'dist');
-    const r = await runScript('build.ts', { DATA_DIR: path.join(root, 'data'), OUT_DIR: out, SITE_BASE: base });
-    if (r.code !== 0) throw new Error(`build failed:\n${r.stdout}\n${r.stderr}`);
-  }, 120_000);
-  afterAll(async () => {
-    await rm(tmp, { recursive: true, force: true });
-  });
-
-  it('data/summaries.json holds Phú Bình 2020: 31 admitted, 12,25 % of the target', async () => {
-    const json = JSON.parse(await read('data/summaries.json')) as { summaries: { unit_id: string; period: string; kind: string; text: string }[] };
-    const pb = json.summaries.find((s) => s.unit_id === 'TN.PB' && s.period === '2020');
-    expect(pb?.kind).toBe('year');
-    expect(pb?.text).toContain('31 đảng viên');
-    expect(pb?.text).toContain('12,25\u00a0%');
-    const data = await read('du-lieu/index.html');
-    expect(data).toContain(`href="${base}data/summaries.json"`);
-  });
-
-  it('a unit page shows its summaries in blockquotes with a copy button hidden until the script runs', async () => {
-    const html = await read('don-vi/phu-binh/index.html');
-    expect(html).toMatch(/<blockquote id="tom-tat-2020">\s*<p>Năm 2020, Đảng bộ huyện Phú Bình được giao chỉ tiêu kết nạp 253 đảng viên\./);
-    expect(html).toMatch(/<blockquote id="tom-tat-2015-2020">/);
-    expect(html).toMatch(/<button type="button" class="copy" data-copy="tom-tat-2020"[^>]* hidden>Sao chép<\/button>/);
-    // No inline script: every script is a file of the site.
-    for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
-      expect(m[1]).toMatch(new RegExp(`src="${base}_astro/`));
-      expect(m[2]!.trim()).toBe('');
-    }
-  });
-
-  it('a district chart links its PNG, SVG and embed page, and gives the iframe code', async () => {
-    const html = await read('don-vi/binh-lieu/index.html');
-    const png = `${base}don-vi/binh-lieu/ket-nap-theo-nam.png`;
-    const svg = `${base}don-vi/binh-lieu/ket-nap-theo-nam.svg`;
-    const embed = `${base}don-vi/binh-lieu/nhung/ket-nap-theo-nam/`;
-    expect(html).toContain(`<a href="${png}" download="binh-lieu-ket-nap-theo-nam.png">Tải ảnh</a>`);
-    expect(html).toContain(`<a href="${svg}" download="binh-lieu-ket-nap-theo-nam.svg">SVG</a>`);
-    expect(html).toContain(`<a href="${embed}">Nhúng</a>`);
-    expect(html).toMatch(new RegExp(`<details class="fig-embed">.*<code>&lt;iframe src=&quot;${embed}&quot; title=&quot;Kết nạp đảng viên theo năm — Bình Liêu&quot;`, 's'));
-    for (const rel of [png, svg, `${embed}index.html`]) expect(existsSync(path.join(out, rel.slice(base.length)))).toBe(true);
-
-    const image = await read('don-vi/binh-lieu/ket-nap-theo-nam.svg');
-    const w = Number(/width="(\d+)"/.exec(image)![1]);
-    const h = Number(/height="(\d+)"/.exec(image)![1]);
-    const p = readPng(await readFile(path.join(out, 'don-vi/binh-lieu/ket-nap-theo-nam.png')));
-    expect([p.width, p.height]).toEqual([w * 2, h * 2]);
-    expect(pixel(p, 0, 0)).toEqual([255, 255, 255, 255]);
-    expect(image).toContain('Kết nạp đảng viên theo năm — Bình Liêu');
-    expect(image).toContain('>Nguồn: Bài “Đảng bộ huyện Bình Liêu:');
-  });
-
-  it('site-level charts have the kit; a grassroots unit has none by default', async () => {
-    const home = await read('index.html');
-    expect(home).toContain(`<a href="${base}bieu-do/nhung/xep-hang/">Nhúng</a>`);
-    expect(existsSync(path.join(out, 'bieu-do/xep-hang.png'))).toBe(true);
-    const grassroots = await read('don-vi/so-tu-phap-bac-kan/index.html');
-    expect(grassroots).toContain('chart-svg');
-    expect(grassroots).not.toContain('Tải ảnh');
-    expect(existsSync(path.join(out, 'don-vi/so-tu-phap-bac-kan/nhung'))).toBe(false);
-  });
-
-  it('the embed page: the chart, its source, a link back with target=_top; no navigation, header or script', async () => {
-    const html = await read('don-vi/binh-lieu/nhung/ket-nap-theo-nam/index.html');
-    expect(html).toMatch(/<svg id="bd-ket-nap"[^>]*class="chart-svg"/);
-    expect(html).toContain('<h1>Kết nạp đảng viên theo năm — Bình Liêu</h1>');
-    expect(html).toContain('<p class="source">Nguồn: Bài “Đảng bộ huyện Bình Liêu');
-    expect(html).toContain(`<a href="${base}don-vi/binh-lieu/#bd-ket-nap-h" target="_top">Xem trên trang Thống kê phát triển đảng viên</a>`);
-    expect(html).not.toMatch(/<nav\b|<header\b|<script\b|<form\b/);
-    expect(html).toContain('<meta http-equiv="Content-Security-Policy" content="default-src &#39;self&#39;; script-src &#39;self&#39;;');
-    expect(html).toContain(`<link rel="stylesheet" href="${base}nhung/nhung.css">`);
-    const css = await read('nhung/nhung.css');
-    for (const m of css.matchAll(/url\(([^)]+)\)/g)) expect(existsSync(path.join(out, 'nhung', m[1]!))).toBe(true);
   });
 });

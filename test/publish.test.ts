@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeDataset } from '../src/lib/model/index.ts';
 import { csvCell, formatNumber, guard, publishData, toCsv } from '../src/lib/publish/index.ts';
 import type { Dataset } from '../src/lib/types.ts';
-import { Fixture } from './model-fixture.ts';
+import { Fixture } from './helpers/fixture.ts';
 
 let tmp: string;
 beforeAll(async () => {

@@ -5,7 +5,8 @@
  * - the hostile values reach the published files intact (guarded where the spec says, verbatim otherwise);
  * - the JSON files (search index, compare data, indicators) parse and hold the raw strings.
  */
-import { readFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -19,10 +20,23 @@ async function parseCsv(file: string): Promise<{ rows: string[][]; errors: strin
   return { rows: parsed.data, errors: parsed.errors.map((e) => `${e.type} ${e.code} row ${e.row}: ${e.message}`) };
 }
 
+/** A cell the guard protected: its `'` followed by what would begin a formula. */
+const GUARDED = /^'[=+\-@\t\r]/;
+
+interface CsvCheck {
+  files: number;
+  cells: number;
+  /** Cells that carry the guard: the check met values that needed it. */
+  guarded: number;
+  problems: string[];
+  cellsOf: Map<string, string[][]>;
+}
+
 /** Every problem of the CSV files of a build, and how many files and cells were checked. */
-async function csvProblems(dir: string): Promise<{ files: number; cells: number; problems: string[]; cellsOf: Map<string, string[][]> }> {
+async function csvProblems(dir: string): Promise<CsvCheck> {
   const files = await filesWithExt(dir, '.csv');
   let cells = 0;
+  let guarded = 0;
   const problems: string[] = [];
   const cellsOf = new Map<string, string[][]>();
   for (const file of files) {
@@ -36,11 +50,12 @@ async function csvProblems(dir: string): Promise<{ files: number; cells: number;
       if (row.length !== width) problems.push(`${rel}:${i + 1}: ${row.length} cells, header has ${width}`);
       row.forEach((cell, j) => {
         cells++;
+        if (GUARDED.test(cell)) guarded++;
         if (DANGEROUS.test(cell)) problems.push(`${rel}:${i + 1}:${j + 1}: unguarded cell ${JSON.stringify(cell)}`);
       });
     });
   }
-  return { files: files.length, cells, problems, cellsOf };
+  return { files: files.length, cells, guarded, problems, cellsOf };
 }
 
 let s: Sites;
@@ -49,31 +64,48 @@ beforeAll(() => {
 });
 
 describe('published CSV files: formula guard on every cell', () => {
-  it('the check catches an unguarded cell', async () => {
-    const rows = Papa.parse<string[]>('a,b\r\n"=1+1",x\r\n', { skipEmptyLines: true }).data;
-    expect(rows.flat().filter((c) => DANGEROUS.test(c))).toEqual(['=1+1']);
+  it('the check flags, by file:line:cell, an unguarded cell and a short row of a CSV file on disk', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'pdv-csv-'));
+    try {
+      await mkdir(path.join(dir, 'data'));
+      await writeFile(path.join(dir, 'data', 'a.csv'), "\uFEFFunit,value,note\r\nA,'-2,x\r\nB,\"=1+1\",y\r\nC,z\r\n");
+      const { files, cells, guarded, problems } = await csvProblems(dir);
+      // 3 + 3 + 3 + 2 cells; `'-2` carries the guard, `=1+1` does not; the last row lacks a cell.
+      expect([files, cells, guarded]).toEqual([1, 11, 1]);
+      const file = `data${path.sep}a.csv`;
+      expect(problems).toEqual([`${file}:3:2: unguarded cell "=1+1"`, `${file}:4: 2 cells, header has 3`]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   for (const name of ['hostile', 'root', 'demo'] as const) {
     it(`${name} build: every cell of every CSV is guarded and every row has the header's width`, async () => {
-      const { files, cells, problems } = await csvProblems(s[name].dir);
-      console.log(`[csv] ${name}: ${files} CSV files, ${cells} cells checked, ${problems.length} problems`);
+      const { files, cells, guarded, problems } = await csvProblems(s[name].dir);
+      const counts = `${files} CSV files, ${cells} cells checked, ${guarded} guarded, ${problems.length} problems`;
+      console.log(`[csv] ${name}: ${counts}`);
       expect(files).toBeGreaterThan(5);
+      // Every build publishes cells that need the guard (negative changes such as `'-2`, hostile values): a check
+      // that met none would prove nothing.
+      expect(guarded).toBeGreaterThan(0);
       expect(problems.slice(0, 30), problems.slice(0, 30).join('\n')).toEqual([]);
     });
   }
 
   it('hostile build: hostile values are published intact, with the guard where they begin with = + - @', async () => {
-    const { cellsOf } = await csvProblems(s.hostile.dir);
+    const { cellsOf, guarded } = await csvProblems(s.hostile.dir);
     const inputs = new Set<string>();
-    for (const [file, rows] of cellsOf) if (file.startsWith(`data${path.sep}`)) for (const r of rows) for (const c of r) inputs.add(c);
+    const isInput = (file: string) => file.startsWith(`data${path.sep}`);
+    for (const [file, rows] of cellsOf) if (isInput(file)) for (const r of rows) for (const c of r) inputs.add(c);
     const expected = [...HOSTILE.unitNames, ...HOSTILE.shortNames, ...HOSTILE.sources, ...HOSTILE.termNames];
     const missing = expected.map((v) => (DANGEROUS.test(v) ? `'${v}` : v)).filter((v) => !inputs.has(v));
-    console.log(`[csv] hostile: ${expected.length} hostile values looked up in the published inputs, ${expected.filter((v) => DANGEROUS.test(v)).length} of them guarded`);
+    const dangerous = expected.filter((v) => DANGEROUS.test(v)).length;
+    console.log(`[csv] hostile: ${expected.length} values looked up in the published inputs, ${dangerous} guarded`);
     expect(missing).toEqual([]);
+    expect(guarded).toBeGreaterThanOrEqual(dangerous);
     // The per-chart downloads name units too: each hostile short name is in some chart CSV, guarded if needed.
     const chartCells = new Set<string>();
-    for (const [file, rows] of cellsOf) if (!file.startsWith(`data${path.sep}`)) for (const r of rows) for (const c of r) chartCells.add(c);
+    for (const [file, rows] of cellsOf) if (!isInput(file)) for (const r of rows) for (const c of r) chartCells.add(c);
     const inCharts = HOSTILE.shortNames.filter((v) => [...chartCells].some((c) => c.includes(v)));
     expect(inCharts.length).toBeGreaterThan(0);
   });
@@ -89,14 +121,31 @@ describe('published JSON files', () => {
       return out;
     };
     const search = strings(await read('tim-kiem.json'));
-    for (const v of [...HOSTILE.unitNames, ...HOSTILE.shortNames]) expect(search, `search index lacks ${v}`).toContain(v);
+    for (const v of [...HOSTILE.unitNames, ...HOSTILE.shortNames]) {
+      expect(search, `search index lacks ${v}`).toContain(v);
+    }
     const compare = strings(await read('so-sanh/du-lieu.json'));
     // The compare page lists the district level: both hostile districts, by short name.
     expect(compare).toContain(HOSTILE.shortNames[1]);
     expect(compare).toContain(HOSTILE.shortNames[2]);
-    expect(await read('data/indicators.json')).toBeTruthy();
+    // indicators.json: column form, raw unit ids, numbers as JSON numbers (never guarded: the guard is for CSV).
+    const indicators = (await read('data/indicators.json')) as { columns: unknown; rows: unknown[][] };
+    expect(Object.keys(indicators)).toEqual(['columns', 'rows']);
+    expect(indicators.columns).toEqual(['unit_id', 'period', 'indicator', 'value', 'months', 'of_months', 'basis']);
+    for (const r of indicators.rows) expect(r.length).toBe(7);
+    const row = (unit: string, period: string, indicator: string) =>
+      indicators.rows.find((r) => r[0] === unit && r[1] === period && r[2] === indicator);
+    // test/fixtures/hostile: D1 admitted 12 in 2020 against a target of 10 (12 / 10 = 120 %), 15 in 2021 (+3).
+    expect(row('D1', '2020', 'admitted')).toEqual(['D1', '2020', 'admitted', 12, 12, 12, 'reported']);
+    expect(row('D1', '2020', 'target_achieved_pct')?.[3]).toBe(120);
+    expect(row('D1', '2021', 'admitted_change')?.[3]).toBe(3);
+    // D2: 4 in the first half of 2021 against 9: 4 / 9 = 44.44 %, behind the 50 % pace.
+    expect(row('D2', '2021', 'admitted')).toEqual(['D2', '2021', 'admitted', 4, 6, 12, 'reported']);
+    expect(row('D2', '2021', 'target_achieved_pct')?.[3]).toBe(44.44);
+    expect(row('D2', '2021', 'pace_status')?.[3]).toBe('behind');
     // Nothing escaped twice, nothing HTML-escaped in data meant for programs.
     const all = [...search, ...compare];
-    expect(all.filter((x) => /&lt;|&gt;|&quot;|&#\d+;/.test(x) && !HOSTILE_ALL.some((h) => h.includes('&lt;') && x.includes(h)))).toEqual([]);
+    const meant = (x: string) => HOSTILE_ALL.some((h) => h.includes('&lt;') && x.includes(h));
+    expect(all.filter((x) => /&lt;|&gt;|&quot;|&#\d+;/.test(x) && !meant(x))).toEqual([]);
   });
 });

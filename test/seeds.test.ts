@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeDataset } from '../src/lib/model/index.ts';
 import type { Dataset } from '../src/lib/types.ts';
-import { Fixture } from './model-fixture.ts';
+import { Fixture } from './helpers/fixture.ts';
 
 const BL = 'Đảng bộ huyện Bình Liêu: Nâng cao chất lượng kết nạp đảng viên (14/08/2020)';
 const MN = 'Huyện ủy Mường Nhé: Nâng cao chất lượng tổ chức cơ sở đảng, đảng viên (04/01/2017)';

@@ -10,6 +10,7 @@ import { siteIndex } from '../src/lib/site/site.ts';
 import { termPage } from '../src/lib/site/term.ts';
 import { unitChartViews, unitPage } from '../src/lib/site/unit.ts';
 import type { Dataset } from '../src/lib/types.ts';
+import { Fixture } from './helpers/fixture.ts';
 
 let ds: Dataset;
 beforeAll(async () => {
@@ -80,6 +81,15 @@ describe('unit page view model (sample data from the seed articles)', () => {
 describe('site-wide view models', () => {
   it('memoises the lookups per dataset', () => {
     expect(siteIndex(ds)).toBe(siteIndex(ds));
+    expect(siteIndex(ds).unitBySlug.get('phu-binh')?.id).toBe('TN.PB');
+    // Another dataset gets its own lookups, not the first one's; and the first keeps its own.
+    const other = computeDataset(new Fixture().unit('X', 'district', undefined, { label: 'Huyện X' }).inputs());
+    const index = siteIndex(other);
+    expect(index.ds).toBe(other);
+    expect(index.unitBySlug.get('phu-binh')).toBeUndefined();
+    expect(index.unitBySlug.get('x')?.id).toBe('X');
+    expect(index.byLevel.district.map((u) => u.id)).toEqual(['X']);
+    expect(siteIndex(ds).unitBySlug.get('x')).toBeUndefined();
     expect(siteIndex(ds).unitBySlug.get('phu-binh')?.id).toBe('TN.PB');
   });
 

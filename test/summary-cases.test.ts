@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { computeDataset } from '../src/lib/model/index.ts';
 import { summarize, summarizeAll, shortSubject } from '../src/lib/summary/index.ts';
 import type { Dataset } from '../src/lib/types.ts';
-import { adm, inputs, mem, tgt, trn, unit } from './summary-fixtures.ts';
-import { checkAgainstIndicators, plain } from './summary-helpers.ts';
+import { Fixture } from './helpers/fixture.ts';
+import { checkAgainstIndicators, plain } from './helpers/summary.ts';
 
 const text = (ds: Dataset, unitId: string, windowId: string): string => {
   const s = summarize(ds, unitId, windowId);
@@ -18,11 +18,12 @@ const text = (ds: Dataset, unitId: string, windowId: string): string => {
 
 describe('partial years', () => {
   const ds = computeDataset(
-    inputs({
-      units: [unit('H', 'Đảng bộ huyện Thử Nghiệm', 'district')],
-      admissions: [adm('H', '2020-03..2020-08', 12), adm('H', '2021-01', 2)],
-      targets: [tgt('H', '2020', 40)],
-    }),
+    new Fixture()
+      .unit('H', 'district', undefined, { name: 'Đảng bộ huyện Thử Nghiệm' })
+      .adm('H', '2020-03..2020-08', 12)
+      .adm('H', '2021-01', 2)
+      .target('H', '2020', 40)
+      .inputs(),
   );
 
   it('says the month range when the rows do not start in January', () => {
@@ -43,29 +44,25 @@ describe('partial years', () => {
 
 describe('summed figures', () => {
   const ds = computeDataset(
-    inputs({
-      units: [
-        unit('T', 'Đảng bộ tỉnh Thử Nghiệm', 'province'),
-        unit('T.A', 'Đảng bộ huyện A', 'district', 'T'),
-        unit('T.A.1', 'Đảng bộ xã Một', 'grassroots', 'T.A'),
-        unit('T.A.2', 'Đảng bộ xã Hai', 'grassroots', 'T.A'),
-        unit('T.A.3', 'Đảng bộ xã Ba', 'grassroots', 'T.A'),
-        unit('T.A.3.a', 'Chi bộ thôn Đông', 'branch', 'T.A.3'),
-        unit('T.A.3.b', 'Chi bộ thôn Tây', 'branch', 'T.A.3'),
-        unit('T.B', 'Đảng bộ huyện B', 'district', 'T'),
-        unit('T.C', 'Đảng bộ huyện C', 'district', 'T'),
-      ],
-      admissions: [
-        adm('T.A.1', '2020', 10, { youth: 6 }),
-        adm('T.A.2', '2020', 5, { youth: 3 }),
-        adm('T.A.3.a', '2020', 4),
-        adm('T.A.3.b', '2020', 3),
-        adm('T.B', '2020-01..2020-07', 20),
-        adm('T.C', '2020-01..2020-12', 30),
-        adm('T.A.1', '2021-01..2021-06', 8),
-        adm('T.A.2', '2021-01..2021-06', 2),
-      ],
-    }),
+    new Fixture()
+      .unit('T', 'province', undefined, { name: 'Đảng bộ tỉnh Thử Nghiệm' })
+      .unit('T.A', 'district', 'T', { name: 'Đảng bộ huyện A' })
+      .unit('T.A.1', 'grassroots', 'T.A', { name: 'Đảng bộ xã Một' })
+      .unit('T.A.2', 'grassroots', 'T.A', { name: 'Đảng bộ xã Hai' })
+      .unit('T.A.3', 'grassroots', 'T.A', { name: 'Đảng bộ xã Ba' })
+      .unit('T.A.3.a', 'branch', 'T.A.3', { name: 'Chi bộ thôn Đông' })
+      .unit('T.A.3.b', 'branch', 'T.A.3', { name: 'Chi bộ thôn Tây' })
+      .unit('T.B', 'district', 'T', { name: 'Đảng bộ huyện B' })
+      .unit('T.C', 'district', 'T', { name: 'Đảng bộ huyện C' })
+      .adm('T.A.1', '2020', 10, { youth: 6 })
+      .adm('T.A.2', '2020', 5, { youth: 3 })
+      .adm('T.A.3.a', '2020', 4)
+      .adm('T.A.3.b', '2020', 3)
+      .adm('T.B', '2020-01..2020-07', 20)
+      .adm('T.C', '2020-01..2020-12', 30)
+      .adm('T.A.1', '2021-01..2021-06', 8)
+      .adm('T.A.2', '2021-01..2021-06', 2)
+      .inputs(),
   );
 
   it('a district summed from 3 of its grassroots committees', () => {
@@ -97,23 +94,20 @@ describe('summed figures', () => {
 
 describe('terms', () => {
   const ds = computeDataset(
-    inputs({
-      units: [unit('X', 'Đảng bộ xã Thử Nghiệm', 'grassroots'), unit('Y', 'Đảng bộ phường Mẫu', 'grassroots')],
-      admissions: [
-        adm('X', '2010-2015', 40),
-        adm('X', '2015-2020', 50),
-        adm('Y', '2016', 4),
-        adm('Y', '2017', 6),
-        adm('Y', '2018', 5),
-        adm('Y', '2019', 5),
-      ],
-      targets: [tgt('X', '2015-2020', 45)],
-      training: [trn('X', '2015-2020', { classes: 10, trainees: 150 })],
-      members: [
-        mem('X', '2016-01-01', { members: 300, villagesWithoutMembers: 4 }),
-        mem('X', '2020-12-31', { members: 340, villagesWithoutMembers: 1 }),
-      ],
-    }),
+    new Fixture()
+      .unit('X', 'grassroots', undefined, { name: 'Đảng bộ xã Thử Nghiệm' })
+      .unit('Y', 'grassroots', undefined, { name: 'Đảng bộ phường Mẫu' })
+      .adm('X', '2010-2015', 40)
+      .adm('X', '2015-2020', 50)
+      .adm('Y', '2016', 4)
+      .adm('Y', '2017', 6)
+      .adm('Y', '2018', 5)
+      .adm('Y', '2019', 5)
+      .target('X', '2015-2020', 45)
+      .train('X', '2015-2020', { classes: 10, trainees: 150 })
+      .member('X', '2016-01-01', { members: 300, villagesWithoutMembers: 4 })
+      .member('X', '2020-12-31', { members: 340, villagesWithoutMembers: 1 })
+      .inputs(),
   );
 
   it('a complete term: total, target, average, change on the previous term, training, villages', () => {
@@ -140,12 +134,13 @@ describe('terms', () => {
 
 describe('rate, composition and zero', () => {
   const ds = computeDataset(
-    inputs({
-      units: [unit('Z', 'Đảng bộ xã Mẫu', 'grassroots')],
-      admissions: [adm('Z', '2019', 100, { youth: 40, college: 25 }), adm('Z', '2020', 0)],
-      members: [mem('Z', '2019-01-01', { members: 2000 })],
-      targets: [tgt('Z', '2020', 5)],
-    }),
+    new Fixture()
+      .unit('Z', 'grassroots', undefined, { name: 'Đảng bộ xã Mẫu' })
+      .adm('Z', '2019', 100, { youth: 40, college: 25 })
+      .adm('Z', '2020', 0)
+      .member('Z', '2019-01-01', { members: 2000 })
+      .target('Z', '2020', 5)
+      .inputs(),
   );
 
   it('states the admission rate on members at the start of the year, and only the known shares', () => {
@@ -168,10 +163,12 @@ describe('rate, composition and zero', () => {
 
 describe('no figures, no summary', () => {
   const ds = computeDataset(
-    inputs({
-      units: [unit('P', 'Đảng bộ tỉnh Trống', 'province'), unit('P.1', 'Đảng bộ huyện Trống', 'district', 'P'), unit('Q', 'Đảng bộ tỉnh Có', 'province')],
-      admissions: [adm('Q', '2020', 3)],
-    }),
+    new Fixture()
+      .unit('P', 'province', undefined, { name: 'Đảng bộ tỉnh Trống' })
+      .unit('P.1', 'district', 'P', { name: 'Đảng bộ huyện Trống' })
+      .unit('Q', 'province', undefined, { name: 'Đảng bộ tỉnh Có' })
+      .adm('Q', '2020', 3)
+      .inputs(),
   );
 
   it('a province whose districts have no figures gets no summary at all', () => {
@@ -186,7 +183,9 @@ describe('no figures, no summary', () => {
   });
 
   it('a window with only a snapshot without counts says nothing rather than an empty sentence', () => {
-    const ds2 = computeDataset(inputs({ units: [unit('R', 'Đảng bộ xã R', 'grassroots')], admissions: [], members: [mem('R', '2020-05-01', {})] }));
+    const ds2 = computeDataset(
+      new Fixture().unit('R', 'grassroots', undefined, { name: 'Đảng bộ xã R' }).member('R', '2020-05-01', {}).inputs(),
+    );
     const all = summarizeAll(ds2);
     expect(all).toEqual([]);
   });

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDataset } from '../src/lib/load.ts';
 import { summarize, summarizeAll, type SummaryRecord } from '../src/lib/summary/index.ts';
 import type { Dataset } from '../src/lib/types.ts';
-import { checkAgainstIndicators, plain } from './summary-helpers.ts';
+import { checkAgainstIndicators, plain } from './helpers/summary.ts';
 
 let ds: Dataset;
 let all: SummaryRecord[];

@@ -18,6 +18,11 @@ export interface RunResult {
 
 /** Runs `node scripts/<script>` with the project's own Node (the one running the tests) and extra env. */
 export function runScript(script: string, env: Record<string, string>, args: string[] = []): Promise<RunResult> {
+  if (script === 'build.ts' && process.env.PDV_TEST_PROJECT === 'unit') {
+    // Unit tests stay fast: a test that needs a built site reads the shared builds of the quality project.
+    const where = 'read sites() from test/helpers/sites.ts in a test/quality*.test.ts file';
+    return Promise.reject(new Error(`the unit project runs no build (scripts/build.ts): ${where}`));
+  }
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(root, 'scripts', script), ...args], {
       cwd: root,
@@ -85,7 +90,8 @@ export async function serve(dir: string, base = '/'): Promise<Served> {
         file = path.join(file, 'index.html');
         s = await stat(file);
       }
-      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'content-length': s.size });
+      const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+      res.writeHead(200, { 'content-type': type, 'content-length': s.size });
       createReadStream(file).pipe(res);
     } catch {
       await notFound();

@@ -1,7 +1,7 @@
 /** Checks shared by the summary tests: every figure a summary states is the dataset's own. */
 import { expect } from 'vitest';
-import type { SummaryRecord } from '../src/lib/summary/index.ts';
-import type { Dataset } from '../src/lib/types.ts';
+import type { SummaryRecord } from '../../src/lib/summary/index.ts';
+import type { Dataset } from '../../src/lib/types.ts';
 
 /** Non-breaking spaces (before `%`) as plain spaces, so expectations can be typed. */
 export const plain = (s: string): string => s.replace(/\u00a0/g, ' ');
