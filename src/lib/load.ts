@@ -3,7 +3,7 @@
  * the tests share: `file:line:column [header] "value": message`.
  */
 import type { Dataset, Diagnostic, Inputs } from './types.ts';
-import { listDataFolder, readDataFile } from './ingest/folder.ts';
+import { listDataFolder, readEachFile } from './ingest/folder.ts';
 import type { FileProgress } from './ingest/folder.ts';
 import { parseRows } from './ingest/parse.ts';
 import { VALIDATION_ORDER, Validator, sortDiagnostics } from './schema/validate.ts';
@@ -19,18 +19,17 @@ export interface LoadOptions {
  */
 export async function loadInputs(dir: string, opts: LoadOptions = {}): Promise<Inputs & { isDemo: boolean }> {
   const listing = await listDataFolder(dir);
-  const diagnostics: Diagnostic[] = [...listing.diagnostics];
   const validator = new Validator();
-  for (const name of VALIDATION_ORDER) {
-    const entry = listing.files.get(name);
-    if (entry === undefined) continue;
-    const t0 = performance.now();
-    const read = await readDataFile(dir, entry);
-    const parsed = parseRows(read.text, entry, validator.sink(name, entry));
-    validator.end(name);
-    diagnostics.push(...read.diagnostics, ...parsed.diagnostics);
-    opts.onFile?.({ file: entry, bytes: read.bytes, rows: parsed.rows, ms: performance.now() - t0 });
-  }
+  const diagnostics = await readEachFile(
+    listing,
+    VALIDATION_ORDER,
+    (name, entry, read) => {
+      const parsed = parseRows(read.text, entry, validator.sink(name, entry));
+      validator.end(name);
+      return parsed;
+    },
+    opts.onFile,
+  );
   const inputs = validator.finish();
   return { ...inputs, diagnostics: sortDiagnostics([...diagnostics, ...inputs.diagnostics]), isDemo: listing.isDemo };
 }

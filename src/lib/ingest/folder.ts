@@ -11,7 +11,14 @@ import { parseTable } from './parse.ts';
 import type { RawTable } from './parse.ts';
 
 /** The files of the contract, in the order they are read and reported (terms before the periods that use them). */
-export const DATA_FILES = ['units.csv', 'terms.csv', 'admissions.csv', 'targets.csv', 'training.csv', 'members.csv'] as const;
+export const DATA_FILES = [
+  'units.csv',
+  'terms.csv',
+  'admissions.csv',
+  'targets.csv',
+  'training.csv',
+  'members.csv',
+] as const;
 export type DataFileName = (typeof DATA_FILES)[number];
 export const REQUIRED_FILES: readonly DataFileName[] = ['units.csv', 'admissions.csv'];
 /** Names of the marker file; its content does not matter. */
@@ -66,7 +73,10 @@ export async function listDataFolder(dir: string): Promise<DataFolderListing> {
     diagnostics.push({
       severity: 'error',
       file: dir,
-      message: `Không tìm thấy thư mục dữ liệu ${dir}. Đặt các tệp CSV vào thư mục data/ hoặc chỉ đường dẫn bằng biến môi trường DATA_DIR.`,
+      message:
+        `Không tìm thấy thư mục dữ liệu ${dir}. ` +
+        'Đặt các tệp CSV vào thư mục data/ ' +
+        'hoặc chỉ đường dẫn bằng biến môi trường DATA_DIR.',
     });
     return { dir, files: found, isDemo: false, diagnostics };
   }
@@ -81,7 +91,9 @@ export async function listDataFolder(dir: string): Promise<DataFolderListing> {
         diagnostics.push({
           severity: 'error',
           file: entry,
-          message: `Thư mục có hai tệp cùng tên ${known} (${other} và ${entry}, chỉ khác chữ hoa/thường). Giữ lại một tệp.`,
+          message:
+            `Thư mục có hai tệp cùng tên ${known} (${other} và ${entry}, chỉ khác chữ hoa/thường). ` +
+            'Giữ lại một tệp.',
         });
         continue;
       }
@@ -92,46 +104,75 @@ export async function listDataFolder(dir: string): Promise<DataFolderListing> {
       diagnostics.push({
         severity: 'warning',
         file: entry,
-        message: `Tệp ${entry} không thuộc bộ dữ liệu nên bị bỏ qua. Các tệp được đọc: ${DATA_FILES.join(', ')}.`,
+        message:
+          `Tệp ${entry} không thuộc bộ dữ liệu nên bị bỏ qua. ` +
+          `Các tệp được đọc: ${DATA_FILES.join(', ')}.`,
       });
     } else if (/\.(xlsx|xlsm|xls|ods)$/.test(lower) && !lower.startsWith('~$') && !lower.startsWith('.~lock')) {
       diagnostics.push({
         severity: 'warning',
         file: entry,
-        message: `Tệp bảng tính ${entry} không được đọc: trang chỉ đọc tệp CSV. Trong Excel chọn "Lưu thành" → "CSV UTF-8".`,
+        message:
+          `Tệp bảng tính ${entry} không được đọc: trang chỉ đọc tệp CSV. ` +
+          'Trong Excel chọn "Lưu thành" → "CSV UTF-8".',
       });
     }
   }
 
   for (const name of REQUIRED_FILES) {
     if (!found.has(name)) {
-      diagnostics.push({ severity: 'error', file: name, message: `Thiếu tệp bắt buộc ${name} trong thư mục ${dir}.` });
+      const message = `Thiếu tệp bắt buộc ${name} trong thư mục ${dir}.`;
+      diagnostics.push({ severity: 'error', file: name, message });
     }
   }
   return { dir, files: found, isDemo, diagnostics };
 }
 
 /** Reads one data file as text (decoding warnings in `diagnostics`). */
-export async function readDataFile(dir: string, entry: string): Promise<{ text: string; bytes: number; encoding: DecodedText['encoding']; diagnostics: Diagnostic[] }> {
+export async function readDataFile(dir: string, entry: string): Promise<DecodedText & { bytes: number }> {
   const bytes = await readFile(join(dir, entry));
-  const decoded = decodeBytes(bytes, entry);
-  return { text: decoded.text, bytes: bytes.byteLength, encoding: decoded.encoding, diagnostics: decoded.diagnostics };
+  return { ...decodeBytes(bytes, entry), bytes: bytes.byteLength };
+}
+
+/** What parsing one file gave: how many rows, and the problems of its structure. */
+export interface ParsedFile {
+  rows: number;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * The one loop over a folder's data files, behind readDataFolder and loadInputs: reads each listed file in
+ * `order` and hands its text to `parse` (which keeps what it needs: whole tables, or rows streamed into the
+ * validator). Returns the folder's diagnostics, then each file's decoding and parsing ones, in that order.
+ */
+export async function readEachFile(
+  listing: DataFolderListing,
+  order: readonly DataFileName[],
+  parse: (name: DataFileName, entry: string, read: DecodedText) => ParsedFile,
+  onFile?: (progress: FileProgress) => void,
+): Promise<Diagnostic[]> {
+  const diagnostics = [...listing.diagnostics];
+  for (const name of order) {
+    const entry = listing.files.get(name);
+    if (entry === undefined) continue;
+    const t0 = performance.now();
+    const read = await readDataFile(listing.dir, entry);
+    const parsed = parse(name, entry, read);
+    diagnostics.push(...read.diagnostics, ...parsed.diagnostics);
+    onFile?.({ file: entry, bytes: read.bytes, rows: parsed.rows, ms: performance.now() - t0 });
+  }
+  return diagnostics;
 }
 
 /** Reads and parses every data file of the folder into tables (all rows in memory; loadInputs streams instead). */
 export async function readDataFolder(dir: string, opts: ReadOptions = {}): Promise<DataFolder> {
   const listing = await listDataFolder(dir);
-  const diagnostics = [...listing.diagnostics];
   const tables: RawTable[] = [];
-  for (const name of DATA_FILES) {
-    const entry = listing.files.get(name);
-    if (entry === undefined) continue;
-    const t0 = performance.now();
-    const read = await readDataFile(dir, entry);
+  const parse = (_name: DataFileName, entry: string, read: DecodedText) => {
     const table = parseTable(read.text, entry, read.encoding);
-    diagnostics.push(...read.diagnostics, ...table.diagnostics);
     tables.push(table);
-    opts.onFile?.({ file: entry, bytes: read.bytes, rows: table.rows.length, ms: performance.now() - t0 });
-  }
+    return { rows: table.rows.length, diagnostics: table.diagnostics };
+  };
+  const diagnostics = await readEachFile(listing, DATA_FILES, parse, opts.onFile);
   return { dir, tables, isDemo: listing.isDemo, diagnostics };
 }

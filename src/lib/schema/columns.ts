@@ -32,7 +32,10 @@ export const FILE_COLUMNS: Record<DataFileName, FileColumns> = {
     known: ['unit_id', 'period', 'admitted', 'youth', 'women', 'ethnic_minority', 'college', 'source', 'note'],
     required: ['unit_id', 'period', 'admitted'],
   },
-  'targets.csv': { known: ['unit_id', 'period', 'target', 'source', 'note'], required: ['unit_id', 'period', 'target'] },
+  'targets.csv': {
+    known: ['unit_id', 'period', 'target', 'source', 'note'],
+    required: ['unit_id', 'period', 'target'],
+  },
   'training.csv': {
     known: ['unit_id', 'period', 'classes', 'trainees', 'dossiers', 'source', 'note'],
     // Each count is optional, but a file without any of them says nothing: checked per row.
@@ -86,7 +89,9 @@ export function mapColumns(header: readonly string[], line: number, file: string
         column: asWritten,
         columnNumber: i + 1,
         value: asWritten,
-        message: `Cột ${col} xuất hiện hai lần (cột thứ ${first + 1} và cột thứ ${i + 1}). Mỗi cột chỉ được có một lần: xoá hoặc đổi tên một cột.`,
+        message:
+          `Cột ${col} xuất hiện hai lần (cột thứ ${first + 1} và cột thứ ${i + 1}). ` +
+          'Mỗi cột chỉ được có một lần: xoá hoặc đổi tên một cột.',
       });
       return;
     }
@@ -100,7 +105,8 @@ export function mapColumns(header: readonly string[], line: number, file: string
       value: asWritten,
       message:
         `Cột không có trong ${name}: có phải ý bạn là \`${suggestion}\`? ` +
-        `Các cột của ${name}: ${spec.known.join(', ')}. Cột ghi chú riêng hãy đặt tên note hoặc bắt đầu bằng x_ (ví dụ x_ghi_chu).`,
+        `Các cột của ${name}: ${spec.known.join(', ')}. ` +
+        'Cột ghi chú riêng hãy đặt tên note hoặc bắt đầu bằng x_ (ví dụ x_ghi_chu).',
     });
   });
 
@@ -115,7 +121,9 @@ export function mapColumns(header: readonly string[], line: number, file: string
         file,
         ...(line > 0 ? { line } : {}),
         column: req,
-        message: `Thiếu cột bắt buộc ${req} ở dòng tiêu đề của ${name}. Các cột bắt buộc: ${spec.required.join(', ')}.`,
+        message:
+          `Thiếu cột bắt buộc ${req} ở dòng tiêu đề của ${name}. ` +
+          `Các cột bắt buộc: ${spec.required.join(', ')}.`,
       });
     }
   }

@@ -35,7 +35,11 @@ type Report<F extends Fields> = (field: (keyof F & string) | undefined, message:
  * Checks between the fields of one row. Also run when some cells failed (so that one run reports every
  * problem): those fields are then undefined, and `valid(field)` is false for them.
  */
-type Refine<F extends Fields> = (row: Parsed<F>, report: Report<F>, valid: (field: keyof F & string) => boolean) => void;
+type Refine<F extends Fields> = (
+  row: Parsed<F>,
+  report: Report<F>,
+  valid: (field: keyof F & string) => boolean,
+) => void;
 
 const allValid = () => true;
 
@@ -76,7 +80,8 @@ export function rowSchema<F extends Fields>(fields: F, refine?: Refine<F>) {
       refine(row, report, failedFields ? (f) => !failedFields.has(f) : allValid);
       if (problems.length > 0) {
         for (const { field, message } of problems) {
-          ctx.issues.push({ code: 'custom', message, input: field === undefined ? raw : (raw as Record<string, string>)[field], path: field === undefined ? [] : [field] });
+          const input = field === undefined ? raw : (raw as Record<string, string>)[field];
+          ctx.issues.push({ code: 'custom', message, input, path: field === undefined ? [] : [field] });
         }
         problems.length = 0;
         failed = true;
@@ -88,7 +93,8 @@ export function rowSchema<F extends Fields>(fields: F, refine?: Refine<F>) {
 
 const fmt = (n: number) => n.toLocaleString('vi-VN');
 const atMost = (what: string, value: number, of: string, total: number) =>
-  `${what} (${fmt(value)}) lớn hơn ${of} (${fmt(total)}): đây là một phần của ${of} nên phải nhỏ hơn hoặc bằng.`;
+  `${what} (${fmt(value)}) lớn hơn ${of} (${fmt(total)}): ` +
+  `đây là một phần của ${of} nên phải nhỏ hơn hoặc bằng.`;
 
 export const unitSchema = rowSchema(
   {
@@ -105,14 +111,26 @@ export const unitSchema = rowSchema(
   },
   (u, report) => {
     if (u.active_from !== undefined && u.active_to !== undefined && u.active_to < u.active_from) {
-      report('active_to', 'Tháng ngừng hoạt động (active_to) đứng trước tháng bắt đầu hoạt động (active_from).');
+      report(
+        'active_to',
+        'Tháng ngừng hoạt động (active_to) đứng trước ' +
+          'tháng bắt đầu hoạt động (active_from).',
+      );
     }
     // level is undefined only when its cell failed: nothing to compare then.
     if (u.level === 'province' && u.parent_id !== undefined) {
-      report('parent_id', 'Đảng bộ tỉnh là cấp cao nhất trong dữ liệu nên không có cấp trên: để trống parent_id, hoặc sửa cột level.');
+      report(
+        'parent_id',
+        'Đảng bộ tỉnh là cấp cao nhất trong dữ liệu nên không có cấp trên: ' +
+          'để trống parent_id, hoặc sửa cột level.',
+      );
     }
     if (u.level !== undefined && u.level !== 'province' && u.parent_id === undefined) {
-      report('parent_id', 'Ô bắt buộc đang trống: đơn vị không phải cấp tỉnh cần mã đơn vị cấp trên (parent_id).');
+      report(
+        'parent_id',
+        'Ô bắt buộc đang trống: ' +
+          'đơn vị không phải cấp tỉnh cần mã đơn vị cấp trên (parent_id).',
+      );
     }
   },
 );
@@ -127,7 +145,9 @@ export const termSchema = rowSchema(
     note: optionalText,
   },
   (t, report) => {
-    if (t.to < t.from) report('to', 'Tháng kết thúc (to) đứng trước tháng bắt đầu (from) của nhiệm kỳ.');
+    if (t.to < t.from) {
+      report('to', 'Tháng kết thúc (to) đứng trước tháng bắt đầu (from) của nhiệm kỳ.');
+    }
   },
 );
 export type TermInput = z.output<typeof termSchema>;
@@ -186,7 +206,11 @@ export const trainingSchema = (termsById: ReadonlyMap<string, Term>, brokenTerms
     (r, report, valid) => {
       const given = !valid('classes') || !valid('trainees') || !valid('dossiers'); // a bad cell is not an empty one
       if (!given && r.classes === undefined && r.trainees === undefined && r.dossiers === undefined) {
-        report(undefined, 'Dòng không có số liệu nào: cần ít nhất một trong các cột classes (số lớp), trainees (số học viên), dossiers (số hồ sơ).');
+        report(
+          undefined,
+          'Dòng không có số liệu nào: cần ít nhất một trong các cột classes (số lớp), ' +
+            'trainees (số học viên), dossiers (số hồ sơ).',
+        );
       }
     },
   );
@@ -219,7 +243,9 @@ export const memberSchema = rowSchema(
       for (let i = 0; i < MEMBER_PARTS.length; i++) {
         const [key, what] = MEMBER_PARTS[i]!;
         const v = r[key];
-        if (v !== undefined && v > r.members) report(key, atMost(what, v, 'tổng số đảng viên (members)', r.members));
+        if (v !== undefined && v > r.members) {
+          report(key, atMost(what, v, 'tổng số đảng viên (members)', r.members));
+        }
       }
     }
     const withBranch = r.villages_with_branch ?? 0;
@@ -227,7 +253,8 @@ export const memberSchema = rowSchema(
     if (r.villages !== undefined && withBranch + without > r.villages) {
       report(
         r.villages_without_members !== undefined ? 'villages_without_members' : 'villages_with_branch',
-        `Số thôn có chi bộ (${fmt(withBranch)}) cộng số thôn chưa có đảng viên (${fmt(without)}) là ${fmt(withBranch + without)}, lớn hơn tổng số thôn (villages = ${fmt(r.villages)}).`,
+        `Số thôn có chi bộ (${fmt(withBranch)}) cộng số thôn chưa có đảng viên (${fmt(without)}) ` +
+          `là ${fmt(withBranch + without)}, lớn hơn tổng số thôn (villages = ${fmt(r.villages)}).`,
       );
     }
   },

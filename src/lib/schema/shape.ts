@@ -22,7 +22,9 @@ export function objectReader(keys: readonly string[]): (obj: object, out: unknow
  * `(cells) => ({ k0: cells[i0] ?? '', k1: '', … })`: the row object of one file from its cells,
  * with '' for a column the file does not have (index undefined).
  */
-export function rowBuilder(fields: readonly (readonly [string, number | undefined])[]): (cells: readonly string[]) => Record<string, string> {
+export function rowBuilder(
+  fields: readonly (readonly [string, number | undefined])[],
+): (cells: readonly string[]) => Record<string, string> {
   const body = `return {${fields
     .map(([k, idx]) => `${JSON.stringify(k)}: ${idx === undefined ? "''" : `(c[${idx}] ?? '')`}`)
     .join(', ')}};`;

@@ -51,12 +51,18 @@ export function parseCount(s: string): number | undefined {
 }
 
 const COUNT_EXPECTED =
-  'Cần số nguyên không âm, ví dụ 12 hoặc 1.488 (dấu chấm, dấu phẩy hoặc khoảng trắng chỉ dùng để tách hàng nghìn, mỗi nhóm đủ 3 chữ số); để trống nếu chưa có số liệu, ghi 0 nếu bằng không.';
+  'Cần số nguyên không âm, ví dụ 12 hoặc 1.488 ' +
+  '(dấu chấm, dấu phẩy hoặc khoảng trắng chỉ dùng để tách hàng nghìn, ' +
+  'mỗi nhóm đủ 3 chữ số); ' +
+  'để trống nếu chưa có số liệu, ghi 0 nếu bằng không.';
 
 function countProblem(s: string): Invalid {
   if (/^-\s*\d/.test(s)) return new Invalid(`Số đếm không được âm. ${COUNT_EXPECTED}`);
   if (/^\d+([.,])\d+$/.test(s)) {
-    return new Invalid(`Không phải số nguyên, hoặc cách viết hàng nghìn không đúng (sau dấu phân cách phải có đúng 3 chữ số). ${COUNT_EXPECTED}`);
+    return new Invalid(
+      'Không phải số nguyên, hoặc cách viết hàng nghìn không đúng ' +
+        `(sau dấu phân cách phải có đúng 3 chữ số). ${COUNT_EXPECTED}`,
+    );
   }
   return new Invalid(`Không phải số nguyên không âm. ${COUNT_EXPECTED}`);
 }
@@ -95,7 +101,11 @@ export const unitRef: FieldParser<string> = (s) => {
   if (s === lastUnitRef && s !== '') return s;
   if (s === '') return empty('mã đơn vị (một mã trong cột id của units.csv)');
   if (!ID_RE.test(s)) {
-    return new Invalid('Mã đơn vị không hợp lệ: chỉ gồm chữ cái không dấu, chữ số, dấu chấm, gạch ngang, gạch dưới (tối đa 64 ký tự), như trong cột id của units.csv.');
+    return new Invalid(
+      'Mã đơn vị không hợp lệ: chỉ gồm chữ cái không dấu, chữ số, ' +
+        'dấu chấm, gạch ngang, gạch dưới ' +
+        '(tối đa 64 ký tự), như trong cột id của units.csv.',
+    );
   }
   lastUnitRef = s;
   return s;
@@ -108,11 +118,14 @@ export const idField =
     return ID_RE.test(s)
       ? s
       : new Invalid(
-          'Mã không hợp lệ: bắt đầu bằng chữ cái không dấu hoặc chữ số, sau đó chỉ gồm chữ cái không dấu, chữ số, dấu chấm, gạch ngang, gạch dưới; tối đa 64 ký tự (ví dụ QN, binh-lieu, QN.BL.01).',
+          'Mã không hợp lệ: bắt đầu bằng chữ cái không dấu hoặc chữ số, ' +
+            'sau đó chỉ gồm chữ cái không dấu, chữ số, dấu chấm, gạch ngang, gạch dưới; ' +
+            'tối đa 64 ký tự (ví dụ QN, binh-lieu, QN.BL.01).',
         );
   };
 
-const MONTH_EXPECTED = 'cần dạng YYYY-MM (ví dụ 2021-01) hoặc MM/YYYY (ví dụ 01/2021), với tháng từ 01 đến 12';
+const MONTH_EXPECTED =
+  'cần dạng YYYY-MM (ví dụ 2021-01) hoặc MM/YYYY (ví dụ 01/2021), với tháng từ 01 đến 12';
 
 export const optionalMonth: FieldParser<MonthIndex | undefined> = (s) => {
   if (s === '') return undefined;
@@ -139,7 +152,11 @@ export const requiredDate: FieldParser<string> = (s) => {
   }
   return (
     iso ??
-    new Invalid('Không phải ngày có thật: cần dạng YYYY-MM-DD (ví dụ 2020-12-31) hoặc DD/MM/YYYY (ví dụ 31/12/2020), và ngày phải có trong lịch (không có ngày 31/02).')
+    new Invalid(
+      'Không phải ngày có thật: cần dạng YYYY-MM-DD (ví dụ 2020-12-31) ' +
+        'hoặc DD/MM/YYYY (ví dụ 31/12/2020), ' +
+        'và ngày phải có trong lịch (không có ngày 31/02).',
+    )
   );
 };
 
@@ -161,28 +178,42 @@ function periodCache(termsById: ReadonlyMap<string, Term>): (s: string) => Perio
 
 function periodExamples(termsById: ReadonlyMap<string, Term>): string {
   const ids = [...termsById.keys()];
-  return `năm YYYY (ví dụ 2020), tháng YYYY-MM (2020-07), khoảng tháng YYYY-MM..YYYY-MM (2020-01..2020-07) hoặc mã nhiệm kỳ${ids.length ? ` (${ids.join(', ')})` : ' trong terms.csv'}`;
+  const terms = ids.length ? ` (${ids.join(', ')})` : ' trong terms.csv';
+  return (
+    'năm YYYY (ví dụ 2020), tháng YYYY-MM (2020-07), ' +
+    `khoảng tháng YYYY-MM..YYYY-MM (2020-01..2020-07) hoặc mã nhiệm kỳ${terms}`
+  );
 }
 
 const brokenTerm = (id: string) =>
-  new Invalid(`Nhiệm kỳ ${id} có lỗi trong terms.csv (xem lỗi của tệp đó) nên chưa dùng được; sửa dòng của nhiệm kỳ này trong terms.csv.`);
+  new Invalid(
+    `Nhiệm kỳ ${id} có lỗi trong terms.csv (xem lỗi của tệp đó) nên chưa dùng được; ` +
+      'sửa dòng của nhiệm kỳ này trong terms.csv.',
+  );
 
 /**
  * `period` of admissions and training: year, month, month range or term id.
  * `brokenTerms`: ids written in terms.csv on rows with errors, so that the message points there.
  */
-export const periodField = (termsById: ReadonlyMap<string, Term>, brokenTerms?: ReadonlySet<string>): FieldParser<Period> => {
+export const periodField = (
+  termsById: ReadonlyMap<string, Term>,
+  brokenTerms?: ReadonlySet<string>,
+): FieldParser<Period> => {
   const resolve = periodCache(termsById);
   return (s) => {
     if (s === '') return empty(`kỳ báo cáo: ${periodExamples(termsById)}`);
     const p = resolve(s);
     if (typeof p !== 'string') return p;
-    return brokenTerms?.has(s) ? brokenTerm(s) : new Invalid(`Kỳ không hợp lệ (${p}): cần ${periodExamples(termsById)}.`);
+    if (brokenTerms?.has(s)) return brokenTerm(s);
+    return new Invalid(`Kỳ không hợp lệ (${p}): cần ${periodExamples(termsById)}.`);
   };
 };
 
 /** `period` of targets: a year or a term id only (targets are assigned per year or per term). */
-export const yearOrTermField = (termsById: ReadonlyMap<string, Term>, brokenTerms?: ReadonlySet<string>): FieldParser<Period> => {
+export const yearOrTermField = (
+  termsById: ReadonlyMap<string, Term>,
+  brokenTerms?: ReadonlySet<string>,
+): FieldParser<Period> => {
   const resolve = periodCache(termsById);
   const ids = [...termsById.keys()];
   const expected = `năm (YYYY, ví dụ 2020) hoặc mã nhiệm kỳ${ids.length ? ` (${ids.join(', ')})` : ''}`;
@@ -190,7 +221,8 @@ export const yearOrTermField = (termsById: ReadonlyMap<string, Term>, brokenTerm
     if (s === '') return empty(expected);
     const p = resolve(s);
     if (typeof p !== 'string' && (p.kind === 'year' || p.kind === 'term')) return p;
-    return brokenTerms?.has(s) ? brokenTerm(s) : new Invalid(`Chỉ tiêu chỉ giao theo năm hoặc nhiệm kỳ: cần ${expected}.`);
+    if (brokenTerms?.has(s)) return brokenTerm(s);
+    return new Invalid(`Chỉ tiêu chỉ giao theo năm hoặc nhiệm kỳ: cần ${expected}.`);
   };
 };
 
@@ -216,25 +248,46 @@ function keyword(s: string): string {
 }
 
 export const levelField: FieldParser<Level> = (s) => {
-  if (s === '') return empty('cấp của đơn vị: province, district, grassroots, branch (hoặc tinh, huyen, co_so, chi_bo)');
-  return LEVELS[keyword(s)] ?? new Invalid('Cấp không hợp lệ: cần province (tinh), district (huyen), grassroots (co_so) hoặc branch (chi_bo).');
+  if (s === '') {
+    return empty('cấp của đơn vị: province, district, grassroots, branch (hoặc tinh, huyen, co_so, chi_bo)');
+  }
+  return (
+    LEVELS[keyword(s)] ??
+    new Invalid(
+      'Cấp không hợp lệ: cần province (tinh), district (huyen), grassroots (co_so) hoặc branch (chi_bo).',
+    )
+  );
 };
 
-export const UNIT_KINDS: readonly UnitKind[] = ['commune', 'agency', 'enterprise', 'school', 'armed_forces', 'village', 'other'];
+export const UNIT_KINDS: readonly UnitKind[] = [
+  'commune',
+  'agency',
+  'enterprise',
+  'school',
+  'armed_forces',
+  'village',
+  'other',
+];
 
 export const kindField: FieldParser<UnitKind | undefined> = (s) => {
   if (s === '') return undefined;
   const k = keyword(s);
   return (UNIT_KINDS as readonly string[]).includes(k)
     ? (k as UnitKind)
-    : new Invalid(`Loại đơn vị không hợp lệ: cần một trong ${UNIT_KINDS.join(', ')}, hoặc để trống.`);
+    : new Invalid(
+        `Loại đơn vị không hợp lệ: cần một trong ${UNIT_KINDS.join(', ')}, ` + 'hoặc để trống.',
+      );
 };
 
 export const slugField: FieldParser<string | undefined> = (s) => {
   if (s === '') return undefined;
   return SLUG_RE.test(s)
     ? s
-    : new Invalid('Slug không hợp lệ: chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang giữa các từ (ví dụ binh-lieu); để trống để tự tạo từ tên.');
+    : new Invalid(
+        'Slug không hợp lệ: chỉ gồm chữ thường không dấu, chữ số ' +
+          'và dấu gạch ngang giữa các từ ' +
+          '(ví dụ binh-lieu); để trống để tự tạo từ tên.',
+      );
 };
 
 /** URL segment from a Vietnamese name: `Đảng bộ huyện Bình Liêu` → `dang-bo-huyen-binh-lieu`. */

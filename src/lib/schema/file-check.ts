@@ -1,0 +1,124 @@
+/**
+ * One file being validated: its header and column map, the rows held for whole-file checks, the rows kept
+ * for re-publishing, and the diagnostics helper that locates a problem by line and column.
+ */
+import type { z } from 'zod';
+import type { CleanTable, Diagnostic } from '../types.ts';
+import type { RawRow } from '../ingest/parse.ts';
+import { exactCopy } from '../ingest/parse.ts';
+import type { DataFileName } from '../ingest/folder.ts';
+import { FILE_COLUMNS, mapColumns } from './columns.ts';
+import type { ColumnMap } from './columns.ts';
+import { rowBuilder } from './shape.ts';
+
+/** A row that passed its schema, with where it came from. */
+export interface Accepted<T> {
+  value: T;
+  row: RawRow;
+}
+
+export class FileCheck {
+  readonly file: string;
+  readonly name: DataFileName;
+  readonly header: string[];
+  readonly cols: ColumnMap;
+  readonly out: Diagnostic[];
+  /** Rows held until the whole file is read (units.csv, terms.csv: their checks need every row). */
+  readonly rows: RawRow[] = [];
+  /** Rows that made it into the typed output, with the named columns as written, for re-publishing. */
+  private readonly kept: RawRow[] = [];
+  private keptInOrder = true;
+  private readonly toObject: (cells: readonly string[]) => Record<string, string>;
+  private readonly unnamedReported = new Set<number>();
+  private readonly identity: boolean;
+
+  constructor(file: string, name: DataFileName, header: string[], headerLine: number, out: Diagnostic[]) {
+    this.file = file;
+    this.name = name;
+    this.header = header;
+    this.out = out;
+    this.cols = mapColumns(header, headerLine, file, name);
+    out.push(...this.cols.diagnostics);
+    this.toObject = rowBuilder(FILE_COLUMNS[name].known.map((f) => [f, this.cols.index.get(f)] as const));
+    this.identity = this.cols.keep.length === header.length && this.cols.keep.every((c, i) => c === i);
+  }
+
+  /** An error at a row, in a column (by its known lower-case name) when given. */
+  error(row: RawRow, field: string | undefined, message: string): void {
+    this.report('error', row, field, message);
+  }
+
+  /** Runs the schema on one row: its typed value, or undefined once its errors are reported. */
+  parse<S extends z.ZodType>(schema: S, row: RawRow): z.output<S> | undefined {
+    if (this.cols.unnamed.length > 0) this.checkUnnamed(row);
+    const res = schema.safeParse(this.toObject(row.cells));
+    if (res.success) return res.data;
+    for (const issue of res.error.issues) {
+      const field = typeof issue.path[0] === 'string' ? issue.path[0] : undefined;
+      // A missing required column is reported once for the header, not once per row.
+      if (field !== undefined && this.cols.missing.has(field)) continue;
+      this.error(row, field, issue.message);
+    }
+    return undefined;
+  }
+
+  /** Runs the schema on every held row; `use` gets each row that passes. */
+  run<S extends z.ZodType>(schema: S, use: (value: z.output<S>, row: RawRow) => void): void {
+    for (const row of this.rows) {
+      const v = this.parse(schema, row);
+      if (v !== undefined) use(v, row);
+    }
+  }
+
+  /** Marks a row as part of the output: a copy of its named cells goes to the re-published table. */
+  keep(row: RawRow): void {
+    const cells =
+      this.identity && row.cells.length === this.header.length
+        ? exactCopy(row.cells)
+        : this.cols.keep.map((i) => row.cells[i] ?? '');
+    const last = this.kept[this.kept.length - 1];
+    if (last !== undefined && last.line > row.line) this.keptInOrder = false;
+    this.kept.push({ line: row.line, cells });
+  }
+
+  /** The rows that passed every check, in file order, with the named columns as written. */
+  clean(): CleanTable {
+    if (!this.keptInOrder) this.kept.sort((a, b) => a.line - b.line);
+    return {
+      file: this.name,
+      columns: this.cols.keep.map((i) => this.header[i] ?? ''),
+      rows: this.kept.map((r) => r.cells),
+    };
+  }
+
+  private report(severity: Diagnostic['severity'], row: RawRow, field: string | undefined, message: string): void {
+    const d: Diagnostic = { severity, file: this.file, line: row.line, message };
+    const idx = field === undefined ? undefined : this.cols.index.get(field);
+    if (idx !== undefined) {
+      d.column = this.header[idx] ?? field;
+      d.columnNumber = idx + 1;
+      d.value = row.cells[idx] ?? '';
+    } else if (field !== undefined) {
+      d.column = field;
+    }
+    this.out.push(d);
+  }
+
+  /** Data under a column without a name would be lost: reported once per column. */
+  private checkUnnamed(row: RawRow): void {
+    for (const i of this.cols.unnamed) {
+      if (this.unnamedReported.has(i) || (row.cells[i] ?? '') === '') continue;
+      this.unnamedReported.add(i);
+      this.out.push({
+        severity: 'error',
+        file: this.file,
+        line: row.line,
+        columnNumber: i + 1,
+        value: row.cells[i],
+        message:
+          `Ô này nằm ở cột thứ ${i + 1} nhưng cột đó không có tên ở dòng tiêu đề. ` +
+          'Đặt tên cột, hoặc xoá dữ liệu thừa.',
+      });
+    }
+  }
+}
