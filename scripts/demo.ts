@@ -14,7 +14,8 @@ import { DemoTargetError, writeDemo } from '../src/lib/demo/write.ts';
 
 const USAGE = `Cách dùng: npm run demo -- --preset ${PRESET_NAMES.join('|')} --out THƯ_MỤC [--seed SỐ] [--force]
 
-Sinh bộ dữ liệu minh họa (không phải số liệu thật) theo đúng định dạng CSV của trang, kèm tệp đánh dấu DEMO.
+Sinh bộ dữ liệu minh họa (không phải số liệu thật) theo đúng định dạng CSV của trang, \
+kèm tệp đánh dấu DEMO.
   --preset   district: 1 tỉnh, 1 huyện, 25 tổ chức cơ sở đảng
              province: 1 tỉnh, 10 đảng bộ cấp huyện, 250 tổ chức cơ sở đảng
              national: 34 tỉnh, 700 đảng bộ cấp huyện, 10.000 tổ chức cơ sở đảng
@@ -68,11 +69,15 @@ function main(): number {
   }
   const ms = performance.now() - t0;
   const n = (x: number) => x.toLocaleString('vi-VN');
-  console.log(`Đã sinh dữ liệu minh họa "${preset}" (hạt giống ${seed}) vào ${out} trong ${(ms / 1000).toLocaleString('vi-VN', { maximumFractionDigits: 2 })} s`);
-  console.log(`  Đơn vị: ${n(stats.units.province)} tỉnh, ${n(stats.units.district)} cấp huyện, ${n(stats.units.grassroots)} cơ sở`);
-  const size = (b: number) =>
-    b >= 1e6 ? `${(b / 1e6).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB` : `${(b / 1e3).toLocaleString('vi-VN', { maximumFractionDigits: 0 })} kB`;
-  for (const f of DEMO_FILES) console.log(`  ${f.padEnd(15)} ${n(stats.rows[f]).padStart(9)} dòng  ${size(stats.bytes[f]!).padStart(8)}`);
+  const dec = (x: number, digits: number) => x.toLocaleString('vi-VN', { maximumFractionDigits: digits });
+  const took = `${dec(ms / 1000, 2)} s`;
+  console.log(`Đã sinh dữ liệu minh họa "${preset}" (hạt giống ${seed}) vào ${out} trong ${took}`);
+  const { province, district, grassroots } = stats.units;
+  console.log(`  Đơn vị: ${n(province)} tỉnh, ${n(district)} cấp huyện, ${n(grassroots)} cơ sở`);
+  const size = (b: number) => (b >= 1e6 ? `${dec(b / 1e6, 1)} MB` : `${dec(b / 1e3, 0)} kB`);
+  for (const f of DEMO_FILES) {
+    console.log(`  ${f.padEnd(15)} ${n(stats.rows[f]).padStart(9)} dòng  ${size(stats.bytes[f]!).padStart(8)}`);
+  }
   console.log('  DEMO            (tệp đánh dấu: trang hiện "Dữ liệu minh họa")');
   return 0;
 }

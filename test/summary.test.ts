@@ -5,15 +5,15 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDataset } from '../src/lib/load.ts';
-import { summarize, summarizeAll, type SummaryRecord } from '../src/lib/summary/index.ts';
+import { summarize } from '../src/lib/summary/index.ts';
 import type { Dataset } from '../src/lib/types.ts';
-import { checkAgainstIndicators, plain } from './helpers/summary.ts';
+import { checkAgainstIndicators, plain, publishedSummaries, type SummaryRecord } from './helpers/summary.ts';
 
 let ds: Dataset;
 let all: SummaryRecord[];
 beforeAll(async () => {
   ds = await loadDataset('data');
-  all = summarizeAll(ds);
+  all = publishedSummaries(ds);
 });
 
 const text = (unitId: string, windowId: string): string => {

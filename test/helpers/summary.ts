@@ -1,7 +1,29 @@
 /** Checks shared by the summary tests: every figure a summary states is the dataset's own. */
 import { expect } from 'vitest';
-import type { SummaryRecord } from '../../src/lib/summary/index.ts';
+import { summaryLines } from '../../src/lib/press/build.ts';
+import { summarize, type CitedFigure } from '../../src/lib/summary/index.ts';
 import type { Dataset } from '../../src/lib/types.ts';
+
+/** A published summary (a line of summaries.json, from summaryLines) with its sentences and cited figures. */
+export interface SummaryRecord {
+  unit_id: string;
+  period: string;
+  kind: 'year' | 'term';
+  complete: boolean;
+  text: string;
+  sentences: string[];
+  figures: CitedFigure[];
+}
+
+/** Every summary the build publishes, in its order, each with what summarize() cites for it. */
+export function publishedSummaries(ds: Dataset): SummaryRecord[] {
+  return [...summaryLines(ds)].map((line) => {
+    const s = summarize(ds, line.unit_id, line.period);
+    expect(s, `${line.unit_id} ${line.period}`).toBeDefined();
+    const { unit_id, period, kind, complete, text } = line;
+    return { unit_id, period, kind, complete, text, sentences: s!.sentences.map((x) => x.text), figures: s!.figures };
+  });
+}
 
 /** Non-breaking spaces (before `%`) as plain spaces, so expectations can be typed. */
 export const plain = (s: string): string => s.replace(/\u00a0/g, ' ');

@@ -2,7 +2,8 @@
 import { closeSync, existsSync, mkdirSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { csvLine, type Cell, type CsvSink } from './csv.ts';
-import { DEMO_FILES, generateDemo, type DemoStats } from './generate.ts';
+import { DEMO_FILES } from './columns.ts';
+import { generateDemo, type DemoStats } from './generate.ts';
 import type { Preset } from './presets.ts';
 
 /** Buffers lines and writes them in chunks of about 1 MB: one file open at a time, no giant string. */
@@ -50,10 +51,16 @@ export class DemoTargetError extends Error {}
  * Generates `preset` with `seed` into `dir`. Refuses a folder that holds a units.csv without a DEMO marker
  * (real data) unless `force`; files of an earlier demo run that this one does not write (terms.csv) are removed.
  */
-export function writeDemo(dir: string, preset: Preset, seed: number, force = false): DemoStats & { bytes: Record<string, number> } {
+export function writeDemo(
+  dir: string,
+  preset: Preset,
+  seed: number,
+  force = false,
+): DemoStats & { bytes: Record<string, number> } {
   if (existsSync(path.join(dir, 'units.csv')) && !existsSync(path.join(dir, 'DEMO')) && !force) {
     throw new DemoTargetError(
-      `${dir} đã có units.csv mà không có tệp đánh dấu DEMO: có vẻ là dữ liệu thật, không ghi đè (thêm --force nếu chắc chắn).`,
+      `${dir} đã có units.csv mà không có tệp đánh dấu DEMO: ` +
+        'có vẻ là dữ liệu thật, không ghi đè (thêm --force nếu chắc chắn).',
     );
   }
   mkdirSync(dir, { recursive: true });

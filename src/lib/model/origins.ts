@@ -55,7 +55,3 @@ export function rowsOfUnit(inputs: Inputs, unitId: string): readonly InputRow[] 
   return lookup(inputs).byUnit.get(unitId) ?? [];
 }
 
-/** Which file kind a row of rowsOfUnit() comes from. */
-export function kindOf(inputs: Inputs, row: InputRow): RowKind | undefined {
-  return lookup(inputs).byFile.get(row.origin.file)?.kind;
-}

@@ -51,7 +51,10 @@ export function windowName(w: Window): string {
 }
 
 export interface CoveragePhrase {
-  /** Lower-case, to open a sentence after capitalising: `trong 7 tháng đầu năm 2020 (tính đến hết tháng 7/2020)`. */
+  /**
+   * Lower-case, to open a sentence after capitalising:
+   * `trong 7 tháng đầu năm 2020 (tính đến hết tháng 7/2020)`.
+   */
   text: string;
   complete: boolean;
   /** Identifies the coverage, to tell whether two figures cover the same months. */
@@ -78,7 +81,8 @@ export function coveragePhrase(ds: Dataset, flow: Flow, w: Window, source: Sourc
   if (w.kind === 'year') {
     if (from === to) return { text: `trong ${monthPhrase(from)}`, complete: false, key: k };
     if (from === w.from) {
-      return { text: `trong ${ms.length} tháng đầu năm ${w.id} (tính đến hết ${monthPhrase(to)})`, complete: false, key: k };
+      const text = `trong ${ms.length} tháng đầu năm ${w.id} (tính đến hết ${monthPhrase(to)})`;
+      return { text, complete: false, key: k };
     }
     return { text: `từ tháng ${monthOf(from)} đến hết ${monthPhrase(to)}`, complete: false, key: k };
   }
@@ -86,16 +90,21 @@ export function coveragePhrase(ds: Dataset, flow: Flow, w: Window, source: Sourc
   const data = `(số liệu ${count})`;
   if (from === w.from) {
     if (years !== undefined) {
-      return { text: `trong ${years === 1 ? 'năm' : `${years} năm`} đầu ${name} ${data}`, complete: false, key: k };
+      const text = `trong ${years === 1 ? 'năm' : `${years} năm`} đầu ${name} ${data}`;
+      return { text, complete: false, key: k };
     }
     return { text: `từ đầu ${name} đến hết ${monthPhrase(to)} ${data}`, complete: false, key: k };
   }
   if (to === w.to) {
     if (years !== undefined) {
-      return { text: `trong ${years === 1 ? 'năm' : `${years} năm`} cuối ${name} ${data}`, complete: false, key: k };
+      const text = `trong ${years === 1 ? 'năm' : `${years} năm`} cuối ${name} ${data}`;
+      return { text, complete: false, key: k };
     }
     return { text: `từ ${monthPhrase(from)} đến hết ${name} ${data}`, complete: false, key: k };
   }
-  const range = yearOf(from) === yearOf(to) ? `từ tháng ${monthOf(from)} đến hết ${monthPhrase(to)}` : `từ ${monthPhrase(from)} đến hết ${monthPhrase(to)}`;
+  const range =
+    yearOf(from) === yearOf(to)
+      ? `từ tháng ${monthOf(from)} đến hết ${monthPhrase(to)}`
+      : `từ ${monthPhrase(from)} đến hết ${monthPhrase(to)}`;
   return { text: `${range}, trong ${name} ${data}`, complete: false, key: k };
 }

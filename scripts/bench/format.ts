@@ -1,0 +1,29 @@
+/** How the benchmark writes figures and tables (Markdown), in its log and its report. */
+import type { RunStats } from './memory.ts';
+
+/**
+ * The time the check prints for itself in its summary line (`… 0 cảnh báo (5,8 s).`): reading and validating,
+ * without Node's start-up.
+ */
+export function ownSeconds(run: RunStats): number | undefined {
+  const m = /cảnh báo \((\d+(?:,\d+)?) s\)/.exec(run.tail);
+  return m ? Number(m[1]!.replace(',', '.')) : undefined;
+}
+
+export const fmtInt = (n: number) => Math.round(n).toLocaleString('en-US');
+export const fmtSec = (s: number) => (s < 1 ? `${(s * 1000).toFixed(0)} ms` : `${s.toFixed(s < 10 ? 2 : 1)} s`);
+export const fmtBytes = (b: number) =>
+  b >= 1024 ** 3
+    ? `${(b / 1024 ** 3).toFixed(2)} GB`
+    : b >= 1024 ** 2
+      ? `${(b / 1024 ** 2).toFixed(1)} MB`
+      : b >= 1024
+        ? `${(b / 1024).toFixed(1)} KB`
+        : `${b} B`;
+export const ratio = (a: number, b: number) => `${(a / b).toFixed(1)}×`;
+export const mark = (ok: boolean) => (ok ? '✅' : '❌');
+
+export function table(head: string[], rows: string[][]): string {
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n');
+}

@@ -1,0 +1,147 @@
+/** The report's tables: data check, build, goals, growth (also printed at the end of the run). */
+import { GOALS } from './config.ts';
+import { fmtBytes, fmtInt, fmtSec, mark, ownSeconds, ratio, table } from './format.ts';
+import type { PresetResult } from './runner.ts';
+
+export function dataTable(results: PresetResult[]): string {
+  return table(
+    [
+      'preset', 'units', 'data rows', 'CSV size', 'generate', 'check', 'own timer', 'check rows/s', 'check peak',
+      'd3-dsv parse', 'check ÷ d3-dsv', 'DuckDB read_csv', 'check ÷ DuckDB',
+    ],
+    results.map((r) => {
+      const c = r.check;
+      const ok = c !== undefined && c.code === 0;
+      // The check goals are for the national preset; smaller ones are dominated by Node's start-up.
+      const goal = (met: boolean) => (r.preset === 'national' ? ` ${mark(met)}` : '');
+      return [
+        r.preset,
+        fmtInt(r.units),
+        fmtInt(r.rows),
+        fmtBytes(r.dataBytes),
+        fmtSec(r.generateSeconds),
+        c ? `${fmtSec(c.seconds)}${ok ? goal(c.seconds <= GOALS.checkSeconds) : ` ❌ exit ${c.code}`}` : 'not run',
+        c && ownSeconds(c) !== undefined ? fmtSec(ownSeconds(c)!) : '—',
+        ok ? fmtInt(r.rows / c!.seconds) : '—',
+        c ? `${fmtBytes(c.peakBytes)}${goal(c.peakBytes <= GOALS.peakBytes)}` : '—',
+        r.d3 ? fmtSec(r.d3.seconds) : 'failed',
+        ok && r.d3 ? `${ratio(c!.seconds, r.d3.seconds)}${goal(c!.seconds <= GOALS.checkVsD3 * r.d3.seconds)}` : '—',
+        r.duckdb ? fmtSec(r.duckdb.seconds) : 'failed',
+        ok && r.duckdb ? ratio(c!.seconds, r.duckdb.seconds) : '—',
+      ];
+    }),
+  );
+}
+
+export function buildTable(results: PresetResult[]): string {
+  return table(
+    [
+      'preset', 'build', 'build peak', 'pages', 'output size', 'files', `page gzip median`, 'page gzip max',
+      'largest page',
+    ],
+    results.map((r) => {
+      const b = r.build;
+      if (!b) return [r.preset, 'skipped', '—', '—', '—', '—', '—', '—', '—'];
+      if (b.code !== 0) {
+        const failed = `❌ failed (exit ${b.code}${b.timedOut ? ', timed out' : ''}) after ${fmtSec(b.seconds)}`;
+        return [r.preset, failed, fmtBytes(b.peakBytes), '—', '—', '—', '—', '—', '—'];
+      }
+      const s = r.site;
+      const goal = (met: boolean) => (r.preset === 'national' ? ` ${mark(met)}` : '');
+      return [
+        r.preset,
+        `${fmtSec(b.seconds)}${goal(b.seconds <= GOALS.buildSeconds)}`,
+        `${fmtBytes(b.peakBytes)}${goal(b.peakBytes <= GOALS.peakBytes)}`,
+        s ? fmtInt(s.pages) : '—',
+        s ? fmtBytes(s.bytes) : '—',
+        s ? fmtInt(s.files) : '—',
+        s ? fmtBytes(s.pageGzipMedian) : '—',
+        s ? `${fmtBytes(s.pageGzipMax)} ${mark(s.pageGzipMax <= GOALS.pageGzipBytes)}` : '—',
+        s ? `\`${s.largestPage}\`` : '—',
+      ];
+    }),
+  );
+}
+
+export function goalsTable(results: PresetResult[]): string {
+  const target = results.find((r) => r.preset === 'national') ?? results[results.length - 1];
+  if (!target) return '';
+  const c = target.check?.code === 0 ? target.check : undefined;
+  const b = target.build?.code === 0 ? target.build : undefined;
+  const s = target.site;
+  const peak = Math.max(c?.peakBytes ?? 0, b?.peakBytes ?? 0);
+  const row = (goal: string, measured: string, ok: boolean | undefined) => [
+    goal,
+    measured,
+    ok === undefined ? 'not measured' : mark(ok),
+  ];
+  const d3 = target.d3;
+  const built = results.some((r) => r.site);
+  const maxPage = Math.max(0, ...results.map((r) => r.site?.pageGzipMax ?? 0));
+  return [
+    `Measured on the **${target.preset}** preset` +
+      `${target.preset === 'national' ? '' : ' (the national preset was not run: the goals are for national)'}` +
+      '; the page goal on every preset run.',
+    '',
+    table(
+      ['goal', 'measured', 'met'],
+      [
+        row(
+          `check ≤ ${GOALS.checkSeconds} s`,
+          c ? fmtSec(c.seconds) : 'failed',
+          c ? c.seconds <= GOALS.checkSeconds : undefined,
+        ),
+        row(
+          `check ≤ ${GOALS.checkVsD3}× d3-dsv`,
+          c && d3 ? ratio(c.seconds, d3.seconds) : '—',
+          c && d3 ? c.seconds <= GOALS.checkVsD3 * d3.seconds : undefined,
+        ),
+        row(
+          `build ≤ ${GOALS.buildSeconds} s`,
+          b ? fmtSec(b.seconds) : target.build ? `failed (exit ${target.build.code})` : 'skipped',
+          b ? b.seconds <= GOALS.buildSeconds : undefined,
+        ),
+        row(
+          'peak memory ≤ 2 GB (check and build)',
+          b ? fmtBytes(peak) : `${fmtBytes(peak)} (check only)`,
+          b ? peak <= GOALS.peakBytes : undefined,
+        ),
+        row(
+          'every page ≤ 40 KB gzip',
+          built ? `largest ${fmtBytes(maxPage)}` : '—',
+          built ? maxPage <= GOALS.pageGzipBytes : undefined,
+        ),
+      ],
+    ),
+  ].join('\n');
+}
+
+export function growthTable(results: PresetResult[]): string {
+  const built = results.filter((r) => r.build?.code === 0 && r.site);
+  const rows = built.map((r) => [
+    r.preset,
+    fmtInt(r.rows),
+    fmtInt(r.site!.pages),
+    fmtSec(r.build!.seconds),
+    `${((r.build!.seconds / r.rows) * 1e6).toFixed(1)} µs`,
+    `${((r.build!.seconds / r.site!.pages) * 1e3).toFixed(1)} ms`,
+    r.check?.code === 0 ? `${((r.check.seconds / r.rows) * 1e6).toFixed(1)} µs` : '—',
+  ]);
+  const p = built.find((r) => r.preset === 'province');
+  const n = built.find((r) => r.preset === 'national');
+  const head = ['preset', 'rows', 'pages', 'build', 'build per row', 'build per page', 'check per row'];
+  const lines = rows.length ? [table(head, rows)] : [];
+  if (p && n) {
+    const f = (a: number, b: number) => `${(a / b).toFixed(1)}×`;
+    lines.push(
+      '',
+      `From province to national: rows ×${(n.rows / p.rows).toFixed(1)}, ` +
+        `pages ×${(n.site!.pages / p.site!.pages).toFixed(1)}, ` +
+        `build time ×${(n.build!.seconds / p.build!.seconds).toFixed(1)}; ` +
+        `time per row ${f(n.build!.seconds / n.rows, p.build!.seconds / p.rows)}, ` +
+        `time per page ${f(n.build!.seconds / n.site!.pages, p.build!.seconds / p.site!.pages)} ` +
+        '(≈ 1× or less means linear growth or better).',
+    );
+  } else lines.push('', 'Province and national builds are both needed to compare growth.');
+  return lines.join('\n').trim();
+}

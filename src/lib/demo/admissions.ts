@@ -1,0 +1,93 @@
+/**
+ * admissions.csv: grassroots organisations report yearly rows, monthly rows from some year on, half-year ranges,
+ * an early "7 months" report beside the yearly one, the current year up to `lastMonth`, and gaps (missing years
+ * or months). Districts and provinces sometimes report their true total; provinces also their term totals.
+ */
+import { monthIndex, monthOf, monthText } from '../periods.ts';
+import { DEMO_SOURCE, rowWriter } from './columns.ts';
+import type { CsvSink } from './csv.ts';
+import { stream } from './prng.ts';
+import { COMPLETE_TERMS, activeIn, flowSum, periodOf, termText, type Ctx } from './reports.ts';
+import { F_ADM, F_COLLEGE, F_ETHNIC, F_WOMEN, F_YOUTH } from './simulate.ts';
+import type { DemoUnit } from './unit.ts';
+
+export function writeAdmissions(ctx: Ctx, sink: CsvSink, order: readonly number[]): void {
+  const { p, seed, units } = ctx;
+  const write = rowWriter(sink, 'admissions.csv');
+  /** One row of `u` for `period` with the flows `f`, with or without its breakdowns. */
+  type Flows = readonly number[];
+  const row = (u: DemoUnit, period: string, f: Flows, breakdowns: boolean, ethnic: boolean, note?: string) =>
+    write({
+      unit_id: u.id,
+      period,
+      admitted: f[F_ADM],
+      youth: breakdowns ? f[F_YOUTH] : undefined,
+      women: breakdowns ? f[F_WOMEN] : undefined,
+      ethnic_minority: breakdowns && ethnic ? f[F_ETHNIC] : undefined,
+      college: breakdowns ? f[F_COLLEGE] : undefined,
+      source: DEMO_SOURCE,
+      note,
+    });
+  for (const ui of order) {
+    const u = units[ui]!;
+    const leaves = ctx.leaves[ui]!;
+    const span = (from: number, to: number) => flowSum(ctx, leaves, from, to);
+    if (u.level === 'grassroots') {
+      const rng = stream(seed, 'report', u.g);
+      const monthlyFrom = rng.chance(p.monthlyShare) ? rng.int(2015, 2022) : Infinity;
+      const startYear = rng.chance(0.85) ? p.firstYear : rng.int(p.firstYear + 1, p.firstYear + 5);
+      const hasBreakdowns = rng.chance(0.8);
+      const hasEthnic = rng.chance(0.9);
+      for (let y = startYear; y <= p.lastYear; y++) {
+        const active = activeIn(ctx, u, y);
+        if (!active) continue;
+        const gap = rng.chance(0.03);
+        const bd = hasBreakdowns && !rng.chance(0.08);
+        if (gap) continue;
+        const [a, b] = active;
+        if (y >= monthlyFrom) {
+          for (let m = a; m <= b; m++) if (!rng.chance(0.02)) row(u, monthText(m), span(m, m), bd, hasEthnic);
+          continue;
+        }
+        const full = monthOf(a) === 1 && monthOf(b) === 12;
+        if (full) {
+          const r = rng.next();
+          if (r < 0.04) {
+            const mid = monthIndex(y, 6);
+            row(u, periodOf(a, mid), span(a, mid), bd, hasEthnic, 'Báo cáo 6 tháng đầu năm');
+            row(u, periodOf(mid + 1, b), span(mid + 1, b), bd, hasEthnic, 'Báo cáo 6 tháng cuối năm');
+          } else if (r < 0.06) {
+            const early = monthIndex(y, 7);
+            row(u, periodOf(a, early), span(a, early), bd, hasEthnic, 'Báo cáo sơ kết 7 tháng đầu năm');
+            row(u, periodOf(a, b), span(a, b), bd, hasEthnic);
+          } else row(u, periodOf(a, b), span(a, b), bd, hasEthnic);
+        } else {
+          // The current year (up to lastMonth), or a unit founded or dissolved during the year.
+          let to = b;
+          if (y === p.lastYear && monthOf(a) === 1 && monthOf(b) > 6 && rng.chance(0.1)) to = monthIndex(y, 6);
+          row(u, periodOf(a, to), span(a, to), bd, hasEthnic);
+        }
+      }
+    } else {
+      // A committee's own report is the true total of its organisations: never less than the children's sum.
+      const rng = stream(seed, `report-${u.level}`, ui);
+      const own = u.level === 'province' ? 0.5 : 0.4;
+      for (let y = p.firstYear; y <= p.lastYear; y++) {
+        const a = monthIndex(y, 1);
+        const b = Math.min(monthIndex(y, 12), ctx.sim.end);
+        const current = b < monthIndex(y, 12);
+        const bd = rng.chance(0.7);
+        if (!(current && u.level === 'province') && !rng.chance(own)) continue;
+        const note = current ? `Ước đến hết tháng ${monthOf(b)}/${y}` : undefined;
+        row(u, periodOf(a, b), span(a, b), bd, true, note);
+      }
+      if (u.level === 'province') {
+        for (const t of COMPLETE_TERMS) {
+          if (t.from < p.firstYear || monthIndex(t.to, 12) > ctx.sim.end) continue;
+          const total = span(monthIndex(t.from, 1), monthIndex(t.to, 12));
+          row(u, t.id, total, false, true, `Tổng kết nhiệm kỳ ${termText(t.id)}`);
+        }
+      }
+    }
+  }
+}
