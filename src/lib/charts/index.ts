@@ -7,30 +7,12 @@
 import * as Plot from '@observablehq/plot';
 import { timeFormatLocale } from 'd3';
 import { DASH, fmtCount, fmtNumber, fmtPct, NBSP } from '../format/index.ts';
-import { chartDocument, cleanPlotSvg, escapeXml, hatchPattern } from './svg.ts';
+import { hatchPattern } from './legend.ts';
+import { PALETTE, SERIES } from './palette.ts';
+import { chartDocument, cleanPlotSvg } from './svg.ts';
+import { escapeXml } from './xml.ts';
 
-export { cleanPlotSvg, escapeXml, hatchPattern } from './svg.ts';
-
-/** Okabe–Ito: distinguishable with the common colour-vision deficiencies. */
-export const PALETTE = {
-  blue: '#0072B2',
-  vermillion: '#D55E00',
-  green: '#009E73',
-  purple: '#CC79A7',
-  orange: '#E69F00',
-  sky: '#56B4E9',
-  yellow: '#F0E442',
-  black: '#000000',
-} as const;
-
-/** Series colours in order, with a distinct marker symbol each (not colour alone). */
-export const SERIES = [
-  { color: PALETTE.blue, symbol: 'circle' },
-  { color: PALETTE.vermillion, symbol: 'square' },
-  { color: PALETTE.green, symbol: 'triangle' },
-  { color: PALETTE.purple, symbol: 'diamond' },
-  { color: PALETTE.orange, symbol: 'cross' },
-] as const;
+export { PALETTE, SERIES } from './palette.ts';
 
 export const CHART_WIDTH = 360;
 const FONT_SIZE = 13;
@@ -141,7 +123,7 @@ export function periodBarsChart(o: PeriodBarsOptions): string {
       marks,
     },
     o,
-    partial.length ? hatchPattern(o.id, PALETTE.blue) : undefined,
+    partial.length ? hatchPattern(`${o.id}-hatch`, PALETTE.blue) : undefined,
   );
 }
 
@@ -306,7 +288,7 @@ export function unitBarsChart(o: UnitBarsOptions): string {
       marks,
     },
     o,
-    partial.length ? hatchPattern(o.id, PALETTE.blue) : undefined,
+    partial.length ? hatchPattern(`${o.id}-hatch`, PALETTE.blue) : undefined,
   );
 }
 
