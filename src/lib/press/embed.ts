@@ -7,12 +7,12 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { CSP } from '../site/csp.ts';
-import { emitFile } from '../site/files.ts';
-import { href } from '../site/href.ts';
-import { SITE_NAME } from '../site/labels.ts';
-import type { LegendItem } from '../site/view.ts';
-import { esc, legendHtml } from './legend.ts';
+import { swatch, type LegendItem } from '../charts/legend.ts';
+import { escapeXml as esc } from '../charts/xml.ts';
+import { CSP } from '../view/csp.ts';
+import { href } from '../view/href.ts';
+import { SITE_NAME } from '../view/labels.ts';
+import type { PageFile } from '../view/shapes.ts';
 
 /** The folder of the embed pages' shared stylesheet and fonts. */
 export const EMBED_ASSETS = 'nhung/';
@@ -57,10 +57,20 @@ function fontsourceDir(): string {
   return fontDir;
 }
 
-/** Writes the embed stylesheet and its fonts (once per build). */
-export function emitEmbedAssets(): void {
-  emitFile(`${EMBED_ASSETS}nhung.css`, CSS);
-  for (const f of FONTS) emitFile(`${EMBED_ASSETS}${f.file}`, readFileSync(path.join(fontsourceDir(), f.file)));
+/** The embed pages' stylesheet and its fonts, declared by every embed page (written once). */
+export function embedAssets(): PageFile[] {
+  return [
+    { path: `${EMBED_ASSETS}nhung.css`, body: () => CSS },
+    ...FONTS.map((f) => ({ path: `${EMBED_ASSETS}${f.file}`, body: () => readFileSync(path.join(fontsourceDir(), f.file)) })),
+  ];
+}
+
+/** The legend as HTML (`ul.legend`), as on the site's pages (Legend.astro). */
+function legendHtml(items: readonly LegendItem[], id: string): string {
+  if (items.length === 0) return '';
+  const item = (it: LegendItem, i: number) =>
+    `<li><svg viewBox="0 0 16 12" aria-hidden="true" focusable="false">${swatch(it, `${id}-lg${i}`)}</svg>${esc(it.label)}</li>`;
+  return `<ul class="legend" aria-label="Chú giải">${items.map(item).join('')}</ul>`;
 }
 
 export interface EmbedPageInput {

@@ -3,8 +3,8 @@
  * drawn around it on a white background, text wrapped to the width (SVG text does not wrap), the font named with
  * fallbacks. Published as `<chart>.svg` and rasterised at 2× into `<chart>.png` (png.ts).
  */
-import type { LegendItem } from '../site/view.ts';
-import { esc, swatch } from './legend.ts';
+import { swatch, type LegendItem } from '../charts/legend.ts';
+import { escapeXml as esc } from '../charts/xml.ts';
 import { FONT_STACK, textWidth, wrap, type Weight } from './fonts.ts';
 
 export interface ChartImageInput {

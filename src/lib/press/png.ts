@@ -11,9 +11,12 @@ import { Worker } from 'node:worker_threads';
 import { Resvg } from '@resvg/resvg-js';
 import { FONT_FAMILY, fontFiles } from './fonts.ts';
 import { encodePng } from './png-encode.ts';
-import type { PngJob } from './queue.ts';
 
-export type { PngJob } from './queue.ts';
+/** A PNG to make from a chart image: paths relative to the output folder. */
+export interface PngJob {
+  svg: string;
+  png: string;
+}
 
 export const PNG_SCALE = 2;
 
@@ -30,11 +33,6 @@ export function renderPng(svg: string): Buffer {
   });
   const img = r.render();
   return encodePng(img.pixels, img.width, img.height);
-}
-
-/** The family names of the font files resvg is given (read from their name tables). */
-export function imageFontFamilies(): string[] {
-  return fontFiles().map(familyName);
 }
 
 /** The family name (name id 1) of a TrueType file. */

@@ -3,8 +3,9 @@
  * no Dataset, no Node APIs, only formatting and the dependency-free bar chart.
  */
 import { barsLite, type LiteBar } from '../charts/bars-lite.ts';
+import { escapeXml as esc } from '../charts/xml.ts';
 import { fmtCount, fmtNumber, fmtPct, partialOf } from '../format/index.ts';
-import type { Cell, Table } from './view.ts';
+import type { Cell, Table } from '../view/shapes.ts';
 
 export type CompareUnit = 'count' | 'pct' | 'ratio';
 
@@ -99,8 +100,6 @@ export function compareResult(data: CompareData, sel: CompareSelection): Compare
     reported: `${reported}/${items.length} ${data.level} có số liệu.${partials.length ? ` Có số chưa đủ kỳ (*): ${partials.join(', ')}.` : ''}`,
   };
 }
-
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** A table as HTML, with the same markup as the DataTable component (scroll box, caption, flags). */
 export function tableHtml(t: Table, id: string): string {

@@ -4,10 +4,12 @@
  * /so-sanh/du-lieu.json and lets the reader choose, keeping the choice in the URL query.
  */
 import type { Dataset, Flow, Unit, WindowFigures } from '../types.ts';
-import { href, unitPath } from './href.ts';
-import { LEVEL_PLURAL } from './labels.ts';
+import { href, unitPath } from '../view/href.ts';
+import { LEVEL_PLURAL } from '../view/labels.ts';
+import type { PageFile } from '../view/shapes.ts';
+import { compareResult, type CompareData, type CompareIndicator, type CompareResult, type CompareSelection, type CompareValue } from './compare-view.ts';
+import { csvFile } from './files.ts';
 import { siteIndex } from './site.ts';
-import type { CompareData, CompareIndicator, CompareValue } from './compare-view.ts';
 
 export type { CompareData, CompareIndicator, CompareValue } from './compare-view.ts';
 export { compareResult, compareText, tableHtml } from './compare-view.ts';
@@ -81,3 +83,33 @@ export function compareData(ds: Dataset): CompareData {
   return data;
 }
 
+export interface ComparePage {
+  data: CompareData;
+  /** The default selection, shown by the static page. */
+  selection: CompareSelection;
+  /** The compared units' parents, for the "only the units of …" picker. */
+  parents: string[];
+  result: CompareResult;
+  description: string;
+  /** The default selection's CSV (the island makes its own for other choices). */
+  csvHref: string;
+  files: PageFile[];
+}
+
+export function comparePage(ds: Dataset): ComparePage {
+  const data = compareData(ds);
+  const selection = { indicator: data.defaults.indicator, period: data.defaults.period, units: data.defaults.units };
+  const result = compareResult(data, selection);
+  const csvHref = href('so-sanh/mac-dinh.csv');
+  return {
+    data,
+    selection,
+    parents: [...new Set(data.units.map((u) => u.parent).filter(Boolean))],
+    result,
+    description:
+      `So sánh các ${data.level} theo một chỉ số: số kết nạp, tỷ lệ đạt chỉ tiêu, tỷ lệ kết nạp, ` +
+      'cơ cấu đảng viên mới, theo năm hoặc nhiệm kỳ.',
+    csvHref,
+    files: [csvFile(csvHref, result.csv)],
+  };
+}

@@ -2,7 +2,7 @@
 import { INDICATORS, type IndicatorDef } from '../model/dictionary.ts';
 import { fmtCount } from '../format/index.ts';
 import type { Dataset } from '../types.ts';
-import { href, unitPath } from './href.ts';
+import { href, unitPath } from '../view/href.ts';
 import { siteIndex } from './site.ts';
 
 export interface DownloadLink {

@@ -1,12 +1,13 @@
 /** The term page (/nhiem-ky/<id>/): every compared unit over one congress term. */
-import { DASH, fmtCount, fmtMonthIndex, fmtSignedCount, fmtSignedPct, partialOf } from '../format/index.ts';
-import { unitBarsChart } from '../charts/index.ts';
+import { PALETTE, unitBarsChart } from '../charts/index.ts';
+import { fmtCount, fmtMonthIndex, fmtSignedCount, fmtSignedPct, partialOf } from '../format/index.ts';
 import type { Dataset, Term, Unit } from '../types.ts';
-import { countCell, flowCell, hasSum, pctCell, ratioCell, SUM_NOTE, textCell } from './cells.ts';
-import { href, termPath, unitPath } from './href.ts';
-import { LEVEL_PLURAL, NO_DATA } from './labels.ts';
+import { href, termPath, unitPath } from '../view/href.ts';
+import { LEVEL_PLURAL, NO_DATA } from '../view/labels.ts';
+import type { Card, Cell, ChartView, Crumb, PageFile } from '../view/shapes.ts';
+import { changeCell, countCell, flowCell, flowText, hasSum, pctCell, ratioCell, SUM_NOTE, textCell } from './cells.ts';
+import { chartFiles, pageChart } from './files.ts';
 import { siteIndex } from './site.ts';
-import type { Card, ChartView, Cell, Crumb } from './view.ts';
 
 export interface TermPage {
   term: Term;
@@ -18,6 +19,8 @@ export interface TermPage {
   roots: { unit: Unit; href: string; cards: Card[] }[];
   view?: ChartView;
   reported: string;
+  /** The files of its chart (CSV, press kit). */
+  files: PageFile[];
 }
 
 export const termChartKey = (t: Term) => `nhiem-ky-${t.id}`;
@@ -37,7 +40,7 @@ export function termView(ds: Dataset, term: Term): ChartView | undefined {
     ratioCell(w?.averagePerYear),
     countCell(w?.target?.value),
     pctCell(w?.targetAchievedPct),
-    { text: w?.admittedChange === undefined ? DASH : `${fmtSignedCount(w.admittedChange)} (${fmtSignedPct(w.admittedChangePct)})` },
+    changeCell(w?.admittedChange, w?.admittedChangePct),
   ]);
   const head = ['#', 'Đơn vị', ...(withParent ? ['Trực thuộc'] : []), 'Tổng kết nạp', 'Bình quân / năm', 'Chỉ tiêu nhiệm kỳ', 'Đạt chỉ tiêu', 'So với nhiệm kỳ trước'];
   const has = items.filter((x) => x.w?.admitted);
@@ -46,6 +49,7 @@ export function termView(ds: Dataset, term: Term): ChartView | undefined {
   const key = termChartKey(term);
   const plural = LEVEL_PLURAL[idx.comparedLevel];
   const shown = items.slice(0, 40);
+  const perUnit = shown.map(({ u, w }) => `${u.label} ${flowText(w?.admitted, NO_DATA)}`);
   return {
     key,
     id,
@@ -63,11 +67,16 @@ export function termView(ds: Dataset, term: Term): ChartView | undefined {
           unitBarsChart({
             id,
             title: `Kết nạp đảng viên ${term.name.toLocaleLowerCase('vi')}`,
-            description: `Tổng kết nạp trong nhiệm kỳ: ${shown.map(({ u, w }) => `${u.label} ${w?.admitted ? fmtCount(w.admitted.value) + (partialOf(w.admitted) ? ` (${partialOf(w.admitted)})` : '') : NO_DATA}`).join('; ')}.`,
-            rows: shown.map(({ u, w }) => ({ label: u.label, value: w?.admitted?.value, partial: partialOf(w?.admitted), tip: `${u.label}: ${w?.admitted ? fmtCount(w.admitted.value) + (partialOf(w.admitted) ? ` (${partialOf(w.admitted)})` : '') : NO_DATA}` })),
+            description: `Tổng kết nạp trong nhiệm kỳ: ${perUnit.join('; ')}.`,
+            rows: shown.map(({ u, w }) => ({
+              label: u.label,
+              value: w?.admitted?.value,
+              partial: partialOf(w?.admitted),
+              tip: `${u.label}: ${flowText(w?.admitted, NO_DATA)}`,
+            })),
           })
       : undefined,
-    legend: anyPartial ? [{ label: 'Đủ nhiệm kỳ', swatch: '#0072B2' }, { label: 'Chưa đủ nhiệm kỳ (*)', swatch: 'hatch' }] : undefined,
+    legend: anyPartial ? [{ label: 'Đủ nhiệm kỳ', swatch: PALETTE.blue }, { label: 'Chưa đủ nhiệm kỳ (*)', swatch: 'hatch' }] : undefined,
     table: { caption: `${term.name}: các ${plural}`, head, numeric: head.map((_, i) => i === 0 || i >= (withParent ? 3 : 2)), rows, note: hasSum(rows) ? SUM_NOTE : undefined },
     csv: {
       columns: ['Mã đơn vị', 'Đơn vị', 'Nhiệm kỳ', 'Kết nạp', 'Số tháng có số liệu', 'Số tháng của kỳ', 'Cách tính', 'Bình quân mỗi năm', 'Chỉ tiêu', 'Đạt chỉ tiêu (%)', 'Tăng, giảm so với nhiệm kỳ trước', 'Tăng, giảm (%)'],
@@ -83,7 +92,7 @@ export function termPage(ds: Dataset, term: Term): TermPage {
   const i = ds.terms.findIndex((t) => t.id === term.id);
   const prev = ds.terms[i - 1];
   const next = ds.terms[i + 1];
-  const view = termView(ds, term);
+  const view = pageChart(termView(ds, term), undefined);
   const has = idx.compared.filter((u) => ds.figures[u.id]?.terms[term.id]?.admitted).length;
   const roots = ds.roots.map((id) => ds.unitById[id]).filter((u): u is Unit => !!u);
   return {
@@ -112,5 +121,6 @@ export function termPage(ds: Dataset, term: Term): TermPage {
       }),
     view,
     reported: `${has}/${idx.compared.length} ${LEVEL_PLURAL[idx.comparedLevel]} có số kết nạp của nhiệm kỳ.`,
+    files: chartFiles(ds, [view], undefined, href(termPath(term.id))),
   };
 }
