@@ -29,7 +29,10 @@ async function main(): Promise<number> {
   console.log(`Kiểm tra dữ liệu trong ${path.relative(root, dataDir) || '.'} …`);
   const check = await runCheck(dataDir);
   if (check.errors.length > 0) {
-    console.error(`\nKhông dựng trang: dữ liệu có ${check.errors.length} lỗi (xem ở trên). Thư mục ${path.relative(root, outDir)}/ cũ được giữ nguyên.`);
+    console.error(
+      `\nKhông dựng trang: dữ liệu có ${check.errors.length} lỗi (xem ở trên). ` +
+        `Thư mục ${path.relative(root, outDir)}/ cũ được giữ nguyên.`,
+    );
     return 1;
   }
 
@@ -58,7 +61,10 @@ async function main(): Promise<number> {
 
     const t4 = performance.now();
     const img = await writer.finish();
-    if (img.images) console.log(`Đã vẽ ${img.images.toLocaleString('vi-VN')} ảnh PNG biểu đồ (chờ thêm ${seconds(t4)} s).`);
+    if (img.images) {
+      const count = img.images.toLocaleString('vi-VN');
+      console.log(`Đã vẽ ${count} ảnh PNG biểu đồ (chờ thêm ${seconds(t4)} s).`);
+    }
 
     await swapInto(staging, outDir);
   } catch (error) {

@@ -96,8 +96,12 @@ describe('src/lib layers', () => {
 
   it('reads the imports (the reader is not blind)', () => {
     // Counted by hand: site/unit.ts imports press/summaries.ts; view/sources.ts imports model/origins.ts.
-    expect(imports).toContainEqual(expect.objectContaining({ at: expect.stringMatching(/^site\/unit\.ts:/), to: 'press' }));
-    expect(imports).toContainEqual(expect.objectContaining({ at: expect.stringMatching(/^view\/sources\.ts:/), to: 'model' }));
+    expect(imports).toContainEqual(
+      expect.objectContaining({ at: expect.stringMatching(/^site\/unit\.ts:/), to: 'press' }),
+    );
+    expect(imports).toContainEqual(
+      expect.objectContaining({ at: expect.stringMatching(/^view\/sources\.ts:/), to: 'model' }),
+    );
   });
 
   it('every folder imports only the layers below it, and no two folders import each other', () => {
@@ -111,7 +115,9 @@ describe('src/lib layers', () => {
     expect(violations([up, down, { ...down, at: 'site/term.ts:1' }])).toEqual([
       "charts and site import each other; charts/index.ts:1: charts imports site, a layer above it ('../site/site.ts')",
     ]);
-    expect(violations([{ ...down, from: 'widgets' }])).toEqual(['src/lib/widgets is not in LAYERS: place it in the list']);
+    expect(violations([{ ...down, from: 'widgets' }])).toEqual([
+      'src/lib/widgets is not in LAYERS: place it in the list',
+    ]);
   });
 
   it('src/lib is plain TypeScript: no Astro import', () => {

@@ -1,4 +1,7 @@
-/** The search index: every unit as [label, name, level, slug, parent position], fetched by the search box on first use. */
+/**
+ * The search index: every unit as [label, name, level, slug, parent position], fetched by the search box on first
+ * use.
+ */
 import type { APIRoute } from 'astro';
 import { buildContext } from '../lib/build/context.ts';
 import { searchIndex } from '../lib/site/search.ts';

@@ -49,7 +49,8 @@ export function startDev(o: DevOptions): Middleware {
   const origin = () => {
     const a = o.server?.address();
     if (!a || typeof a === 'string') throw new Error('the dev server has no address yet');
-    const host = a.address === '::' || a.address === '0.0.0.0' ? 'localhost' : a.family === 'IPv6' ? `[${a.address}]` : a.address;
+    const host =
+      a.address === '::' || a.address === '0.0.0.0' ? 'localhost' : a.family === 'IPv6' ? `[${a.address}]` : a.address;
     return `http://${host}:${a.port}`;
   };
 
@@ -58,7 +59,12 @@ export function startDev(o: DevOptions): Middleware {
     const parts = rel.split('/').slice(0, -1);
     const folders = parts.map((_, i) => `${parts.slice(0, i + 1).join('/')}/`).reverse();
     const ds = await dataset;
-    const pages = [...folders.filter((f) => !f.includes('nhung/')), '', 'so-sanh/', ...ds.terms.map((t) => `nhiem-ky/${t.id}/`)];
+    const pages = [
+      ...folders.filter((f) => !f.includes('nhung/')),
+      '',
+      'so-sanh/',
+      ...ds.terms.map((t) => `nhiem-ky/${t.id}/`),
+    ];
     for (const page of new Set(pages)) {
       await fetch(`${origin()}${base}${page}`).then((r) => r.arrayBuffer());
       if (declared.has(rel)) return;

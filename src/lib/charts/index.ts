@@ -43,7 +43,20 @@ export const viTime = timeFormatLocale({
   periods: ['SA', 'CH'],
   days: ['Chủ nhật', 'Thứ hai', 'Thứ ba', 'Thứ tư', 'Thứ năm', 'Thứ sáu', 'Thứ bảy'],
   shortDays: ['CN', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7'],
-  months: ['tháng 1', 'tháng 2', 'tháng 3', 'tháng 4', 'tháng 5', 'tháng 6', 'tháng 7', 'tháng 8', 'tháng 9', 'tháng 10', 'tháng 11', 'tháng 12'],
+  months: [
+    'tháng 1',
+    'tháng 2',
+    'tháng 3',
+    'tháng 4',
+    'tháng 5',
+    'tháng 6',
+    'tháng 7',
+    'tháng 8',
+    'tháng 9',
+    'tháng 10',
+    'tháng 11',
+    'tháng 12',
+  ],
   shortMonths: ['Th1', 'Th2', 'Th3', 'Th4', 'Th5', 'Th6', 'Th7', 'Th8', 'Th9', 'Th10', 'Th11', 'Th12'],
 });
 
@@ -87,8 +100,23 @@ export function periodBarsChart(o: PeriodBarsOptions): string {
   const marks: Plot.Markish[] = [
     Plot.ruleX([0]),
     Plot.barX(complete, { y: 'x', x: 'value', fill: PALETTE.blue, title: 'tip', insetTop: 3, insetBottom: 3 }),
-    Plot.barX(partial, { y: 'x', x: 'value', fill: `url(#${o.id}-hatch)`, stroke: PALETTE.blue, strokeWidth: 1.5, title: 'tip', insetTop: 3, insetBottom: 3 }),
-    Plot.tickX(targets, { y: 'x', x: 'target', stroke: PALETTE.vermillion, strokeWidth: 3, title: (d: PeriodBar) => `Chỉ tiêu ${d.x}: ${fmtCount(d.target)}` }),
+    Plot.barX(partial, {
+      y: 'x',
+      x: 'value',
+      fill: `url(#${o.id}-hatch)`,
+      stroke: PALETTE.blue,
+      strokeWidth: 1.5,
+      title: 'tip',
+      insetTop: 3,
+      insetBottom: 3,
+    }),
+    Plot.tickX(targets, {
+      y: 'x',
+      x: 'target',
+      stroke: PALETTE.vermillion,
+      strokeWidth: 3,
+      title: (d: PeriodBar) => `Chỉ tiêu ${d.x}: ${fmtCount(d.target)}`,
+    }),
     // The value just past its bar, with a white halo so that a target tick behind it does not hide it.
     Plot.text(has, {
       y: 'x',
@@ -102,7 +130,14 @@ export function periodBarsChart(o: PeriodBarsOptions): string {
       paintOrder: 'stroke',
     }),
     // After the target tick when there is one, so that the two never overlap.
-    Plot.text(missing, { y: 'x', x: (d: PeriodBar) => d.target ?? 0, text: () => `${DASH} chưa có số liệu`, dx: 6, textAnchor: 'start', fill: '#555' }),
+    Plot.text(missing, {
+      y: 'x',
+      x: (d: PeriodBar) => d.target ?? 0,
+      text: () => `${DASH} chưa có số liệu`,
+      dx: 6,
+      textAnchor: 'start',
+      fill: '#555',
+    }),
   ];
   return render(
     {
@@ -192,7 +227,15 @@ export function linesChart(o: LinesOptions): string {
       marks: [
         Plot.ruleY([0]),
         Plot.lineY(segments, { x: 'x', y: 'value', z: 'seg', stroke: 'series', strokeWidth: 2 }),
-        Plot.dot(o.points, { x: 'x', y: 'value', stroke: 'series', fill: 'series', symbol: 'series', r: 3.5, title: 'tip' }),
+        Plot.dot(o.points, {
+          x: 'x',
+          y: 'value',
+          stroke: 'series',
+          fill: 'series',
+          symbol: 'series',
+          r: 3.5,
+          title: 'tip',
+        }),
       ],
     },
     o,
@@ -230,7 +273,13 @@ export function datedLineChart(o: ChartText & { points: DatedPoint[]; yLabel: st
         Plot.ruleY([0]),
         Plot.lineY(pts, { x: 'd', y: 'value', stroke: PALETTE.blue, strokeWidth: 2 }),
         Plot.dot(pts, { x: 'd', y: 'value', fill: PALETTE.blue, r: 3.5, title: 'tip' }),
-        Plot.text(pts.length > 5 ? pts.slice(-1) : pts, { x: 'd', y: 'value', text: (p: DatedPoint) => fmtCount(p.value), dy: -12, textAnchor: pts.length > 5 ? 'end' : 'middle' }),
+        Plot.text(pts.length > 5 ? pts.slice(-1) : pts, {
+          x: 'd',
+          y: 'value',
+          text: (p: DatedPoint) => fmtCount(p.value),
+          dy: -12,
+          textAnchor: pts.length > 5 ? 'end' : 'middle',
+        }),
       ],
     },
     o,
@@ -269,9 +318,30 @@ export function unitBarsChart(o: UnitBarsOptions): string {
   const marks: Plot.Markish[] = [
     Plot.ruleX([0]),
     Plot.barX(complete, { y: 'key', x: 'value', fill: PALETTE.blue, title: 'tip', insetTop: 2, insetBottom: 2 }),
-    Plot.barX(partial, { y: 'key', x: 'value', fill: `url(#${o.id}-hatch)`, stroke: PALETTE.blue, title: 'tip', insetTop: 2, insetBottom: 2 }),
-    Plot.text(has, { y: 'key', x: 'value', text: (r: UnitBar) => (r.partial ? `${fmt(r.value)} *` : fmt(r.value)), dx: 4, textAnchor: 'start' }),
-    Plot.text(missing, { y: 'key', x: 0, text: () => 'chưa có số liệu', dx: 4, textAnchor: 'start', fill: '#555' }),
+    Plot.barX(partial, {
+      y: 'key',
+      x: 'value',
+      fill: `url(#${o.id}-hatch)`,
+      stroke: PALETTE.blue,
+      title: 'tip',
+      insetTop: 2,
+      insetBottom: 2,
+    }),
+    Plot.text(has, {
+      y: 'key',
+      x: 'value',
+      text: (r: UnitBar) => (r.partial ? `${fmt(r.value)} *` : fmt(r.value)),
+      dx: 4,
+      textAnchor: 'start',
+    }),
+    Plot.text(missing, {
+      y: 'key',
+      x: 0,
+      text: () => 'chưa có số liệu',
+      dx: 4,
+      textAnchor: 'start',
+      fill: '#555',
+    }),
   ];
   if (o.reference) {
     marks.push(Plot.ruleX([o.reference.value], { stroke: PALETTE.vermillion, strokeWidth: 2, strokeDasharray: '4,3' }));
@@ -283,8 +353,22 @@ export function unitBarsChart(o: UnitBarsOptions): string {
       marginRight: 64,
       marginTop: 8,
       marginBottom: 22,
-      x: { grid: true, label: null, domain: [0, maxX * 1.05], nice: true, tickFormat: o.percent ? pctTick : countTick, ticks: 4 },
-      y: { type: 'band', domain: rows.map((r) => r.key), label: null, tickFormat: (k: string) => labelOf.get(k) ?? k, tickSize: 0, padding: 0.15 },
+      x: {
+        grid: true,
+        label: null,
+        domain: [0, maxX * 1.05],
+        nice: true,
+        tickFormat: o.percent ? pctTick : countTick,
+        ticks: 4,
+      },
+      y: {
+        type: 'band',
+        domain: rows.map((r) => r.key),
+        label: null,
+        tickFormat: (k: string) => labelOf.get(k) ?? k,
+        tickSize: 0,
+        padding: 0.15,
+      },
       marks,
     },
     o,
@@ -314,9 +398,11 @@ export function sparkline(values: (number | undefined)[], tip: string): string {
   }
   const [li, lv] = known[known.length - 1]!;
   return (
-    `<svg class="spark" viewBox="0 0 ${w} ${h}" aria-hidden="true" focusable="false" xmlns="http://www.w3.org/2000/svg">` +
+    `<svg class="spark" viewBox="0 0 ${w} ${h}" aria-hidden="true" focusable="false" ` +
+    'xmlns="http://www.w3.org/2000/svg">' +
     `<title>${escapeXml(tip)}</title>` +
-    `<path d="${d}" fill="none" stroke="${PALETTE.blue}" stroke-width="2" stroke-linejoin="round" stroke-linecap="round"/>` +
+    `<path d="${d}" fill="none" stroke="${PALETTE.blue}" stroke-width="2" ` +
+    'stroke-linejoin="round" stroke-linecap="round"/>' +
     `<circle cx="${r1(sx(li))}" cy="${r1(sy(lv))}" r="2.8" fill="${PALETTE.blue}"/></svg>`
   );
 }
@@ -336,16 +422,19 @@ export function paceMeter(o: ChartText & { achievedPct: number; pacePct?: number
   const ahead = o.pacePct === undefined || o.achievedPct >= o.pacePct;
   const fill = ahead ? PALETTE.green : PALETTE.vermillion;
   let s =
-    `<svg class="pace" viewBox="0 0 ${w} ${h}" role="img" aria-labelledby="${o.id}-t ${o.id}-d" xmlns="http://www.w3.org/2000/svg">` +
+    `<svg class="pace" viewBox="0 0 ${w} ${h}" role="img" aria-labelledby="${o.id}-t ${o.id}-d" ` +
+    'xmlns="http://www.w3.org/2000/svg">' +
     `<title id="${o.id}-t">${escapeXml(o.title)}</title><desc id="${o.id}-d">${escapeXml(o.description)}</desc>` +
     `<rect x="${x0}" y="8" width="${span}" height="18" rx="3" fill="#e6e6e6"/>` +
     `<rect x="${x0}" y="8" width="${Math.max(0, sx(o.achievedPct) - x0)}" height="18" rx="3" fill="${fill}"/>` +
     `<line x1="${sx(100)}" y1="4" x2="${sx(100)}" y2="30" stroke="#333" stroke-width="1"/>`;
   if (o.pacePct !== undefined) {
     const px = sx(o.pacePct);
+    const anchor = o.pacePct > 75 ? 'end' : o.pacePct < 25 ? 'start' : 'middle';
     s +=
       `<line x1="${px}" y1="2" x2="${px}" y2="32" stroke="#111" stroke-width="2.5" stroke-dasharray="3,2"/>` +
-      `<text x="${px}" y="46" font-size="13" text-anchor="${o.pacePct > 75 ? 'end' : o.pacePct < 25 ? 'start' : 'middle'}" fill="#111">Tiến độ ${escapeXml(fmtPct(o.pacePct))}</text>`;
+      `<text x="${px}" y="46" font-size="13" text-anchor="${anchor}" fill="#111">` +
+      `Tiến độ ${escapeXml(fmtPct(o.pacePct))}</text>`;
   }
   return s + '</svg>';
 }

@@ -15,7 +15,8 @@ export interface LegendItem {
 /** The diagonal hatch of partial periods, as a `<pattern>` with id `id`, tiles of `size` px. */
 export function hatchPattern(id: string, color: string, size = 6): string {
   return (
-    `<pattern id="${id}" patternUnits="userSpaceOnUse" width="${size}" height="${size}" patternTransform="rotate(45)">` +
+    `<pattern id="${id}" patternUnits="userSpaceOnUse" width="${size}" height="${size}" ` +
+    'patternTransform="rotate(45)">' +
     `<rect width="${size}" height="${size}" fill="${color}" fill-opacity="0.25"/>` +
     `<line x1="0" y1="0" x2="0" y2="${size}" stroke="${color}" stroke-width="${size / 2}"/></pattern>`
   );
@@ -46,7 +47,8 @@ export function swatch(it: LegendItem, pid: string): string {
       `<rect x="1" y="1" width="14" height="10" fill="url(#${pid})" stroke="${blue}"/>`
     );
   }
-  if (it.swatch === 'target') return `<line x1="0" y1="6" x2="16" y2="6" stroke="${PALETTE.vermillion}" stroke-width="3"/>`;
+  if (it.swatch === 'target')
+    return `<line x1="0" y1="6" x2="16" y2="6" stroke="${PALETTE.vermillion}" stroke-width="3"/>`;
   if (it.symbol) return `<line x1="0" y1="6" x2="16" y2="6" stroke="${c}" stroke-width="2"/>${shape(it.symbol, c)}`;
   return `<rect x="1" y="1" width="14" height="10" fill="${c}"/>`;
 }

@@ -72,7 +72,10 @@ export function cleanPlotSvg(svg: Element, opts: CleanOptions): string {
   svg.setAttribute('aria-labelledby', `${opts.id}-t ${opts.id}-d`);
   svg.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
   svg.setAttribute('id', opts.id);
-  const head = `<title id="${opts.id}-t">${escapeXml(opts.title)}</title><desc id="${opts.id}-d">${escapeXml(opts.description)}</desc>${opts.defs ? `<defs>${opts.defs}</defs>` : ''}`;
+  const head =
+    `<title id="${opts.id}-t">${escapeXml(opts.title)}</title>` +
+    `<desc id="${opts.id}-d">${escapeXml(opts.description)}</desc>` +
+    (opts.defs ? `<defs>${opts.defs}</defs>` : '');
   const html = svg.outerHTML;
   const open = html.indexOf('>') + 1;
   return html.slice(0, open) + head + html.slice(open);

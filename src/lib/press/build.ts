@@ -23,7 +23,15 @@ export function* summaryLines(ds: Dataset): Generator<SummaryLine> {
     if (!uf) continue;
     for (const id of summaryWindowIds(uf)) {
       const s = summarize(ds, unit.id, id);
-      if (s) yield { unit_id: unit.id, unit_name: unit.name, period: s.period, kind: s.kind, complete: s.complete, text: s.text };
+      if (s)
+        yield {
+          unit_id: unit.id,
+          unit_name: unit.name,
+          period: s.period,
+          kind: s.kind,
+          complete: s.complete,
+          text: s.text,
+        };
     }
   }
 }

@@ -55,7 +55,10 @@ export function sourceLine(ds: Dataset, unit: Unit | undefined): string {
     const texts = unitSources(ds, unit)
       .map((s) => s.text)
       .filter((t) => t !== 'Không ghi nguồn');
-    const list = texts.length <= 2 ? texts.join('; ') : `${texts.slice(0, 2).join('; ')}; và ${fmtCount(texts.length - 2)} nguồn khác`;
+    const list =
+      texts.length <= 2
+        ? texts.join('; ')
+        : `${texts.slice(0, 2).join('; ')}; và ${fmtCount(texts.length - 2)} nguồn khác`;
     text = `${list ? `Nguồn: ${list}. ` : ''}Tổng hợp: ${SITE_NAME}${date}.`;
   } else {
     text = `Nguồn: ${SITE_NAME}, tổng hợp từ ${fmtCount(ds.sources.length)} nguồn số liệu${date}.`;
@@ -83,7 +86,10 @@ function kitPaths(view: ChartView): { stem: string; embed: string } {
   return { stem, embed: `${folder}nhung/${stem.slice(folder.length)}/` };
 }
 
-const INTRO = 'Dán đoạn mã sau vào trang web để hiện biểu đồ, nguồn số liệu và đường dẫn về trang này';
+const INTRO =
+  'Dán đoạn mã sau vào trang web để hiện biểu đồ, ' +
+  'nguồn số liệu và đường dẫn về trang này';
+const ADD_DOMAIN = ' (thêm tên miền của trang này vào trước đường dẫn /…)';
 
 /** The links of a chart's kit (undefined: a table, or a chart out of the kit's scope). */
 export function pressLinks(view: ChartView, unit: Unit | undefined): PressLinks | undefined {
@@ -105,9 +111,7 @@ export function pressLinks(view: ChartView, unit: Unit | undefined): PressLinks 
     snippet:
       `<iframe src="${esc(publicUrl(embed))}" title="${esc(title)}" width="100%" height="${height}" ` +
       'style="border:0;max-width:800px" loading="lazy"></iframe>',
-    intro: process.env.SITE_URL
-      ? `${INTRO}:`
-      : `${INTRO} (thêm tên miền của trang này vào trước đường dẫn /…):`,
+    intro: `${INTRO}${process.env.SITE_URL ? '' : ADD_DOMAIN}:`,
   };
 }
 
@@ -125,7 +129,10 @@ export function pressFiles(ds: Dataset, view: ChartView, unit: Unit | undefined,
   const back = unit ? href(unitPath(unit.slug)) : page;
   const { subtitle, legend, caption: note, id } = view;
   return [
-    { path: `${stem}.svg`, body: () => chartImage({ svg: svg(), title, subtitle, legend, note, source: source() }).svg },
+    {
+      path: `${stem}.svg`,
+      body: () => chartImage({ svg: svg(), title, subtitle, legend, note, source: source() }).svg,
+    },
     { path: `${stem}.png`, pngOf: `${stem}.svg` },
     ...embedAssets(),
     {

@@ -52,7 +52,10 @@ export function familyName(file: string): string {
       if (nameId !== 1 || platform !== 3) continue;
       const len = buf.readUInt16BE(r + 8);
       const at = strings + buf.readUInt16BE(r + 10);
-      return buf.subarray(at, at + len).swap16().toString('utf16le');
+      return buf
+        .subarray(at, at + len)
+        .swap16()
+        .toString('utf16le');
     }
   }
   return '';
@@ -148,6 +151,12 @@ export class PngPool {
     await Promise.all(this.slots.splice(0).map((s) => s.worker.terminate()));
     if (this.failure !== undefined) throw this.failure;
     const now = performance.now();
-    return { images: this.images, bytes: this.bytes, seconds: this.t0 ? (now - this.t0) / 1000 : 0, tail: (now - t1) / 1000, workers: n };
+    return {
+      images: this.images,
+      bytes: this.bytes,
+      seconds: this.t0 ? (now - this.t0) / 1000 : 0,
+      tail: (now - t1) / 1000,
+      workers: n,
+    };
   }
 }

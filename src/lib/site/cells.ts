@@ -7,7 +7,9 @@ import type { Flow } from '../types.ts';
 import { NO_DATA } from '../view/labels.ts';
 import type { Cell } from '../view/shapes.ts';
 
-export function sumNote(f: { basis: string; reporting?: { reported: number; active: number } } | undefined): string | undefined {
+export function sumNote(
+  f: { basis: string; reporting?: { reported: number; active: number } } | undefined,
+): string | undefined {
   if (!f || f.basis !== 'summed') return undefined;
   return f.reporting
     ? `Cộng từ ${f.reporting.reported}/${f.reporting.active} đơn vị trực thuộc có số liệu`
@@ -32,7 +34,9 @@ export const textCell = (text: string, extra: Partial<Cell> = {}): Cell => ({ te
 /** Whether any summed cell is in the rows (to add the Σ note under a table). */
 export const hasSum = (rows: Cell[][]) => rows.some((r) => r.some((c) => c.sum));
 
-export const SUM_NOTE = 'Σ: số cộng từ các đơn vị trực thuộc (đơn vị không tự báo cáo); rê chuột hoặc chạm vào để xem bao nhiêu đơn vị có số liệu.';
+export const SUM_NOTE =
+  'Σ: số cộng từ các đơn vị trực thuộc (đơn vị không tự báo cáo); ' +
+  'rê chuột hoặc chạm vào để xem bao nhiêu đơn vị có số liệu.';
 
 /** A flow's value, months, months of the period and basis: four CSV cells. */
 export const flowCsv = (f: Flow | undefined): (number | string | undefined)[] =>

@@ -24,13 +24,19 @@ export interface RootSummary {
 function rootCard(ds: Dataset, r: Unit, year: number | undefined): Card {
   const [a, t, rate, m] = unitCards(ds, r, year, `root-${r.slug}`);
   const line = (c: Card | undefined, label: string) =>
-    c && c.value !== '—' ? `${label}: ${c.value}${c.flag ? ` (${c.flag})` : ''}${c.status ? ` — ${PACE_LABEL[c.status]}` : ''}` : `${label}: —`;
+    c && c.value !== '—'
+      ? `${label}: ${c.value}${c.flag ? ` (${c.flag})` : ''}${c.status ? ` — ${PACE_LABEL[c.status]}` : ''}`
+      : `${label}: —`;
   return {
     key: `root-${r.slug}`,
     label: year === undefined ? r.label : `${r.label} — kết nạp năm ${year}`,
     value: a?.value ?? '—',
     flag: a?.flag,
-    lines: [line(t, 'Đạt chỉ tiêu'), line(rate, 'Tỷ lệ kết nạp'), `${line(m, 'Đảng viên')}${m && m.value !== '—' ? ` (${m.lines[0]?.replace('Tại ngày ', '')})` : ''}`],
+    lines: [
+      line(t, 'Đạt chỉ tiêu'),
+      line(rate, 'Tỷ lệ kết nạp'),
+      `${line(m, 'Đảng viên')}${m && m.value !== '—' ? ` (${m.lines[0]?.replace('Tại ngày ', '')})` : ''}`,
+    ],
     graphic: a?.graphic,
   };
 }
@@ -79,7 +85,15 @@ function rootsByYear(ds: Dataset, roots: Unit[]): ChartView | undefined {
       note: hasSum(rows) ? SUM_NOTE : undefined,
     },
     csv: {
-      columns: ['Mã đơn vị', 'Đơn vị', 'Năm', 'Kết nạp', 'Số tháng có số liệu', 'Số tháng của kỳ', 'Cách tính'],
+      columns: [
+        'Mã đơn vị',
+        'Đơn vị',
+        'Năm',
+        'Kết nạp',
+        'Số tháng có số liệu',
+        'Số tháng của kỳ',
+        'Cách tính',
+      ],
       rows: roots.flatMap((r) =>
         years.map((y) => {
           const f = yearFig(ds, r.id, y)?.admitted;
@@ -101,7 +115,9 @@ export function rankingView(ds: Dataset): ChartView | undefined {
     id: 'bd-xep-hang',
     key: RANKING_KEY,
     title: `Xếp hạng ${plural} theo số kết nạp năm ${year}`,
-    subtitle: `${idx.compared.length} ${plural}; kèm tỷ lệ đạt chỉ tiêu, tỷ lệ kết nạp và cơ cấu đảng viên mới`,
+    subtitle:
+      `${idx.compared.length} ${plural}; ` +
+      'kèm tỷ lệ đạt chỉ tiêu, tỷ lệ kết nạp và cơ cấu đảng viên mới',
     csvHref: href(`bieu-do/${RANKING_KEY}.csv`),
     csvName: `${RANKING_KEY}-${year}.csv`,
     withParent: ds.roots.length > 1,
@@ -132,7 +148,8 @@ export function overview(ds: Dataset): Overview {
     ? `${scope}: năm ${single!.year} kết nạp ${fmtCount(lw.admitted.value)} đảng viên` +
       `${partialOf(lw.admitted) ? ` (${partialOf(lw.admitted)})` : ''}. ` +
       'Số liệu phát triển đảng viên theo năm, nhiệm kỳ và từng đơn vị.'
-    : `Số liệu phát triển đảng viên của ${scope}: kết nạp, chỉ tiêu, cơ cấu, theo năm, nhiệm kỳ và từng đơn vị.`;
+    : `Số liệu phát triển đảng viên của ${scope}: ` +
+      'kết nạp, chỉ tiêu, cơ cấu, theo năm, nhiệm kỳ và từng đơn vị.';
   const home = href('');
   return {
     description,
@@ -141,7 +158,11 @@ export function overview(ds: Dataset): Overview {
     rootsByYear: byYear,
     ranking,
     rankingYear: year,
-    rankingReported: year === undefined ? undefined : `${reported}/${idx.compared.length} ${plural} có số kết nạp năm ${year}.`,
+    rankingReported:
+      year === undefined
+        ? undefined
+        : `${reported}/${idx.compared.length} ${plural} ` +
+          `có số kết nạp năm ${year}.`,
     comparedLabel: plural,
     latestDataDate: ds.latestDataDate ? fmtDateLong(ds.latestDataDate) : undefined,
     sources: ds.sources,

@@ -26,7 +26,16 @@ export interface RankedOptions {
   tableLimit?: number;
 }
 
-const HEAD = ['Kết nạp', 'Chỉ tiêu', 'Đạt chỉ tiêu', 'Tỷ lệ kết nạp', 'Trẻ', 'Nữ', 'Dân tộc thiểu số', 'Cao đẳng trở lên'];
+const HEAD = [
+  'Kết nạp',
+  'Chỉ tiêu',
+  'Đạt chỉ tiêu',
+  'Tỷ lệ kết nạp',
+  'Trẻ',
+  'Nữ',
+  'Dân tộc thiểu số',
+  'Cao đẳng trở lên',
+];
 
 const CSV_COLUMNS = [
   'Mã đơn vị',
@@ -74,13 +83,17 @@ export function rankedUnitsView(ds: Dataset, units: Unit[], year: number, opts: 
   const caption = [
     `${reported}/${items.length} đơn vị có số kết nạp năm ${year}.`,
     anyPartial ? 'Thanh gạch chéo, dấu *: số liệu chưa đủ 12 tháng, xem số tháng trong bảng.' : '',
-    items.length > limit ? `Biểu đồ chỉ vẽ ${limit} đơn vị đầu; bảng có đủ ${items.length} đơn vị.` : '',
+    items.length > limit
+      ? `Biểu đồ chỉ vẽ ${limit} đơn vị đầu; ` +
+        `bảng có đủ ${items.length} đơn vị.`
+      : '',
   ]
     .filter(Boolean)
     .join(' ');
   const listed =
     rows.length < items.length
-      ? `Bảng chỉ liệt kê ${rows.length} đơn vị đầu trong ${items.length}; tệp CSV và trang So sánh có đủ.`
+      ? `Bảng chỉ liệt kê ${rows.length} đơn vị đầu trong ${items.length}; ` +
+        'tệp CSV và trang So sánh có đủ.'
       : '';
   const perUnit = shown.map(({ u, w }) => `${u.label} ${flowText(w?.admitted, 'chưa có số liệu')}`);
   return {

@@ -20,7 +20,10 @@ export interface SiteIndex {
   latestYear?: number;
   /** Latest year with an admitted figure for one of the compared units. */
   comparedYear?: number;
-  /** The navigation's "Nhiệm kỳ" link: the latest term a compared unit has an admitted figure for (else a root has any). */
+  /**
+   * The navigation's "Nhiệm kỳ" link: the latest term a compared unit has an admitted figure for (else a root has
+   * any).
+   */
   currentTermId?: string;
 }
 
@@ -95,7 +98,9 @@ export function breadcrumbs(ds: Dataset, unitId: string): Crumb[] {
   }
   return [
     { label: 'Trang chủ', href: href('') },
-    ...chain.map((c, i) => (i === chain.length - 1 ? { label: c.label } : { label: c.label, href: href(unitPath(c.slug)) })),
+    ...chain.map((c, i) =>
+      i === chain.length - 1 ? { label: c.label } : { label: c.label, href: href(unitPath(c.slug)) },
+    ),
   ];
 }
 

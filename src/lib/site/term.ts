@@ -42,7 +42,16 @@ export function termView(ds: Dataset, term: Term): ChartView | undefined {
     pctCell(w?.targetAchievedPct),
     changeCell(w?.admittedChange, w?.admittedChangePct),
   ]);
-  const head = ['#', 'Đơn vị', ...(withParent ? ['Trực thuộc'] : []), 'Tổng kết nạp', 'Bình quân / năm', 'Chỉ tiêu nhiệm kỳ', 'Đạt chỉ tiêu', 'So với nhiệm kỳ trước'];
+  const head = [
+    '#',
+    'Đơn vị',
+    ...(withParent ? ['Trực thuộc'] : []),
+    'Tổng kết nạp',
+    'Bình quân / năm',
+    'Chỉ tiêu nhiệm kỳ',
+    'Đạt chỉ tiêu',
+    'So với nhiệm kỳ trước',
+  ];
   const has = items.filter((x) => x.w?.admitted);
   const anyPartial = has.some((x) => partialOf(x.w?.admitted));
   const id = 'bd-nhiem-ky';
@@ -57,8 +66,14 @@ export function termView(ds: Dataset, term: Term): ChartView | undefined {
     subtitle: `Tổng số kết nạp trong nhiệm kỳ, xếp từ cao xuống thấp`,
     caption: [
       `${has.length}/${items.length} ${plural} có số kết nạp của nhiệm kỳ.`,
-      anyPartial ? 'Thanh gạch chéo, dấu *: chưa đủ số tháng của nhiệm kỳ; bình quân mỗi năm và so sánh với nhiệm kỳ trước chỉ tính khi đủ.' : '',
-      items.length > 40 ? `Biểu đồ chỉ vẽ 40 đơn vị đầu; bảng có đủ ${items.length} đơn vị.` : '',
+      anyPartial
+        ? 'Thanh gạch chéo, dấu *: chưa đủ số tháng của nhiệm kỳ; ' +
+          'bình quân mỗi năm và so sánh với nhiệm kỳ trước chỉ tính khi đủ.'
+        : '',
+      items.length > 40
+        ? 'Biểu đồ chỉ vẽ 40 đơn vị đầu; ' +
+          `bảng có đủ ${items.length} đơn vị.`
+        : '',
     ]
       .filter(Boolean)
       .join(' '),
@@ -76,11 +91,48 @@ export function termView(ds: Dataset, term: Term): ChartView | undefined {
             })),
           })
       : undefined,
-    legend: anyPartial ? [{ label: 'Đủ nhiệm kỳ', swatch: PALETTE.blue }, { label: 'Chưa đủ nhiệm kỳ (*)', swatch: 'hatch' }] : undefined,
-    table: { caption: `${term.name}: các ${plural}`, head, numeric: head.map((_, i) => i === 0 || i >= (withParent ? 3 : 2)), rows, note: hasSum(rows) ? SUM_NOTE : undefined },
+    legend: anyPartial
+      ? [
+          { label: 'Đủ nhiệm kỳ', swatch: PALETTE.blue },
+          { label: 'Chưa đủ nhiệm kỳ (*)', swatch: 'hatch' },
+        ]
+      : undefined,
+    table: {
+      caption: `${term.name}: các ${plural}`,
+      head,
+      numeric: head.map((_, i) => i === 0 || i >= (withParent ? 3 : 2)),
+      rows,
+      note: hasSum(rows) ? SUM_NOTE : undefined,
+    },
     csv: {
-      columns: ['Mã đơn vị', 'Đơn vị', 'Nhiệm kỳ', 'Kết nạp', 'Số tháng có số liệu', 'Số tháng của kỳ', 'Cách tính', 'Bình quân mỗi năm', 'Chỉ tiêu', 'Đạt chỉ tiêu (%)', 'Tăng, giảm so với nhiệm kỳ trước', 'Tăng, giảm (%)'],
-      rows: items.map(({ u, w }) => [u.id, u.label, term.id, w?.admitted?.value, w?.admitted?.months, w?.admitted?.ofMonths, w?.admitted?.basis, w?.averagePerYear, w?.target?.value, w?.targetAchievedPct, w?.admittedChange, w?.admittedChangePct]),
+      columns: [
+        'Mã đơn vị',
+        'Đơn vị',
+        'Nhiệm kỳ',
+        'Kết nạp',
+        'Số tháng có số liệu',
+        'Số tháng của kỳ',
+        'Cách tính',
+        'Bình quân mỗi năm',
+        'Chỉ tiêu',
+        'Đạt chỉ tiêu (%)',
+        'Tăng, giảm so với nhiệm kỳ trước',
+        'Tăng, giảm (%)',
+      ],
+      rows: items.map(({ u, w }) => [
+        u.id,
+        u.label,
+        term.id,
+        w?.admitted?.value,
+        w?.admitted?.months,
+        w?.admitted?.ofMonths,
+        w?.admitted?.basis,
+        w?.averagePerYear,
+        w?.target?.value,
+        w?.targetAchievedPct,
+        w?.admittedChange,
+        w?.admittedChangePct,
+      ]),
     },
     csvHref: href(`bieu-do/${key}.csv`),
     csvName: `${key}.csv`,
@@ -98,7 +150,11 @@ export function termPage(ds: Dataset, term: Term): TermPage {
   return {
     term,
     crumbs: [{ label: 'Trang chủ', href: href('') }, { label: 'Nhiệm kỳ' }, { label: term.name }],
-    description: `${term.name} (${fmtMonthIndex(term.from)}–${fmtMonthIndex(term.to)}): tổng số đảng viên kết nạp, bình quân mỗi năm, tỷ lệ đạt chỉ tiêu và so sánh với nhiệm kỳ trước của từng ${LEVEL_PLURAL[idx.comparedLevel]}.`,
+    description:
+      `${term.name} (${fmtMonthIndex(term.from)}–${fmtMonthIndex(term.to)}): ` +
+      'tổng số đảng viên kết nạp, ' +
+      'bình quân mỗi năm, tỷ lệ đạt chỉ tiêu và so sánh với nhiệm kỳ trước của từng ' +
+      `${LEVEL_PLURAL[idx.comparedLevel]}.`,
     span: `Tính từ ${fmtMonthIndex(term.from)} đến ${fmtMonthIndex(term.to)}`,
     prev: prev ? { label: prev.name, href: href(termPath(prev.id)) } : undefined,
     next: next ? { label: next.name, href: href(termPath(next.id)) } : undefined,
@@ -112,15 +168,24 @@ export function termPage(ds: Dataset, term: Term): TermPage {
           value: fmtCount(w.admitted?.value),
           flag: partialOf(w.admitted),
           lines: [
-            w.averagePerYear !== undefined ? `Bình quân ${fmtCount(Math.round(w.averagePerYear))} mỗi năm` : 'Bình quân mỗi năm: chỉ tính khi đủ nhiệm kỳ',
-            w.admittedChange !== undefined ? `${fmtSignedCount(w.admittedChange)} (${fmtSignedPct(w.admittedChangePct)}) so với nhiệm kỳ trước` : 'So với nhiệm kỳ trước: chưa so sánh được',
-            ...(w.targetAchievedPct !== undefined ? [`Đạt ${pctCell(w.targetAchievedPct).text} chỉ tiêu nhiệm kỳ`] : []),
+            w.averagePerYear !== undefined
+              ? `Bình quân ${fmtCount(Math.round(w.averagePerYear))} mỗi năm`
+              : 'Bình quân mỗi năm: chỉ tính khi đủ nhiệm kỳ',
+            w.admittedChange !== undefined
+              ? `${fmtSignedCount(w.admittedChange)} (${fmtSignedPct(w.admittedChangePct)}) ` +
+                'so với nhiệm kỳ trước'
+              : 'So với nhiệm kỳ trước: chưa so sánh được',
+            ...(w.targetAchievedPct !== undefined
+              ? [`Đạt ${pctCell(w.targetAchievedPct).text} chỉ tiêu nhiệm kỳ`]
+              : []),
           ],
         };
         return { unit: r, href: href(unitPath(r.slug)), cards: [card] };
       }),
     view,
-    reported: `${has}/${idx.compared.length} ${LEVEL_PLURAL[idx.comparedLevel]} có số kết nạp của nhiệm kỳ.`,
+    reported:
+      `${has}/${idx.compared.length} ${LEVEL_PLURAL[idx.comparedLevel]} ` +
+      'có số kết nạp của nhiệm kỳ.',
     files: chartFiles(ds, [view], undefined, href(termPath(term.id))),
   };
 }

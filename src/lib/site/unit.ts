@@ -103,4 +103,3 @@ export function unitPage(ds: Dataset, unit: Unit): UnitPage {
     ],
   };
 }
-

@@ -16,7 +16,7 @@ export interface Cell {
   title?: string;
   /** Render as a row header (`<th scope="row">`). */
   header?: boolean;
-  /** Set when the figure is summed from the children: the explanation (`cộng từ 2/3 đơn vị trực thuộc`), shown as Σ. */
+  /** Set when the figure is summed from the children: its explanation (`cộng từ 2/3 đơn vị`), shown as Σ. */
   sum?: string;
   /** A status word shown as a badge: `ahead` / `behind`. */
   status?: 'ahead' | 'behind';

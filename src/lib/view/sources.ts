@@ -29,7 +29,12 @@ const periodOf = (p: { text: string; from: number; to: number }): RowInfo['perio
   key: `${String(p.from).padStart(6, '0')}-${String(p.to).padStart(6, '0')}`,
 });
 
-const KIND_WORD: Record<RowKind, string> = { admissions: 'kết nạp', targets: 'chỉ tiêu', training: 'bồi dưỡng', members: 'đảng viên' };
+const KIND_WORD: Record<RowKind, string> = {
+  admissions: 'kết nạp',
+  targets: 'chỉ tiêu',
+  training: 'bồi dưỡng',
+  members: 'đảng viên',
+};
 
 /** What a data row is, in words, for the source lists. */
 export function rowInfo(found: FoundRow): RowInfo {
@@ -37,12 +42,22 @@ export function rowInfo(found: FoundRow): RowInfo {
   return {
     source: row.source,
     kind: KIND_WORD[found.kind],
-    period: found.kind === 'members' ? { text: fmtDate(found.row.asOf), key: found.row.asOf } : periodOf(found.row.period),
+    period:
+      found.kind === 'members' ? { text: fmtDate(found.row.asOf), key: found.row.asOf } : periodOf(found.row.period),
   };
 }
 
 function collectOrigins(w: WindowFigures, add: (o: RowOrigin) => void) {
-  for (const k of ['admitted', 'youth', 'women', 'ethnicMinority', 'college', 'classes', 'trainees', 'dossiers'] as const) {
+  for (const k of [
+    'admitted',
+    'youth',
+    'women',
+    'ethnicMinority',
+    'college',
+    'classes',
+    'trainees',
+    'dossiers',
+  ] as const) {
     const f = w[k];
     if (f) for (const o of f.rows) add(o);
   }
@@ -97,4 +112,3 @@ export function unitSources(ds: Dataset, unit: Unit): SourceItem[] {
     }))
     .sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
 }
-

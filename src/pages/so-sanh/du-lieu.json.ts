@@ -5,5 +5,7 @@ import { compareData } from '../../lib/site/compare.ts';
 
 export const GET: APIRoute = async () => {
   const ds = await buildContext().dataset;
-  return new Response(JSON.stringify(compareData(ds)), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  return new Response(JSON.stringify(compareData(ds)), {
+    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+  });
 };

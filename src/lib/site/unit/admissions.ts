@@ -4,7 +4,18 @@ import { fmtCount, fmtPct, partialOf } from '../../format/index.ts';
 import type { Dataset, Unit } from '../../types.ts';
 import { PACE_LABEL } from '../../view/labels.ts';
 import type { Cell, ChartView, CsvData, Table } from '../../view/shapes.ts';
-import { countCell, flowCell, flowCsv, flowText, flowTip, hasSum, pctCell, signedCell, SUM_NOTE, textCell } from '../cells.ts';
+import {
+  countCell,
+  flowCell,
+  flowCsv,
+  flowText,
+  flowTip,
+  hasSum,
+  pctCell,
+  signedCell,
+  SUM_NOTE,
+  textCell,
+} from '../cells.ts';
 import { range, yearFig } from '../site.ts';
 import { unitData } from './shared.ts';
 
@@ -45,7 +56,11 @@ export function admissionsView(ds: Dataset, unit: Unit): ChartView | undefined {
       textCell(String(y), { header: true }),
       flowCell(w?.admitted),
       countCell(w?.target?.value),
-      { ...pctCell(achieved), flag: achieved !== undefined ? partialOf(w?.admitted) : undefined, status: w?.paceStatus },
+      {
+        ...pctCell(achieved),
+        flag: achieved !== undefined ? partialOf(w?.admitted) : undefined,
+        status: w?.paceStatus,
+      },
       signedCell(w?.admittedChange),
     ]);
     csv.rows.push([y, ...flowCsv(w?.admitted), w?.target?.value, achieved, w?.expectedPacePct, w?.admittedChange]);
@@ -65,17 +80,23 @@ export function admissionsView(ds: Dataset, unit: Unit): ChartView | undefined {
   const last = years[years.length - 1];
   const perYear = years.map((y) => {
     const w = at(y);
-    return `${y}: ${flowText(w?.admitted, 'chưa có số liệu')}${w?.target ? `, chỉ tiêu ${fmtCount(w.target.value)}` : ''}`;
+    const target = w?.target ? `, chỉ tiêu ${fmtCount(w.target.value)}` : '';
+    return `${y}: ${flowText(w?.admitted, 'chưa có số liệu')}${target}`;
   });
-  const desc = `Biểu đồ thanh số đảng viên kết nạp mỗi năm từ ${first} đến ${last}: ${perYear.join('; ')}.`;
+  const desc =
+    `Biểu đồ thanh số đảng viên kết nạp mỗi năm từ ${first} đến ${last}: ` +
+    `${perYear.join('; ')}.`;
   const partialList = partial.map((y) => `${y}: ${partialOf(at(y)?.admitted)}`).join('; ');
   const span = years.length > 1 ? `${first}–${last}` : `năm ${first}`;
   return {
     id,
     title: 'Kết nạp đảng viên theo năm',
-    subtitle: `${unit.label}, ${span}: số đảng viên kết nạp mỗi năm${withTarget ? '; vạch cam đỏ là chỉ tiêu' : ''}`,
+    subtitle:
+      `${unit.label}, ${span}: số đảng viên kết nạp mỗi năm` +
+      (withTarget ? '; vạch cam đỏ là chỉ tiêu' : ''),
     caption: partial.length
-      ? `${withAdmitted.length >= 2 ? 'Thanh gạch chéo: năm' : 'Năm'} chưa đủ 12 tháng số liệu (${partialList}), ` +
+      ? `${withAdmitted.length >= 2 ? 'Thanh gạch chéo: năm' : 'Năm'} ` +
+        `chưa đủ 12 tháng số liệu (${partialList}), ` +
         'không so được với năm đủ tháng.'
       : undefined,
     svg:
@@ -115,8 +136,9 @@ export function paceView(ds: Dataset, unit: Unit, year: number | undefined): Pac
   const done = w.targetAchievedPct >= 100 ? ', hoàn thành chỉ tiêu' : ', chưa hoàn thành chỉ tiêu';
   const sentence =
     w.expectedPacePct !== undefined
-      ? `Sau ${partialOf(w.admitted)} của năm ${year}, ${unit.label} ${achieved}, đạt ${fmtPct(w.targetAchievedPct)}, ` +
-        `trong khi tiến độ thời gian là ${fmtPct(w.expectedPacePct)}: ${w.paceStatus ? PACE_LABEL[w.paceStatus] : ''}.`
+      ? `Sau ${partialOf(w.admitted)} của năm ${year}, ${unit.label} ${achieved}, ` +
+        `đạt ${fmtPct(w.targetAchievedPct)}, trong khi tiến độ thời gian là ${fmtPct(w.expectedPacePct)}: ` +
+        `${w.paceStatus ? PACE_LABEL[w.paceStatus] : ''}.`
       : `Năm ${year}, ${unit.label} ${achieved}, đạt ${fmtPct(w.targetAchievedPct)}${done}.`;
   return {
     title: `Tiến độ thực hiện chỉ tiêu năm ${year}`,

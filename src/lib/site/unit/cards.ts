@@ -8,7 +8,13 @@ import { sumNote } from '../cells.ts';
 import { admittedYears, range, yearFig } from '../site.ts';
 
 /** Admitted in the year, the change from the year before, a sparkline of up to ten years. */
-function admittedCard(ds: Dataset, unit: Unit, year: number | undefined, w: WindowFigures | undefined, key: string): Card {
+function admittedCard(
+  ds: Dataset,
+  unit: Unit,
+  year: number | undefined,
+  w: WindowFigures | undefined,
+  key: string,
+): Card {
   const a = w?.admitted;
   const prev = year === undefined ? undefined : yearFig(ds, unit.id, year - 1)?.admitted;
   const lines: string[] = [];
@@ -18,7 +24,8 @@ function admittedCard(ds: Dataset, unit: Unit, year: number | undefined, w: Wind
       lines.push(`Bằng năm ${before} (${fmtCount(prev?.value)})`);
     } else if (w.admittedChange !== undefined) {
       const change = `${fmtCount(Math.abs(w.admittedChange))} (${fmtSignedPct(w.admittedChangePct)})`;
-      lines.push(`${w.admittedChange > 0 ? 'Tăng' : 'Giảm'} ${change} so với năm ${before} (${fmtCount(prev?.value)})`);
+      const sign = w.admittedChange > 0 ? 'Tăng' : 'Giảm';
+      lines.push(`${sign} ${change} so với năm ${before} (${fmtCount(prev?.value)})`);
     } else if (prev) {
       const p = partialOf(prev) ? ` (${partialOf(prev)})` : '';
       lines.push(`Năm ${before}: ${fmtCount(prev.value)}${p} — không so sánh vì có năm chưa đủ tháng`);
@@ -60,7 +67,9 @@ function targetCard(year: number | undefined, w: WindowFigures | undefined, pref
       id: `${prefix}-pace-mini`,
       title: `Đạt ${fmtPct(w.targetAchievedPct)} chỉ tiêu`,
       description:
-        w.expectedPacePct !== undefined ? `Tiến độ cần đạt ${fmtPct(w.expectedPacePct)}` : 'Vạch đứng là 100 % chỉ tiêu',
+        w.expectedPacePct !== undefined
+          ? `Tiến độ cần đạt ${fmtPct(w.expectedPacePct)}`
+          : 'Vạch đứng là 100 % chỉ tiêu',
       achievedPct: w.targetAchievedPct,
       pacePct: w.expectedPacePct,
     });
@@ -90,7 +99,9 @@ function membersCard(snaps: readonly Snapshot[], key: string): Card {
   const lines: string[] = [];
   if (last) {
     lines.push(`Tại ngày ${fmtDate(last.asOf)}`);
-    if (last.probationary !== undefined) lines.push(`Trong đó ${fmtCount(last.probationary)} đảng viên dự bị`);
+    if (last.probationary !== undefined) {
+      lines.push(`Trong đó ${fmtCount(last.probationary)} đảng viên dự bị`);
+    }
     const s = sumNote(last);
     if (s) lines.push(s);
   } else lines.push(NO_DATA);

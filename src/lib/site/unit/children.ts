@@ -16,7 +16,12 @@ export interface ChildrenView {
 
 const KEY = 'don-vi-truc-thuoc';
 
-export function childrenView(ds: Dataset, unit: Unit, year: number | undefined, light: boolean): ChildrenView | undefined {
+export function childrenView(
+  ds: Dataset,
+  unit: Unit,
+  year: number | undefined,
+  light: boolean,
+): ChildrenView | undefined {
   const kids = (ds.childrenOf[unit.id] ?? []).map((id) => ds.unitById[id]).filter((u): u is Unit => !!u);
   if (kids.length === 0) return undefined;
   const y = year ?? siteIndex(ds).latestYear;
@@ -35,7 +40,12 @@ export function childrenView(ds: Dataset, unit: Unit, year: number | undefined, 
         ...unitData(
           unit,
           KEY,
-          { caption: `Các đơn vị trực thuộc ${unit.label}`, head: ['Đơn vị', 'Cấp'], numeric: [false, false], rows },
+          {
+            caption: `Các đơn vị trực thuộc ${unit.label}`,
+            head: ['Đơn vị', 'Cấp'],
+            numeric: [false, false],
+            rows,
+          },
           { columns: ['Mã đơn vị', 'Đơn vị', 'Cấp'], rows: kids.map((k) => [k.id, k.name, k.level]) },
         ),
       },

@@ -25,7 +25,12 @@ export function compositionView(ds: Dataset, unit: Unit, light: boolean): ChartV
   const at = (y: number) => yearFig(ds, unit.id, y)!;
   const rows: Cell[][] = [];
   const csv: CsvData = {
-    columns: ['Năm', 'Kết nạp', 'Số tháng có số liệu', ...SHARES.flatMap((s) => [`${s.label} (người)`, `${s.label} (%)`])],
+    columns: [
+      'Năm',
+      'Kết nạp',
+      'Số tháng có số liệu',
+      ...SHARES.flatMap((s) => [`${s.label} (người)`, `${s.label} (%)`]),
+    ],
     rows: [],
   };
   for (const y of years) {
@@ -46,7 +51,12 @@ export function compositionView(ds: Dataset, unit: Unit, light: boolean): ChartV
   const points = years.flatMap((y) =>
     present
       .filter((s) => at(y)[s.key] !== undefined)
-      .map((s) => ({ x: String(y), series: s.label, value: at(y)[s.key]!, tip: `${s.label} ${y}: ${fmtPct(at(y)[s.key])}` })),
+      .map((s) => ({
+        x: String(y),
+        series: s.label,
+        value: at(y)[s.key]!,
+        tip: `${s.label} ${y}: ${fmtPct(at(y)[s.key])}`,
+      })),
   );
   const perYear = years.map(
     (y) => `${y}: ${present.map((s) => `${s.label.toLocaleLowerCase('vi')} ${fmtPct(at(y)[s.key])}`).join(', ')}`,
@@ -67,7 +77,11 @@ export function compositionView(ds: Dataset, unit: Unit, light: boolean): ChartV
       : undefined,
     // Each share keeps its colour and symbol of SHARES' order.
     legend: chart
-      ? present.map((s) => ({ label: s.label, swatch: SERIES[SHARES.indexOf(s)]!.color, symbol: SERIES[SHARES.indexOf(s)]!.symbol }))
+      ? present.map((s) => ({
+          label: s.label,
+          swatch: SERIES[SHARES.indexOf(s)]!.color,
+          symbol: SERIES[SHARES.indexOf(s)]!.symbol,
+        }))
       : undefined,
     ...unitData(
       unit,

@@ -10,7 +10,11 @@ const COLUMNS = [
   { label: 'Đảng viên', get: (s: Snapshot) => s.members, csv: 'Đảng viên' },
   { label: 'Dự bị', get: (s: Snapshot) => s.probationary, csv: 'Đảng viên dự bị' },
   { label: 'Nữ', get: (s: Snapshot) => s.women, csv: 'Đảng viên nữ' },
-  { label: 'Dân tộc thiểu số', get: (s: Snapshot) => s.ethnicMinority, csv: 'Đảng viên dân tộc thiểu số' },
+  {
+    label: 'Dân tộc thiểu số',
+    get: (s: Snapshot) => s.ethnicMinority,
+    csv: 'Đảng viên dân tộc thiểu số',
+  },
   { label: 'TCCS đảng', get: (s: Snapshot) => s.grassrootsOrgs, csv: 'Tổ chức cơ sở đảng' },
   { label: 'Chi bộ', get: (s: Snapshot) => s.branches, csv: 'Chi bộ' },
 ];
@@ -24,6 +28,7 @@ export function membersView(ds: Dataset, unit: Unit, light: boolean): ChartView 
     ...cols.map((c) => ({ ...countCell(c.get(s)), sum: c.label === 'Đảng viên' ? sumNote(s) : undefined })),
   ]);
   const withMembers = snaps.filter((s) => s.members !== undefined);
+  const counts = withMembers.map((s) => `${fmtDate(s.asOf)}: ${fmtCount(s.members)}`);
   const id = 'bd-dang-vien';
   const title = `Đảng viên qua các lần thống kê — ${unit.label}`;
   const latest = (s: Snapshot, v: number) =>
@@ -39,7 +44,7 @@ export function membersView(ds: Dataset, unit: Unit, light: boolean): ChartView 
             datedLineChart({
               id,
               title,
-              description: `Số đảng viên: ${withMembers.map((s) => `${fmtDate(s.asOf)}: ${fmtCount(s.members)}`).join('; ')}.`,
+              description: `Số đảng viên: ${counts.join('; ')}.`,
               yLabel: 'Đảng viên',
               points: withMembers.map((s) => ({
                 date: s.asOf,

@@ -38,13 +38,23 @@ export function termsView(ds: Dataset, unit: Unit): ChartView | undefined {
     id: 'bd-nhiem-ky',
     title: 'Qua các nhiệm kỳ',
     subtitle: `${unit.label}: tổng kết nạp, bình quân mỗi năm, chỉ tiêu nhiệm kỳ`,
-    caption: 'Bình quân mỗi năm và tăng, giảm so với nhiệm kỳ trước chỉ tính cho nhiệm kỳ đủ số liệu.',
+    caption:
+      'Bình quân mỗi năm và tăng, giảm so với nhiệm kỳ trước ' +
+      'chỉ tính cho nhiệm kỳ đủ số liệu.',
     ...unitData(
       unit,
       'nhiem-ky',
       {
         caption: `Kết nạp đảng viên theo nhiệm kỳ — ${unit.label}`,
-        head: ['Nhiệm kỳ', 'Kết nạp', 'Bình quân / năm', 'Chỉ tiêu', 'Đạt chỉ tiêu', 'So với nhiệm kỳ trước', 'Học viên'],
+        head: [
+          'Nhiệm kỳ',
+          'Kết nạp',
+          'Bình quân / năm',
+          'Chỉ tiêu',
+          'Đạt chỉ tiêu',
+          'So với nhiệm kỳ trước',
+          'Học viên',
+        ],
         numeric: [false, true, true, true, true, true, true],
         rows,
         note: hasSum(rows) ? SUM_NOTE : undefined,

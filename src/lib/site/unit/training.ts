@@ -33,8 +33,12 @@ export function trainingView(ds: Dataset, unit: Unit): ChartView | undefined {
   if (!fig) return undefined;
   const has = (w: WindowFigures) => w.classes || w.trainees || w.dossiers;
   const wins = [
-    ...Object.values(fig.years).filter(has).sort((a, b) => a.window.from - b.window.from),
-    ...Object.values(fig.terms).filter(has).sort((a, b) => a.window.from - b.window.from),
+    ...Object.values(fig.years)
+      .filter(has)
+      .sort((a, b) => a.window.from - b.window.from),
+    ...Object.values(fig.terms)
+      .filter(has)
+      .sort((a, b) => a.window.from - b.window.from),
   ];
   if (wins.length === 0) return undefined;
   const rows = wins.map((w) => [
@@ -49,7 +53,9 @@ export function trainingView(ds: Dataset, unit: Unit): ChartView | undefined {
     summary: latestYear([...wins].reverse().find((w) => w.window.kind === 'year' && w.trainees)),
     id: 'bd-boi-duong',
     title: 'Bồi dưỡng nhận thức về Đảng và hồ sơ kết nạp',
-    subtitle: `${unit.label}: lớp bồi dưỡng, học viên, hồ sơ đề nghị kết nạp theo năm và nhiệm kỳ`,
+    subtitle:
+      `${unit.label}: ` +
+      'lớp bồi dưỡng, học viên, hồ sơ đề nghị kết nạp theo năm và nhiệm kỳ',
     caption: 'Số học viên trên một đảng viên kết nạp chỉ tính khi cả hai số đủ kỳ.',
     ...unitData(
       unit,
