@@ -46,7 +46,7 @@ export function pressApplies(unit: Unit | undefined, key: string, scope: ImageSc
 let lastSources: { ds: Dataset; key: string; text: string } | undefined;
 
 /** The image's and embed page's source line: the data's sources, the site, the date of the data. */
-export function sourceLine(ds: Dataset, unit: Unit | undefined): string {
+function sourceLine(ds: Dataset, unit: Unit | undefined): string {
   const key = unit?.id ?? '';
   if (lastSources && lastSources.ds === ds && lastSources.key === key) return lastSources.text;
   const date = ds.latestDataDate ? `, số liệu cập nhật đến ${fmtDate(ds.latestDataDate)}` : '';
@@ -69,13 +69,13 @@ export function sourceLine(ds: Dataset, unit: Unit | undefined): string {
 }
 
 /** The public address of a site path: absolute when SITE_URL is set, else from the site's root (href()). */
-export function publicUrl(path: string): string {
+function publicUrl(path: string): string {
   const site = process.env.SITE_URL;
   return site ? new URL(href(path), site).href : href(path);
 }
 
 /** The chart's title naming its unit, for an image or embed seen away from the unit's page. */
-export function standaloneTitle(view: ChartView, unit: Unit | undefined): string {
+function standaloneTitle(view: ChartView, unit: Unit | undefined): string {
   return unit && !view.title.includes(unit.label) ? `${view.title} — ${unit.label}` : view.title;
 }
 

@@ -60,8 +60,8 @@ export interface Overview {
   files: PageFile[];
 }
 
-export const RANKING_KEY = 'xep-hang';
-export const ROOTS_KEY = 'ket-nap-cac-tinh';
+const RANKING_KEY = 'xep-hang';
+const ROOTS_KEY = 'ket-nap-cac-tinh';
 
 function rootsByYear(ds: Dataset, roots: Unit[]): ChartView | undefined {
   const all = roots.flatMap((r) => admittedYears(ds, r.id));
@@ -106,7 +106,7 @@ function rootsByYear(ds: Dataset, roots: Unit[]): ChartView | undefined {
   };
 }
 
-export function rankingView(ds: Dataset): ChartView | undefined {
+function rankingView(ds: Dataset): ChartView | undefined {
   const idx = siteIndex(ds);
   const year = idx.comparedYear;
   if (year === undefined || idx.compared.length === 0) return undefined;

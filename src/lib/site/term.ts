@@ -23,9 +23,9 @@ export interface TermPage {
   files: PageFile[];
 }
 
-export const termChartKey = (t: Term) => `nhiem-ky-${t.id}`;
+const termChartKey = (t: Term) => `nhiem-ky-${t.id}`;
 
-export function termView(ds: Dataset, term: Term): ChartView | undefined {
+function termView(ds: Dataset, term: Term): ChartView | undefined {
   const idx = siteIndex(ds);
   const units = idx.compared;
   if (units.length === 0) return undefined;

@@ -7,7 +7,7 @@ import { rowAt, rowsOfUnit, type FoundRow, type InputRow, type RowKind } from '.
 import type { Dataset, RowOrigin, Unit, WindowFigures } from '../types.ts';
 import type { SourceItem } from './shapes.ts';
 
-export interface RowInfo {
+interface RowInfo {
   source?: string;
   /** What the row is: `kết nạp`, `chỉ tiêu`, `bồi dưỡng`, `đảng viên`. */
   kind: string;
@@ -37,7 +37,7 @@ const KIND_WORD: Record<RowKind, string> = {
 };
 
 /** What a data row is, in words, for the source lists. */
-export function rowInfo(found: FoundRow): RowInfo {
+function rowInfo(found: FoundRow): RowInfo {
   const { row } = found;
   return {
     source: row.source,
