@@ -15,7 +15,8 @@ export interface FileWriter {
   finish(): Promise<RasterReport>;
 }
 
-export function fileWriter(outDir: string): FileWriter {
+export function fileWriter(folder: string): FileWriter {
+  const outDir = path.resolve(folder);
   const pool = new PngPool(outDir, 1);
   const made = new Set<string>();
   const dirs = new Set<string>();
