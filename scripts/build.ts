@@ -9,9 +9,10 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { runCheck } from './check.ts';
+import { setBuildContext } from '../src/lib/build/context.ts';
+import { writeDataFolder } from '../src/lib/build/data.ts';
+import { fileWriter } from '../src/lib/build/files.ts';
 import { computeDataset } from '../src/lib/model/index.ts';
-import { publishData } from '../src/lib/publish/index.ts';
-import { startChartImages, writeSummaries } from '../src/lib/press/build.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = path.resolve(root, process.env.DATA_DIR || 'data');
@@ -28,14 +29,14 @@ async function main(): Promise<number> {
   console.log(`Kiểm tra dữ liệu trong ${path.relative(root, dataDir) || '.'} …`);
   const check = await runCheck(dataDir);
   if (check.errors.length > 0) {
-    console.error(`\nKhông dựng trang: dữ liệu có ${check.errors.length} lỗi (xem ở trên). Thư mục ${path.relative(root, outDir)}/ cũ được giữ nguyên.`);
+    console.error(
+      `\nKhông dựng trang: dữ liệu có ${check.errors.length} lỗi (xem ở trên). ` +
+        `Thư mục ${path.relative(root, outDir)}/ cũ được giữ nguyên.`,
+    );
     return 1;
   }
 
   const dataset = check.dataset ?? computeDataset(check.inputs, { isDemo: check.inputs.isDemo });
-
-  // The pages read the dataset from here instead of computing it again (see src/lib/site/dataset.ts).
-  (globalThis as { __PDV_DATASET__?: unknown }).__PDV_DATASET__ = dataset;
 
   // Staged inside the project: Astro puts its temporary prerender output under the working directory when outDir
   // is outside it, and two builds sharing that folder would break each other.
@@ -44,22 +45,26 @@ async function main(): Promise<number> {
   await mkdir(path.dirname(staging), { recursive: true });
   try {
     const t2 = performance.now();
-    // Pages write their chart CSVs straight into the output (src/lib/site/files.ts).
-    (globalThis as { __PDV_FILES_DIR__?: string }).__PDV_FILES_DIR__ = staging;
-    const images = startChartImages(staging); // chart PNGs, drawn in worker threads as the pages queue them
+    // The pages render this dataset, and the files they declare (chart CSVs, images, embed pages) are written
+    // into the staging folder as they come, the PNGs drawn in worker threads meanwhile (src/lib/build).
+    const writer = fileWriter(staging);
+    setBuildContext({ dataset: Promise.resolve(dataset), publish: (f) => writer.publish(f) });
     const { build } = await import('astro');
-    await build({ root, outDir: staging, base, logLevel: process.env.ASTRO_LOG_LEVEL === 'info' ? 'info' : 'warn' });
+    const logLevel = process.env.ASTRO_LOG_LEVEL === 'info' ? 'info' : 'warn';
+    await build({ root, outDir: staging, base, logLevel });
     console.log(`Đã dựng các trang (${seconds(t2)} s).`);
 
     const t3 = performance.now();
-    const files = await publishData(dataset, path.join(staging, 'data'));
-    files.push(await writeSummaries(dataset, path.join(staging, 'data')));
+    const files = await writeDataFolder(dataset, path.join(staging, 'data'));
     await writeFile(path.join(staging, '.nojekyll'), '');
     console.log(`Đã xuất ${files.length} tệp dữ liệu (${seconds(t3)} s).`);
 
     const t4 = performance.now();
-    const img = await images.finish();
-    if (img.images) console.log(`Đã vẽ ${img.images.toLocaleString('vi-VN')} ảnh PNG biểu đồ (chờ thêm ${seconds(t4)} s).`);
+    const img = await writer.finish();
+    if (img.images) {
+      const count = img.images.toLocaleString('vi-VN');
+      console.log(`Đã vẽ ${count} ảnh PNG biểu đồ (chờ thêm ${seconds(t4)} s).`);
+    }
 
     await swapInto(staging, outDir);
   } catch (error) {

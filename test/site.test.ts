@@ -3,14 +3,15 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadInputs } from '../src/lib/load.ts';
 import { computeDataset } from '../src/lib/model/index.ts';
 import { compareData, compareResult } from '../src/lib/site/compare.ts';
-import { href } from '../src/lib/site/href.ts';
+import { href } from '../src/lib/view/href.ts';
 import { overview } from '../src/lib/site/overview.ts';
 import { prepare, search, searchIndex } from '../src/lib/site/search.ts';
 import { siteIndex } from '../src/lib/site/site.ts';
 import { termPage } from '../src/lib/site/term.ts';
-import { unitChartViews, unitPage } from '../src/lib/site/unit.ts';
+import { unitPage } from '../src/lib/site/unit.ts';
 import type { Dataset } from '../src/lib/types.ts';
 import { Fixture } from './helpers/fixture.ts';
+import type { ChartView } from '../src/lib/view/shapes.ts';
 
 let ds: Dataset;
 beforeAll(async () => {
@@ -71,7 +72,10 @@ describe('unit page view model (sample data from the seed articles)', () => {
 
   it('gives every chart a CSV whose rows match its columns', () => {
     for (const u of ds.units) {
-      const views = unitChartViews(ds, u);
+      const p = unitPage(ds, u);
+      const views = [p.admissions, p.composition, p.members, p.training, p.villages, p.terms, p.children?.view].filter(
+        (v): v is ChartView => !!v,
+      );
       expect(new Set(views.map((v) => v.key)).size).toBe(views.length);
       for (const v of views) for (const r of v.csv.rows) expect(r.length).toBe(v.csv.columns.length);
     }

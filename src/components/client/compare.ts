@@ -89,7 +89,11 @@ export async function initCompare(): Promise<void> {
   let csvUrl: string | undefined;
   const render = () => {
     const chosen = checks.filter((c) => c.checked).map((c) => Number(c.value));
-    const s: CompareSelection = { indicator: indSel.value, period: perSel.value, units: chosen.length === checks.length ? [] : chosen };
+    const s: CompareSelection = {
+      indicator: indSel.value,
+      period: perSel.value,
+      units: chosen.length === checks.length ? [] : chosen,
+    };
     if (chosen.length === 0) {
       title.textContent = 'Chưa chọn đơn vị nào';
       reported.textContent = 'Hãy chọn ít nhất một đơn vị.';
@@ -100,7 +104,8 @@ export async function initCompare(): Promise<void> {
     }
     const r = compareResult(data, s);
     title.textContent = r.title;
-    reported.textContent = `${r.reported} Xếp từ cao xuống thấp; dấu * và thanh gạch chéo: số liệu chưa đủ kỳ. ${r.capped}`;
+    const order = 'Xếp từ cao xuống thấp; dấu * và thanh gạch chéo: số liệu chưa đủ kỳ.';
+    reported.textContent = `${r.reported} ${order} ${r.capped}`;
     chart.innerHTML = r.svg;
     table.innerHTML = tableHtml(r.table, 'bang-so-sanh');
     if (csvUrl) URL.revokeObjectURL(csvUrl);

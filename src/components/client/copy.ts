@@ -38,7 +38,10 @@ export function initCopy(root: ParentNode = document): void {
     btn.addEventListener('click', () => {
       void copy(target).then((ok) => {
         if (!ok) select(target);
-        if (status) status.textContent = ok ? 'Đã sao chép.' : 'Đã chọn đoạn văn: bấm Ctrl+C (hoặc giữ và chọn Sao chép) để sao chép.';
+        if (status)
+          status.textContent = ok
+            ? 'Đã sao chép.'
+            : 'Đã chọn đoạn văn: bấm Ctrl+C (hoặc giữ và chọn Sao chép) để sao chép.';
       });
     });
   }

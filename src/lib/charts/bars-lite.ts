@@ -3,6 +3,9 @@
  * default) and the browser (the compare island redraws it): same markup either way, a few hundred bytes of code.
  */
 import { fmtCount, fmtNumber, fmtPct, NBSP } from '../format/index.ts';
+import { hatchPattern } from './legend.ts';
+import { PALETTE } from './palette.ts';
+import { escapeXml as esc } from './xml.ts';
 
 export interface LiteBar {
   label: string;
@@ -19,7 +22,6 @@ export interface LiteBarsOptions {
   unit: 'count' | 'pct' | 'ratio';
 }
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const r1 = (n: number) => Math.round(n * 10) / 10;
 
 /** About `count` round ticks from 0 to at least `max`. */
@@ -38,7 +40,8 @@ export function barsLite(o: LiteBarsOptions): string {
   const row = 26;
   const top = 8;
   const bottom = 24;
-  const fmt = (v: number | undefined) => (o.unit === 'pct' ? fmtPct(v) : o.unit === 'ratio' ? fmtNumber(v) : fmtCount(v));
+  const fmt = (v: number | undefined) =>
+    o.unit === 'pct' ? fmtPct(v) : o.unit === 'ratio' ? fmtNumber(v) : fmtCount(v);
   const tickFmt = (v: number) => (o.unit === 'pct' ? `${fmtNumber(v, 1)}${NBSP}%` : fmtNumber(v, 1));
   const labels = o.rows.map((r) => (r.label.length > 20 ? `${r.label.slice(0, 19)}…` : r.label));
   const left = Math.min(148, 12 + Math.max(4, ...labels.map((l) => l.length)) * 6.8);
@@ -50,12 +53,11 @@ export function barsLite(o: LiteBarsOptions): string {
   const sx = (v: number) => r1(left + (v / domainMax) * (W - left - right));
   const hatch = `${o.id}-hatch`;
   let s =
-    `<svg class="chart-svg" id="${o.id}" viewBox="0 0 ${W} ${H}" role="img" aria-labelledby="${o.id}-t ${o.id}-d" font-size="13" xmlns="http://www.w3.org/2000/svg">` +
+    `<svg class="chart-svg" id="${o.id}" viewBox="0 0 ${W} ${H}" role="img" ` +
+    `aria-labelledby="${o.id}-t ${o.id}-d" font-size="13" xmlns="http://www.w3.org/2000/svg">` +
     `<title id="${o.id}-t">${esc(o.title)}</title><desc id="${o.id}-d">${esc(o.description)}</desc>`;
   if (o.rows.some((r) => r.partial)) {
-    s +=
-      `<defs><pattern id="${hatch}" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)">` +
-      `<rect width="6" height="6" fill="#0072B2" fill-opacity="0.25"/><line x1="0" y1="0" x2="0" y2="6" stroke="#0072B2" stroke-width="3"/></pattern></defs>`;
+    s += `<defs>${hatchPattern(hatch, PALETTE.blue)}</defs>`;
   }
   s += '<g stroke="currentColor" stroke-opacity="0.1" aria-hidden="true">';
   for (const t of ticks) s += `<line x1="${sx(t)}" x2="${sx(t)}" y1="${top}" y2="${H - bottom}"/>`;
@@ -65,16 +67,20 @@ export function barsLite(o: LiteBarsOptions): string {
   o.rows.forEach((r, i) => {
     const y = top + i * row;
     const label = labels[i]!;
-    s += `<g><title>${esc(`${r.label}: ${r.value === undefined ? 'chưa có số liệu' : fmt(r.value)}${r.partial ? ` (${r.partial})` : ''}`)}</title>`;
+    const value = r.value === undefined ? 'chưa có số liệu' : fmt(r.value);
+    const tip = `${r.label}: ${value}${r.partial ? ` (${r.partial})` : ''}`;
+    s += `<g><title>${esc(tip)}</title>`;
     s += `<text x="${left - 6}" y="${y + row / 2 + 4}" text-anchor="end" fill="currentColor">${esc(label)}</text>`;
     if (r.value === undefined) {
       s += `<text x="${left + 4}" y="${y + row / 2 + 4}" fill="#555">chưa có số liệu</text>`;
     } else {
       const w = Math.max(0, sx(r.value) - left);
       s += r.partial
-        ? `<rect x="${left}" y="${y + 3}" width="${r1(w)}" height="${row - 6}" fill="url(#${hatch})" stroke="#0072B2"/>`
-        : `<rect x="${left}" y="${y + 3}" width="${r1(w)}" height="${row - 6}" fill="#0072B2"/>`;
-      s += `<text x="${r1(left + w + 4)}" y="${y + row / 2 + 4}" fill="currentColor" class="tnum">${esc(fmt(r.value))}${r.partial ? ' *' : ''}</text>`;
+        ? `<rect x="${left}" y="${y + 3}" width="${r1(w)}" height="${row - 6}" fill="url(#${hatch})" ` +
+          `stroke="${PALETTE.blue}"/>`
+        : `<rect x="${left}" y="${y + 3}" width="${r1(w)}" height="${row - 6}" fill="${PALETTE.blue}"/>`;
+      const value = `${esc(fmt(r.value))}${r.partial ? ' *' : ''}`;
+      s += `<text x="${r1(left + w + 4)}" y="${y + row / 2 + 4}" fill="currentColor" class="tnum">${value}</text>`;
     }
     s += '</g>';
   });

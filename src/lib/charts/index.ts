@@ -7,41 +7,17 @@
 import * as Plot from '@observablehq/plot';
 import { timeFormatLocale } from 'd3';
 import { DASH, fmtCount, fmtNumber, fmtPct, NBSP } from '../format/index.ts';
-import { chartDocument, cleanPlotSvg, escapeXml, hatchPattern } from './svg.ts';
+import { hatchPattern } from './legend.ts';
+import { PALETTE, SERIES } from './palette.ts';
+import { chartDocument, cleanPlotSvg } from './svg.ts';
+import type { ChartText } from './small.ts';
 
-export { cleanPlotSvg, escapeXml, hatchPattern } from './svg.ts';
-
-/** Okabe–Ito: distinguishable with the common colour-vision deficiencies. */
-export const PALETTE = {
-  blue: '#0072B2',
-  vermillion: '#D55E00',
-  green: '#009E73',
-  purple: '#CC79A7',
-  orange: '#E69F00',
-  sky: '#56B4E9',
-  yellow: '#F0E442',
-  black: '#000000',
-} as const;
-
-/** Series colours in order, with a distinct marker symbol each (not colour alone). */
-export const SERIES = [
-  { color: PALETTE.blue, symbol: 'circle' },
-  { color: PALETTE.vermillion, symbol: 'square' },
-  { color: PALETTE.green, symbol: 'triangle' },
-  { color: PALETTE.purple, symbol: 'diamond' },
-  { color: PALETTE.orange, symbol: 'cross' },
-] as const;
+export { PALETTE, SERIES } from './palette.ts';
+export { paceMeter, sparkline, type ChartText } from './small.ts';
 
 export const CHART_WIDTH = 360;
 const FONT_SIZE = 13;
 
-export interface ChartText {
-  /** Stable id, unique in the page. */
-  id: string;
-  title: string;
-  /** What the chart shows, in words, for screen readers (the `<desc>`). */
-  description: string;
-}
 
 function render(options: Plot.PlotOptions, text: ChartText, defs?: string): string {
   const svg = Plot.plot({
@@ -61,7 +37,20 @@ export const viTime = timeFormatLocale({
   periods: ['SA', 'CH'],
   days: ['Chủ nhật', 'Thứ hai', 'Thứ ba', 'Thứ tư', 'Thứ năm', 'Thứ sáu', 'Thứ bảy'],
   shortDays: ['CN', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7'],
-  months: ['tháng 1', 'tháng 2', 'tháng 3', 'tháng 4', 'tháng 5', 'tháng 6', 'tháng 7', 'tháng 8', 'tháng 9', 'tháng 10', 'tháng 11', 'tháng 12'],
+  months: [
+    'tháng 1',
+    'tháng 2',
+    'tháng 3',
+    'tháng 4',
+    'tháng 5',
+    'tháng 6',
+    'tháng 7',
+    'tháng 8',
+    'tháng 9',
+    'tháng 10',
+    'tháng 11',
+    'tháng 12',
+  ],
   shortMonths: ['Th1', 'Th2', 'Th3', 'Th4', 'Th5', 'Th6', 'Th7', 'Th8', 'Th9', 'Th10', 'Th11', 'Th12'],
 });
 
@@ -105,8 +94,23 @@ export function periodBarsChart(o: PeriodBarsOptions): string {
   const marks: Plot.Markish[] = [
     Plot.ruleX([0]),
     Plot.barX(complete, { y: 'x', x: 'value', fill: PALETTE.blue, title: 'tip', insetTop: 3, insetBottom: 3 }),
-    Plot.barX(partial, { y: 'x', x: 'value', fill: `url(#${o.id}-hatch)`, stroke: PALETTE.blue, strokeWidth: 1.5, title: 'tip', insetTop: 3, insetBottom: 3 }),
-    Plot.tickX(targets, { y: 'x', x: 'target', stroke: PALETTE.vermillion, strokeWidth: 3, title: (d: PeriodBar) => `Chỉ tiêu ${d.x}: ${fmtCount(d.target)}` }),
+    Plot.barX(partial, {
+      y: 'x',
+      x: 'value',
+      fill: `url(#${o.id}-hatch)`,
+      stroke: PALETTE.blue,
+      strokeWidth: 1.5,
+      title: 'tip',
+      insetTop: 3,
+      insetBottom: 3,
+    }),
+    Plot.tickX(targets, {
+      y: 'x',
+      x: 'target',
+      stroke: PALETTE.vermillion,
+      strokeWidth: 3,
+      title: (d: PeriodBar) => `Chỉ tiêu ${d.x}: ${fmtCount(d.target)}`,
+    }),
     // The value just past its bar, with a white halo so that a target tick behind it does not hide it.
     Plot.text(has, {
       y: 'x',
@@ -120,7 +124,14 @@ export function periodBarsChart(o: PeriodBarsOptions): string {
       paintOrder: 'stroke',
     }),
     // After the target tick when there is one, so that the two never overlap.
-    Plot.text(missing, { y: 'x', x: (d: PeriodBar) => d.target ?? 0, text: () => `${DASH} chưa có số liệu`, dx: 6, textAnchor: 'start', fill: '#555' }),
+    Plot.text(missing, {
+      y: 'x',
+      x: (d: PeriodBar) => d.target ?? 0,
+      text: () => `${DASH} chưa có số liệu`,
+      dx: 6,
+      textAnchor: 'start',
+      fill: '#555',
+    }),
   ];
   return render(
     {
@@ -141,7 +152,7 @@ export function periodBarsChart(o: PeriodBarsOptions): string {
       marks,
     },
     o,
-    partial.length ? hatchPattern(o.id, PALETTE.blue) : undefined,
+    partial.length ? hatchPattern(`${o.id}-hatch`, PALETTE.blue) : undefined,
   );
 }
 
@@ -210,7 +221,15 @@ export function linesChart(o: LinesOptions): string {
       marks: [
         Plot.ruleY([0]),
         Plot.lineY(segments, { x: 'x', y: 'value', z: 'seg', stroke: 'series', strokeWidth: 2 }),
-        Plot.dot(o.points, { x: 'x', y: 'value', stroke: 'series', fill: 'series', symbol: 'series', r: 3.5, title: 'tip' }),
+        Plot.dot(o.points, {
+          x: 'x',
+          y: 'value',
+          stroke: 'series',
+          fill: 'series',
+          symbol: 'series',
+          r: 3.5,
+          title: 'tip',
+        }),
       ],
     },
     o,
@@ -248,7 +267,13 @@ export function datedLineChart(o: ChartText & { points: DatedPoint[]; yLabel: st
         Plot.ruleY([0]),
         Plot.lineY(pts, { x: 'd', y: 'value', stroke: PALETTE.blue, strokeWidth: 2 }),
         Plot.dot(pts, { x: 'd', y: 'value', fill: PALETTE.blue, r: 3.5, title: 'tip' }),
-        Plot.text(pts.length > 5 ? pts.slice(-1) : pts, { x: 'd', y: 'value', text: (p: DatedPoint) => fmtCount(p.value), dy: -12, textAnchor: pts.length > 5 ? 'end' : 'middle' }),
+        Plot.text(pts.length > 5 ? pts.slice(-1) : pts, {
+          x: 'd',
+          y: 'value',
+          text: (p: DatedPoint) => fmtCount(p.value),
+          dy: -12,
+          textAnchor: pts.length > 5 ? 'end' : 'middle',
+        }),
       ],
     },
     o,
@@ -287,9 +312,30 @@ export function unitBarsChart(o: UnitBarsOptions): string {
   const marks: Plot.Markish[] = [
     Plot.ruleX([0]),
     Plot.barX(complete, { y: 'key', x: 'value', fill: PALETTE.blue, title: 'tip', insetTop: 2, insetBottom: 2 }),
-    Plot.barX(partial, { y: 'key', x: 'value', fill: `url(#${o.id}-hatch)`, stroke: PALETTE.blue, title: 'tip', insetTop: 2, insetBottom: 2 }),
-    Plot.text(has, { y: 'key', x: 'value', text: (r: UnitBar) => (r.partial ? `${fmt(r.value)} *` : fmt(r.value)), dx: 4, textAnchor: 'start' }),
-    Plot.text(missing, { y: 'key', x: 0, text: () => 'chưa có số liệu', dx: 4, textAnchor: 'start', fill: '#555' }),
+    Plot.barX(partial, {
+      y: 'key',
+      x: 'value',
+      fill: `url(#${o.id}-hatch)`,
+      stroke: PALETTE.blue,
+      title: 'tip',
+      insetTop: 2,
+      insetBottom: 2,
+    }),
+    Plot.text(has, {
+      y: 'key',
+      x: 'value',
+      text: (r: UnitBar) => (r.partial ? `${fmt(r.value)} *` : fmt(r.value)),
+      dx: 4,
+      textAnchor: 'start',
+    }),
+    Plot.text(missing, {
+      y: 'key',
+      x: 0,
+      text: () => 'chưa có số liệu',
+      dx: 4,
+      textAnchor: 'start',
+      fill: '#555',
+    }),
   ];
   if (o.reference) {
     marks.push(Plot.ruleX([o.reference.value], { stroke: PALETTE.vermillion, strokeWidth: 2, strokeDasharray: '4,3' }));
@@ -301,69 +347,25 @@ export function unitBarsChart(o: UnitBarsOptions): string {
       marginRight: 64,
       marginTop: 8,
       marginBottom: 22,
-      x: { grid: true, label: null, domain: [0, maxX * 1.05], nice: true, tickFormat: o.percent ? pctTick : countTick, ticks: 4 },
-      y: { type: 'band', domain: rows.map((r) => r.key), label: null, tickFormat: (k: string) => labelOf.get(k) ?? k, tickSize: 0, padding: 0.15 },
+      x: {
+        grid: true,
+        label: null,
+        domain: [0, maxX * 1.05],
+        nice: true,
+        tickFormat: o.percent ? pctTick : countTick,
+        ticks: 4,
+      },
+      y: {
+        type: 'band',
+        domain: rows.map((r) => r.key),
+        label: null,
+        tickFormat: (k: string) => labelOf.get(k) ?? k,
+        tickSize: 0,
+        padding: 0.15,
+      },
       marks,
     },
     o,
-    partial.length ? hatchPattern(o.id, PALETTE.blue) : undefined,
+    partial.length ? hatchPattern(`${o.id}-hatch`, PALETTE.blue) : undefined,
   );
-}
-
-/* ---------------- Hand-made small graphics (no Plot: cheap for thousands of pages) ---------------- */
-
-/** A tiny trend line for a headline card. Decorative: the card states the numbers. */
-export function sparkline(values: (number | undefined)[], tip: string): string {
-  const w = 100;
-  const h = 28;
-  const known = values.map((v, i) => [i, v] as const).filter((p): p is readonly [number, number] => p[1] !== undefined);
-  if (known.length < 2) return '';
-  const max = Math.max(...known.map((p) => p[1]));
-  const min = Math.min(0, ...known.map((p) => p[1]));
-  const sx = (i: number) => (values.length === 1 ? w / 2 : 3 + (i * (w - 6)) / (values.length - 1));
-  const sy = (v: number) => h - 3 - ((v - min) / (max - min || 1)) * (h - 6);
-  const r1 = (n: number) => Math.round(n * 10) / 10;
-  // Break the line where a period is missing.
-  let d = '';
-  let prev = -2;
-  for (const [i, v] of known) {
-    d += `${i === prev + 1 ? 'L' : 'M'}${r1(sx(i))},${r1(sy(v))}`;
-    prev = i;
-  }
-  const [li, lv] = known[known.length - 1]!;
-  return (
-    `<svg class="spark" viewBox="0 0 ${w} ${h}" aria-hidden="true" focusable="false" xmlns="http://www.w3.org/2000/svg">` +
-    `<title>${escapeXml(tip)}</title>` +
-    `<path d="${d}" fill="none" stroke="${PALETTE.blue}" stroke-width="2" stroke-linejoin="round" stroke-linecap="round"/>` +
-    `<circle cx="${r1(sx(li))}" cy="${r1(sy(lv))}" r="2.8" fill="${PALETTE.blue}"/></svg>`
-  );
-}
-
-/**
- * Achievement against the pace of the year: a bar for the share of the target achieved, a mark for the share
- * of the year elapsed (months covered / 12). `id` must be unique in the page.
- */
-export function paceMeter(o: ChartText & { achievedPct: number; pacePct?: number }): string {
-  const w = 300;
-  const h = 48;
-  const x0 = 4;
-  const x1 = w - 4;
-  const span = x1 - x0;
-  const cap = Math.max(100, o.achievedPct, o.pacePct ?? 0);
-  const sx = (p: number) => Math.round((x0 + (Math.min(p, cap) / cap) * span) * 10) / 10;
-  const ahead = o.pacePct === undefined || o.achievedPct >= o.pacePct;
-  const fill = ahead ? PALETTE.green : PALETTE.vermillion;
-  let s =
-    `<svg class="pace" viewBox="0 0 ${w} ${h}" role="img" aria-labelledby="${o.id}-t ${o.id}-d" xmlns="http://www.w3.org/2000/svg">` +
-    `<title id="${o.id}-t">${escapeXml(o.title)}</title><desc id="${o.id}-d">${escapeXml(o.description)}</desc>` +
-    `<rect x="${x0}" y="8" width="${span}" height="18" rx="3" fill="#e6e6e6"/>` +
-    `<rect x="${x0}" y="8" width="${Math.max(0, sx(o.achievedPct) - x0)}" height="18" rx="3" fill="${fill}"/>` +
-    `<line x1="${sx(100)}" y1="4" x2="${sx(100)}" y2="30" stroke="#333" stroke-width="1"/>`;
-  if (o.pacePct !== undefined) {
-    const px = sx(o.pacePct);
-    s +=
-      `<line x1="${px}" y1="2" x2="${px}" y2="32" stroke="#111" stroke-width="2.5" stroke-dasharray="3,2"/>` +
-      `<text x="${px}" y="46" font-size="13" text-anchor="${o.pacePct > 75 ? 'end' : o.pacePct < 25 ? 'start' : 'middle'}" fill="#111">Tiến độ ${escapeXml(fmtPct(o.pacePct))}</text>`;
-  }
-  return s + '</svg>';
 }

@@ -8,6 +8,7 @@
  * - coordinates rounded to one decimal (smaller pages, identical output across runs).
  */
 import { parseHTML } from 'linkedom';
+import { escapeXml } from './xml.ts';
 
 let doc: Document | undefined;
 
@@ -15,10 +16,6 @@ let doc: Document | undefined;
 export function chartDocument(): Document {
   if (!doc) doc = parseHTML('<!doctype html><html><head></head><body></body></html>').document as unknown as Document;
   return doc;
-}
-
-export function escapeXml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 const NUMERIC_ATTRS = new Set(['x', 'y', 'x1', 'x2', 'y1', 'y2', 'width', 'height', 'cx', 'cy', 'r', 'dx', 'dy']);
@@ -75,17 +72,11 @@ export function cleanPlotSvg(svg: Element, opts: CleanOptions): string {
   svg.setAttribute('aria-labelledby', `${opts.id}-t ${opts.id}-d`);
   svg.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
   svg.setAttribute('id', opts.id);
-  const head = `<title id="${opts.id}-t">${escapeXml(opts.title)}</title><desc id="${opts.id}-d">${escapeXml(opts.description)}</desc>${opts.defs ? `<defs>${opts.defs}</defs>` : ''}`;
+  const head =
+    `<title id="${opts.id}-t">${escapeXml(opts.title)}</title>` +
+    `<desc id="${opts.id}-d">${escapeXml(opts.description)}</desc>` +
+    (opts.defs ? `<defs>${opts.defs}</defs>` : '');
   const html = svg.outerHTML;
   const open = html.indexOf('>') + 1;
   return html.slice(0, open) + head + html.slice(open);
-}
-
-/** A diagonal hatch pattern (for partial periods), id `${id}-hatch`. */
-export function hatchPattern(id: string, color: string): string {
-  return (
-    `<pattern id="${id}-hatch" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)">` +
-    `<rect width="6" height="6" fill="${color}" fill-opacity="0.25"/>` +
-    `<line x1="0" y1="0" x2="0" y2="6" stroke="${color}" stroke-width="3"/></pattern>`
-  );
 }

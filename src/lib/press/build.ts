@@ -1,15 +1,8 @@
-/**
- * The press kit's steps of scripts/build.ts:
- * - `writeSummaries`: data/summaries.json, every unit's summary for each year and term (src/lib/summary);
- * - `startChartImages`: the PNGs of the charts the pages queue (index.ts), drawn from their standalone SVGs in
- *   worker threads while Astro renders, and finished after it.
- */
+/** data/summaries.json: every unit's summary for each year and term (src/lib/summary), written by the build. */
 import { mkdir, open } from 'node:fs/promises';
 import path from 'node:path';
 import { summarize, summaryWindowIds } from '../summary/index.ts';
 import type { Dataset } from '../types.ts';
-import { queuedPngJobs } from './queue.ts';
-import { PngPool, type RasterReport } from './png.ts';
 
 export const SUMMARY_FIELDS = ['unit_id', 'unit_name', 'period', 'kind', 'complete', 'text'] as const;
 
@@ -30,7 +23,15 @@ export function* summaryLines(ds: Dataset): Generator<SummaryLine> {
     if (!uf) continue;
     for (const id of summaryWindowIds(uf)) {
       const s = summarize(ds, unit.id, id);
-      if (s) yield { unit_id: unit.id, unit_name: unit.name, period: s.period, kind: s.kind, complete: s.complete, text: s.text };
+      if (s)
+        yield {
+          unit_id: unit.id,
+          unit_name: unit.name,
+          period: s.period,
+          kind: s.kind,
+          complete: s.complete,
+          text: s.text,
+        };
     }
   }
 }
@@ -59,25 +60,4 @@ export async function writeSummaries(ds: Dataset, dataDir: string): Promise<stri
     await fh.close();
   }
   return file;
-}
-
-export interface ChartImages {
-  /** Waits for every PNG (drawing what is left on all cores) and stops the threads. */
-  finish(): Promise<RasterReport>;
-}
-
-/**
- * Call before Astro's build: from then on every PNG a page queues is drawn at once in a worker thread (on the core
- * Astro leaves idle); `finish()` after the build draws the rest on all cores. The files do not depend on the order.
- */
-export function startChartImages(outDir: string): ChartImages {
-  const pool = new PngPool(outDir, 1);
-  globalThis.__PDV_PRESS_SINK__ = (job) => pool.push(job);
-  return {
-    finish: async () => {
-      globalThis.__PDV_PRESS_SINK__ = undefined;
-      for (const job of queuedPngJobs().splice(0)) pool.push(job);
-      return pool.finish();
-    },
-  };
 }

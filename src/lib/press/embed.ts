@@ -7,32 +7,46 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { CSP } from '../site/csp.ts';
-import { emitFile } from '../site/files.ts';
-import { href } from '../site/href.ts';
-import { SITE_NAME } from '../site/labels.ts';
-import type { LegendItem } from '../site/view.ts';
-import { esc, legendHtml } from './legend.ts';
+import { swatch, type LegendItem } from '../charts/legend.ts';
+import { escapeXml as esc } from '../charts/xml.ts';
+import { CSP } from '../view/csp.ts';
+import { href } from '../view/href.ts';
+import { SITE_NAME } from '../view/labels.ts';
+import type { PageFile } from '../view/shapes.ts';
 
 /** The folder of the embed pages' shared stylesheet and fonts. */
 export const EMBED_ASSETS = 'nhung/';
 
+/** The unicode ranges of fontsource's Vietnamese and Latin subsets. */
+const VIETNAMESE = [
+  'U+0102-0103,U+0110-0111,U+0128-0129,U+0168-0169,U+01A0-01A1,U+01AF-01B0,U+0300-0301,U+0303-0304,',
+  'U+0308-0309,U+0323,U+0329,U+1EA0-1EF9,U+20AB',
+].join('');
+const LATIN = [
+  'U+0000-00FF,U+0131,U+0152-0153,U+02BB-02BC,U+02C6,U+02DA,U+02DC,U+0304,U+0308,U+0329,U+2000-206F,',
+  'U+20AC,U+2122,U+2191,U+2193,U+2212,U+2215,U+FEFF,U+FFFD',
+].join('');
+
 const FONTS = [
-  { file: 'be-vietnam-pro-vietnamese-400-normal.woff2', weight: 400, range: 'U+0102-0103,U+0110-0111,U+0128-0129,U+0168-0169,U+01A0-01A1,U+01AF-01B0,U+0300-0301,U+0303-0304,U+0308-0309,U+0323,U+0329,U+1EA0-1EF9,U+20AB' },
-  { file: 'be-vietnam-pro-latin-400-normal.woff2', weight: 400, range: 'U+0000-00FF,U+0131,U+0152-0153,U+02BB-02BC,U+02C6,U+02DA,U+02DC,U+0304,U+0308,U+0329,U+2000-206F,U+20AC,U+2122,U+2191,U+2193,U+2212,U+2215,U+FEFF,U+FFFD' },
-  { file: 'be-vietnam-pro-vietnamese-700-normal.woff2', weight: 700, range: 'U+0102-0103,U+0110-0111,U+0128-0129,U+0168-0169,U+01A0-01A1,U+01AF-01B0,U+0300-0301,U+0303-0304,U+0308-0309,U+0323,U+0329,U+1EA0-1EF9,U+20AB' },
-  { file: 'be-vietnam-pro-latin-700-normal.woff2', weight: 700, range: 'U+0000-00FF,U+0131,U+0152-0153,U+02BB-02BC,U+02C6,U+02DA,U+02DC,U+0304,U+0308,U+0329,U+2000-206F,U+20AC,U+2122,U+2191,U+2193,U+2212,U+2215,U+FEFF,U+FFFD' },
+  { file: 'be-vietnam-pro-vietnamese-400-normal.woff2', weight: 400, range: VIETNAMESE },
+  { file: 'be-vietnam-pro-latin-400-normal.woff2', weight: 400, range: LATIN },
+  { file: 'be-vietnam-pro-vietnamese-700-normal.woff2', weight: 700, range: VIETNAMESE },
+  { file: 'be-vietnam-pro-latin-700-normal.woff2', weight: 700, range: LATIN },
 ] as const;
 
 /** Widest the chart is drawn (its text then is ~1.6× the page's): wider iframes centre it. */
 export const EMBED_CHART_MAX = 560;
 
+const FACE = "font-family:'Be Vietnam Pro';font-style:normal;font-display:swap";
+const BODY_FONT = "font-family:'Be Vietnam Pro',system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif";
+const BODY_COLOURS = 'color:#1b1b1b;background:#fff';
+
 const CSS = `${FONTS.map(
-  (f) => `@font-face{font-family:'Be Vietnam Pro';font-style:normal;font-display:swap;font-weight:${f.weight};src:url(${f.file}) format('woff2');unicode-range:${f.range}}`,
+  (f) => `@font-face{${FACE};font-weight:${f.weight};src:url(${f.file}) format('woff2');unicode-range:${f.range}}`,
 ).join('\n')}
 *,*::before,*::after{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
-body{margin:0;padding:10px 12px;font-family:'Be Vietnam Pro',system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;font-size:15px;line-height:1.5;color:#1b1b1b;background:#fff;overflow-wrap:break-word}
+body{margin:0;padding:10px 12px;${BODY_FONT};font-size:15px;line-height:1.5;${BODY_COLOURS};overflow-wrap:break-word}
 figure{margin:0 auto;max-width:${EMBED_CHART_MAX}px}
 h1{font-size:1.05rem;line-height:1.3;margin:0 0 2px}
 .subtitle{margin:0 0 6px;color:#595959;font-size:.88rem}
@@ -57,10 +71,24 @@ function fontsourceDir(): string {
   return fontDir;
 }
 
-/** Writes the embed stylesheet and its fonts (once per build). */
-export function emitEmbedAssets(): void {
-  emitFile(`${EMBED_ASSETS}nhung.css`, CSS);
-  for (const f of FONTS) emitFile(`${EMBED_ASSETS}${f.file}`, readFileSync(path.join(fontsourceDir(), f.file)));
+/** The embed pages' stylesheet and its fonts, declared by every embed page (written once). */
+export function embedAssets(): PageFile[] {
+  return [
+    { path: `${EMBED_ASSETS}nhung.css`, body: () => CSS },
+    ...FONTS.map((f) => ({
+      path: `${EMBED_ASSETS}${f.file}`,
+      body: () => readFileSync(path.join(fontsourceDir(), f.file)),
+    })),
+  ];
+}
+
+/** The legend as HTML (`ul.legend`), as on the site's pages (Legend.astro). */
+function legendHtml(items: readonly LegendItem[], id: string): string {
+  if (items.length === 0) return '';
+  const item = (it: LegendItem, i: number) =>
+    `<li><svg viewBox="0 0 16 12" aria-hidden="true" focusable="false">${swatch(it, `${id}-lg${i}`)}</svg>` +
+    `${esc(it.label)}</li>`;
+  return `<ul class="legend" aria-label="Chú giải">${items.map(item).join('')}</ul>`;
 }
 
 export interface EmbedPageInput {
@@ -93,7 +121,9 @@ export function embedPage(o: EmbedPageInput): string {
     `<link rel="icon" href="${esc(href('favicon.svg'))}" type="image/svg+xml">` +
     `<link rel="stylesheet" href="${esc(href(`${EMBED_ASSETS}nhung.css`))}">` +
     '</head><body><main><figure>' +
-    `<figcaption><h1>${esc(o.title)}</h1>${o.subtitle ? `<p class="subtitle">${esc(o.subtitle)}</p>` : ''}</figcaption>` +
+    `<figcaption><h1>${esc(o.title)}</h1>` +
+    (o.subtitle ? `<p class="subtitle">${esc(o.subtitle)}</p>` : '') +
+    '</figcaption>' +
     o.svg +
     legendHtml(o.legend ?? [], o.id) +
     (o.note ? `<p class="note">${esc(o.note)}</p>` : '') +

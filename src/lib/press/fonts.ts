@@ -30,7 +30,10 @@ function packageDir(): string {
       // next
     }
   }
-  throw new Error('Không tìm thấy phông Be Vietnam Pro (gói @expo-google-fonts/be-vietnam-pro): hãy chạy npm install.');
+  throw new Error(
+    'Không tìm thấy phông Be Vietnam Pro (gói @expo-google-fonts/be-vietnam-pro): ' +
+      'hãy chạy npm install.',
+  );
 }
 
 /** Absolute paths of the regular and bold TTF files. */
@@ -61,7 +64,8 @@ function parse(buf: Buffer): Metrics {
   const hhea = tables.get('hhea');
   const hmtx = tables.get('hmtx');
   const cmap = tables.get('cmap');
-  if (head === undefined || hhea === undefined || hmtx === undefined || cmap === undefined) throw new Error('font: missing table');
+  if (head === undefined || hhea === undefined || hmtx === undefined || cmap === undefined)
+    throw new Error('font: missing table');
   const unitsPerEm = buf.readUInt16BE(head + 18);
   const numberOfHMetrics = buf.readUInt16BE(hhea + 34);
   const advanceOf = (glyph: number) => buf.readUInt16BE(hmtx + 4 * Math.min(glyph, numberOfHMetrics - 1));
@@ -126,7 +130,8 @@ export function textWidth(text: string, size: number, weight: Weight = 400): num
 /** Whether the font has a glyph for every character of `text` (after NFC). */
 export function hasGlyphs(text: string, weight: Weight = 400): boolean {
   const m = metricsOf(weight);
-  for (const ch of text.normalize('NFC')) if (!/[ \t\r\n]/u.test(ch) && !m.advance.has(ch.codePointAt(0)!)) return false;
+  for (const ch of text.normalize('NFC'))
+    if (!/[ \t\r\n]/u.test(ch) && !m.advance.has(ch.codePointAt(0)!)) return false;
   return true;
 }
 

@@ -3,8 +3,8 @@
  * drawn around it on a white background, text wrapped to the width (SVG text does not wrap), the font named with
  * fallbacks. Published as `<chart>.svg` and rasterised at 2× into `<chart>.png` (png.ts).
  */
-import type { LegendItem } from '../site/view.ts';
-import { esc, swatch } from './legend.ts';
+import { swatch, type LegendItem } from '../charts/legend.ts';
+import { escapeXml as esc } from '../charts/xml.ts';
 import { FONT_STACK, textWidth, wrap, type Weight } from './fonts.ts';
 
 export interface ChartImageInput {
@@ -39,10 +39,22 @@ export function chartSize(svg: string): { width: number; height: number } {
 const r1 = (n: number) => Math.round(n * 10) / 10;
 
 /** Lines of text, wrapped; returns the markup and the height used. */
-function block(text: string, top: number, width: number, size: number, weight: Weight, fill: string, lineHeight: number): { markup: string; height: number } {
+function block(
+  text: string,
+  top: number,
+  width: number,
+  size: number,
+  weight: Weight,
+  fill: string,
+  lineHeight: number,
+): { markup: string; height: number } {
   const lines = wrap(text, width, size, weight);
   const markup = lines
-    .map((l, i) => `<text x="${PAD}" y="${r1(top + size + i * lineHeight)}" font-size="${size}"${weight === 700 ? ' font-weight="700"' : ''} fill="${fill}">${esc(l)}</text>`)
+    .map(
+      (l, i) =>
+        `<text x="${PAD}" y="${r1(top + size + i * lineHeight)}" font-size="${size}"` +
+        `${weight === 700 ? ' font-weight="700"' : ''} fill="${fill}">${esc(l)}</text>`,
+    )
     .join('');
   return { markup, height: lines.length * lineHeight };
 }
@@ -61,7 +73,8 @@ function legendBlock(items: readonly LegendItem[], top: number, width: number): 
       x = PAD;
     }
     const y = top + row * rowH;
-    markup += `<svg x="${r1(x)}" y="${r1(y + 2)}" width="16" height="12" viewBox="0 0 16 12">${swatch(it, `lg${i}`)}</svg>`;
+    const box = `<svg x="${r1(x)}" y="${r1(y + 2)}" width="16" height="12" viewBox="0 0 16 12">`;
+    markup += `${box}${swatch(it, `lg${i}`)}</svg>`;
     markup += `<text x="${r1(x + 21)}" y="${r1(y + 12)}" font-size="${size}" fill="${INK}">${esc(it.label)}</text>`;
     x += w;
   });
@@ -110,7 +123,8 @@ export function chartImage(o: ChartImageInput): ChartImage {
   y += src.height + 10;
   const height = Math.ceil(y);
   const svg =
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${esc(FONT_STACK)}" color="${INK}">` +
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" ` +
+    `font-family="${esc(FONT_STACK)}" color="${INK}">` +
     `<title>${esc(o.title)}</title>` +
     `<rect width="100%" height="100%" fill="#ffffff"/>` +
     parts.join('') +

@@ -1,24 +1,22 @@
 /**
- * The press kit of a chart, called by ChartFigure.astro while the page renders:
+ * The press kit of a chart, declared by the page's view model (src/lib/site) and written by the build:
  * - `<chart>.svg` beside the chart's CSV: the chart with its title, subtitle, legend, note and source line on white
- *   (image.ts), written at once;
- * - `<chart>.png`, the same at 2×, queued here (queue.ts) and drawn in a worker thread (build.ts → startChartImages);
+ *   (image.ts);
+ * - `<chart>.png`, the same at 2×, drawn from that SVG in a worker thread while Astro renders (src/lib/build);
  * - an embed page `<folder of the CSV>/nhung/<chart>/` (embed.ts) and the <iframe> snippet for it.
  * Which charts: those that have an SVG (tables have none), on site-level pages and province pages, and the
  * headline chart of each district (DISTRICT_CHARTS); `CHART_IMAGES=all` gives every chart of every unit the kit,
  * `CHART_IMAGES=none` turns it off.
  */
+import { escapeXml as esc } from '../charts/xml.ts';
 import { fmtCount, fmtDate } from '../format/index.ts';
-import { emitFile } from '../site/files.ts';
-import { absoluteUrl, href, sitePath, unitPath } from '../site/href.ts';
-import { DEMO_LABEL, SITE_NAME } from '../site/labels.ts';
-import { unitSources } from '../site/unit.ts';
-import type { ChartView } from '../site/view.ts';
 import type { Dataset, Unit } from '../types.ts';
-import { emitEmbedAssets, embedPage, EMBED_CHART_MAX } from './embed.ts';
+import { absoluteUrl, href, sitePath, unitPath } from '../view/href.ts';
+import { DEMO_LABEL, SITE_NAME } from '../view/labels.ts';
+import type { ChartView, PageFile, PressLinks } from '../view/shapes.ts';
+import { unitSources } from '../view/sources.ts';
+import { embedAssets, embedPage, EMBED_CHART_MAX } from './embed.ts';
 import { chartImage, chartSize } from './image.ts';
-import { esc } from './legend.ts';
-import { queuePng } from './queue.ts';
 
 export type ImageScope = 'default' | 'all' | 'none';
 
@@ -48,7 +46,7 @@ export function pressApplies(unit: Unit | undefined, key: string, scope: ImageSc
 let lastSources: { ds: Dataset; key: string; text: string } | undefined;
 
 /** The image's and embed page's source line: the data's sources, the site, the date of the data. */
-export function sourceLine(ds: Dataset, unit: Unit | undefined): string {
+function sourceLine(ds: Dataset, unit: Unit | undefined): string {
   const key = unit?.id ?? '';
   if (lastSources && lastSources.ds === ds && lastSources.key === key) return lastSources.text;
   const date = ds.latestDataDate ? `, số liệu cập nhật đến ${fmtDate(ds.latestDataDate)}` : '';
@@ -57,7 +55,10 @@ export function sourceLine(ds: Dataset, unit: Unit | undefined): string {
     const texts = unitSources(ds, unit)
       .map((s) => s.text)
       .filter((t) => t !== 'Không ghi nguồn');
-    const list = texts.length <= 2 ? texts.join('; ') : `${texts.slice(0, 2).join('; ')}; và ${fmtCount(texts.length - 2)} nguồn khác`;
+    const list =
+      texts.length <= 2
+        ? texts.join('; ')
+        : `${texts.slice(0, 2).join('; ')}; và ${fmtCount(texts.length - 2)} nguồn khác`;
     text = `${list ? `Nguồn: ${list}. ` : ''}Tổng hợp: ${SITE_NAME}${date}.`;
   } else {
     text = `Nguồn: ${SITE_NAME}, tổng hợp từ ${fmtCount(ds.sources.length)} nguồn số liệu${date}.`;
@@ -68,89 +69,86 @@ export function sourceLine(ds: Dataset, unit: Unit | undefined): string {
 }
 
 /** The public address of a site path: absolute when SITE_URL is set, else from the site's root (href()). */
-export function publicUrl(path: string): string {
+function publicUrl(path: string): string {
   const site = process.env.SITE_URL;
   return site ? new URL(href(path), site).href : href(path);
 }
 
-export interface PressLinks {
-  png: string;
-  pngName: string;
-  svg: string;
-  svgName: string;
-  /** The embed page (href()). */
-  embed: string;
-  /** The <iframe> code to paste, as text. */
-  snippet: string;
-  /** The sentence before the snippet (tells to add the domain when SITE_URL is not set). */
-  intro: string;
-}
-
 /** The chart's title naming its unit, for an image or embed seen away from the unit's page. */
-export function standaloneTitle(view: ChartView, unit: Unit | undefined): string {
+function standaloneTitle(view: ChartView, unit: Unit | undefined): string {
   return unit && !view.title.includes(unit.label) ? `${view.title} — ${unit.label}` : view.title;
 }
 
-export interface PressInput {
-  ds: Dataset;
-  view: ChartView;
-  /** The chart's SVG as rendered on the page (undefined: a table, no kit). */
-  svg: string | undefined;
-  /** The unit the chart belongs to; undefined for a site-level chart. */
-  unit?: Unit;
-  /** The path of the page rendering it (Astro.url.pathname): the embed page links back there for site-level charts. */
-  page: string;
-  /** Astro.site, for the embed page's canonical link. */
-  site?: URL | string;
+/** Where a chart's kit lives: `<folder of its CSV>/<chart>.{png,svg}` and `<folder>/nhung/<chart>/`. */
+function kitPaths(view: ChartView): { stem: string; embed: string } {
+  const stem = sitePath(view.csvHref).replace(/\.csv$/, '');
+  const folder = stem.slice(0, stem.lastIndexOf('/') + 1);
+  return { stem, embed: `${folder}nhung/${stem.slice(folder.length)}/` };
 }
 
-/** Writes the chart's SVG image and embed page, queues its PNG; returns the links (undefined: no kit). */
-export function chartPress(o: PressInput): PressLinks | undefined {
-  if (!o.svg || !pressApplies(o.unit, o.view.key)) return undefined;
-  const { view } = o;
-  const csvPath = sitePath(view.csvHref);
-  const stem = csvPath.replace(/\.csv$/, '');
-  const folder = stem.slice(0, stem.lastIndexOf('/') + 1);
-  const name = stem.slice(folder.length);
-  const embedPath = `${folder}nhung/${name}/`;
+const INTRO =
+  'Dán đoạn mã sau vào trang web để hiện biểu đồ, ' +
+  'nguồn số liệu và đường dẫn về trang này';
+const ADD_DOMAIN = ' (thêm tên miền của trang này vào trước đường dẫn /…)';
+
+/** The links of a chart's kit (undefined: a table, or a chart out of the kit's scope). */
+export function pressLinks(view: ChartView, unit: Unit | undefined): PressLinks | undefined {
+  if (!view.svg || !pressApplies(unit, view.key)) return undefined;
+  const svg = view.svg();
+  const { stem, embed } = kitPaths(view);
   const downloadStem = view.csvName.replace(/\.csv$/, '');
-  const links: PressLinks = {
+  const title = standaloneTitle(view, unit);
+  const chart = chartSize(svg);
+  // The iframe's height: the chart at the embed page's width, and the text around it.
+  const [sub, legend, note] = [view.subtitle ? 22 : 0, view.legend?.length ? 26 : 0, view.caption ? 44 : 0];
+  const height = Math.ceil((chart.height * (EMBED_CHART_MAX / chart.width) + 150 + sub + legend + note) / 10) * 10;
+  return {
     png: href(`${stem}.png`),
     pngName: `${downloadStem}.png`,
     svg: href(`${stem}.svg`),
     svgName: `${downloadStem}.svg`,
-    embed: href(embedPath),
-    snippet: '',
-    intro: process.env.SITE_URL
-      ? 'Dán đoạn mã sau vào trang web để hiện biểu đồ, nguồn số liệu và đường dẫn về trang này:'
-      : 'Dán đoạn mã sau vào trang web để hiện biểu đồ, nguồn số liệu và đường dẫn về trang này (thêm tên miền của trang này vào trước đường dẫn /…):',
+    embed: href(embed),
+    snippet:
+      `<iframe src="${esc(publicUrl(embed))}" title="${esc(title)}" width="100%" height="${height}" ` +
+      'style="border:0;max-width:800px" loading="lazy"></iframe>',
+    intro: `${INTRO}${process.env.SITE_URL ? '' : ADD_DOMAIN}:`,
   };
-  const title = standaloneTitle(view, o.unit);
-  const chart = chartSize(o.svg);
-  const height = Math.ceil((chart.height * (EMBED_CHART_MAX / chart.width) + 150 + (view.subtitle ? 22 : 0) + (view.legend?.length ? 26 : 0) + (view.caption ? 44 : 0)) / 10) * 10;
-  links.snippet = `<iframe src="${esc(publicUrl(embedPath))}" title="${esc(title)}" width="100%" height="${height}" style="border:0;max-width:800px" loading="lazy"></iframe>`;
+}
 
-  if (globalThis.__PDV_FILES_DIR__) {
-    const source = sourceLine(o.ds, o.unit);
-    const back = o.unit ? href(unitPath(o.unit.slug)) : o.page;
-    const image = chartImage({ svg: o.svg, title, subtitle: view.subtitle, legend: view.legend, note: view.caption, source });
-    emitFile(`${stem}.svg`, image.svg);
-    queuePng({ svg: `${stem}.svg`, png: `${stem}.png` });
-    emitEmbedAssets();
-    emitFile(
-      `${embedPath}index.html`,
-      embedPage({
-        title,
-        subtitle: view.subtitle,
-        svg: o.svg,
-        legend: view.legend,
-        id: view.id,
-        note: view.caption,
-        source,
-        back: `${back}#${view.id}-h`,
-        canonical: absoluteUrl(sitePath(back), o.site),
-      }),
-    );
-  }
-  return links;
+/**
+ * The files of a chart's kit, declared (the build writes them): its standalone SVG, the PNG drawn from it, its
+ * embed page and the embed pages' shared assets. `page` is the path of the page showing it (href()): the embed
+ * page of a site-level chart links back there.
+ */
+export function pressFiles(ds: Dataset, view: ChartView, unit: Unit | undefined, page: string): PageFile[] {
+  if (!view.svg || !pressApplies(unit, view.key)) return [];
+  const svg = view.svg;
+  const { stem, embed } = kitPaths(view);
+  const title = standaloneTitle(view, unit);
+  const source = () => sourceLine(ds, unit);
+  const back = unit ? href(unitPath(unit.slug)) : page;
+  const { subtitle, legend, caption: note, id } = view;
+  return [
+    {
+      path: `${stem}.svg`,
+      body: () => chartImage({ svg: svg(), title, subtitle, legend, note, source: source() }).svg,
+    },
+    { path: `${stem}.png`, pngOf: `${stem}.svg` },
+    ...embedAssets(),
+    {
+      path: `${embed}index.html`,
+      body: () =>
+        embedPage({
+          title,
+          subtitle,
+          svg: svg(),
+          legend,
+          id,
+          note,
+          source: source(),
+          back: `${back}#${id}-h`,
+          canonical: absoluteUrl(sitePath(back), process.env.SITE_URL),
+        }),
+    },
+  ];
 }

@@ -7,8 +7,7 @@
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { parentPort, workerData } from 'node:worker_threads';
-import { runJob } from './png.ts';
-import type { PngJob } from './queue.ts';
+import { runJob, type PngJob } from './png.ts';
 
 let gc: ((o: { type: 'minor' | 'major' }) => void) | undefined;
 try {

@@ -11,9 +11,12 @@ import { Worker } from 'node:worker_threads';
 import { Resvg } from '@resvg/resvg-js';
 import { FONT_FAMILY, fontFiles } from './fonts.ts';
 import { encodePng } from './png-encode.ts';
-import type { PngJob } from './queue.ts';
 
-export type { PngJob } from './queue.ts';
+/** A PNG to make from a chart image: paths relative to the output folder. */
+export interface PngJob {
+  svg: string;
+  png: string;
+}
 
 export const PNG_SCALE = 2;
 
@@ -30,11 +33,6 @@ export function renderPng(svg: string): Buffer {
   });
   const img = r.render();
   return encodePng(img.pixels, img.width, img.height);
-}
-
-/** The family names of the font files resvg is given (read from their name tables). */
-export function imageFontFamilies(): string[] {
-  return fontFiles().map(familyName);
 }
 
 /** The family name (name id 1) of a TrueType file. */
@@ -54,7 +52,10 @@ export function familyName(file: string): string {
       if (nameId !== 1 || platform !== 3) continue;
       const len = buf.readUInt16BE(r + 8);
       const at = strings + buf.readUInt16BE(r + 10);
-      return buf.subarray(at, at + len).swap16().toString('utf16le');
+      return buf
+        .subarray(at, at + len)
+        .swap16()
+        .toString('utf16le');
     }
   }
   return '';
@@ -150,6 +151,12 @@ export class PngPool {
     await Promise.all(this.slots.splice(0).map((s) => s.worker.terminate()));
     if (this.failure !== undefined) throw this.failure;
     const now = performance.now();
-    return { images: this.images, bytes: this.bytes, seconds: this.t0 ? (now - this.t0) / 1000 : 0, tail: (now - t1) / 1000, workers: n };
+    return {
+      images: this.images,
+      bytes: this.bytes,
+      seconds: this.t0 ? (now - this.t0) / 1000 : 0,
+      tail: (now - t1) / 1000,
+      workers: n,
+    };
   }
 }

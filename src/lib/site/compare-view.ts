@@ -3,8 +3,9 @@
  * no Dataset, no Node APIs, only formatting and the dependency-free bar chart.
  */
 import { barsLite, type LiteBar } from '../charts/bars-lite.ts';
+import { escapeXml as esc } from '../charts/xml.ts';
 import { fmtCount, fmtNumber, fmtPct, partialOf } from '../format/index.ts';
-import type { Cell, Table } from './view.ts';
+import type { Cell, Table } from '../view/shapes.ts';
 
 export type CompareUnit = 'count' | 'pct' | 'ratio';
 
@@ -81,36 +82,77 @@ export function compareResult(data: CompareData, sel: CompareSelection): Compare
   });
   const cells: Cell[][] = items.map(({ u, v }, k) => {
     const t = compareText(v, unit);
-    return [{ text: String(k + 1) }, { text: u.label, header: true, href: u.href }, { text: u.parent }, { text: t.text, flag: t.partial }];
+    return [
+      { text: String(k + 1) },
+      { text: u.label, header: true, href: u.href },
+      { text: u.parent },
+      { text: t.text, flag: t.partial },
+    ];
   });
   const reported = items.filter((x) => x.v !== null).length;
   const partials = [...new Set(rows.map((r) => r.partial).filter(Boolean))];
-  const description = `${title}: ${rows.map((r) => `${r.label} ${r.value === undefined ? 'chưa có số liệu' : compareText(r.value, unit).text}${r.partial ? ` (${r.partial})` : ''}`).join('; ')}.`;
+  const said = (r: LiteBar) =>
+    `${r.label} ${r.value === undefined ? 'chưa có số liệu' : compareText(r.value, unit).text}` +
+    (r.partial ? ` (${r.partial})` : '');
+  const description = `${title}: ${rows.map(said).join('; ')}.`;
   return {
     title,
     description,
     svg: barsLite({ id: 'bd-so-sanh', title, description, rows, unit }),
     csv: {
-      columns: ['Mã đơn vị', 'Đơn vị', 'Trực thuộc', 'Kỳ', ind?.label ?? sel.indicator, 'Số tháng có số liệu', 'Số tháng của kỳ'],
-      rows: items.map(({ u, v }) => [u.id, u.label, u.parent, period?.id, v === null ? undefined : typeof v === 'number' ? v : v[0], Array.isArray(v) ? v[1] : undefined, Array.isArray(v) ? v[2] : undefined]),
+      columns: [
+        'Mã đơn vị',
+        'Đơn vị',
+        'Trực thuộc',
+        'Kỳ',
+        ind?.label ?? sel.indicator,
+        'Số tháng có số liệu',
+        'Số tháng của kỳ',
+      ],
+      rows: items.map(({ u, v }) => [
+        u.id,
+        u.label,
+        u.parent,
+        period?.id,
+        v === null ? undefined : typeof v === 'number' ? v : v[0],
+        Array.isArray(v) ? v[1] : undefined,
+        Array.isArray(v) ? v[2] : undefined,
+      ]),
     },
-    capped: items.length > CHART_MAX ? `Biểu đồ vẽ ${CHART_MAX} đơn vị có số cao nhất; bảng có đủ ${items.length} đơn vị.` : '',
-    table: { caption: title, head: ['#', 'Đơn vị', 'Trực thuộc', ind?.label ?? ''], numeric: [true, false, false, true], rows: cells },
-    reported: `${reported}/${items.length} ${data.level} có số liệu.${partials.length ? ` Có số chưa đủ kỳ (*): ${partials.join(', ')}.` : ''}`,
+    capped:
+      items.length > CHART_MAX
+        ? `Biểu đồ vẽ ${CHART_MAX} đơn vị có số cao nhất; bảng có đủ ${items.length} đơn vị.`
+        : '',
+    table: {
+      caption: title,
+      head: ['#', 'Đơn vị', 'Trực thuộc', ind?.label ?? ''],
+      numeric: [true, false, false, true],
+      rows: cells,
+    },
+    reported:
+      `${reported}/${items.length} ${data.level} có số liệu.` +
+      (partials.length ? ` Có số chưa đủ kỳ (*): ${partials.join(', ')}.` : ''),
   };
 }
-
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** A table as HTML, with the same markup as the DataTable component (scroll box, caption, flags). */
 export function tableHtml(t: Table, id: string): string {
   const cell = (c: Cell) =>
-    (c.href ? `<a href="${esc(c.href)}">${esc(c.text)}</a>` : esc(c.text)) + (c.flag ? `<span class="flag">${esc(c.flag)}</span>` : '');
+    (c.href ? `<a href="${esc(c.href)}">${esc(c.text)}</a>` : esc(c.text)) +
+    (c.flag ? `<span class="flag">${esc(c.flag)}</span>` : '');
   const cls = (i: number) => (t.numeric[i] ? ' class="n"' : '');
   return (
-    `<div class="scroll" tabindex="0" role="region" aria-labelledby="${id}-cap"><table id="${id}"><caption id="${id}-cap">${esc(t.caption)}</caption>` +
+    `<div class="scroll" tabindex="0" role="region" aria-labelledby="${id}-cap"><table id="${id}">` +
+    `<caption id="${id}-cap">${esc(t.caption)}</caption>` +
     `<thead><tr>${t.head.map((h, i) => `<th scope="col"${cls(i)}>${esc(h)}</th>`).join('')}</tr></thead><tbody>` +
-    t.rows.map((r) => `<tr>${r.map((c, i) => (c.header ? `<th scope="row"${cls(i)}>${cell(c)}</th>` : `<td${cls(i)}>${cell(c)}</td>`)).join('')}</tr>`).join('') +
+    t.rows
+      .map(
+        (r) =>
+          `<tr>${r
+            .map((c, i) => (c.header ? `<th scope="row"${cls(i)}>${cell(c)}</th>` : `<td${cls(i)}>${cell(c)}</td>`))
+            .join('')}</tr>`,
+      )
+      .join('') +
     '</tbody></table></div>'
   );
 }

@@ -4,10 +4,19 @@
  * /so-sanh/du-lieu.json and lets the reader choose, keeping the choice in the URL query.
  */
 import type { Dataset, Flow, Unit, WindowFigures } from '../types.ts';
-import { href, unitPath } from './href.ts';
-import { LEVEL_PLURAL } from './labels.ts';
+import { href, unitPath } from '../view/href.ts';
+import { LEVEL_PLURAL } from '../view/labels.ts';
+import type { PageFile } from '../view/shapes.ts';
+import {
+  compareResult,
+  type CompareData,
+  type CompareIndicator,
+  type CompareResult,
+  type CompareSelection,
+  type CompareValue,
+} from './compare-view.ts';
+import { csvFile } from './files.ts';
 import { siteIndex } from './site.ts';
-import type { CompareData, CompareIndicator, CompareValue } from './compare-view.ts';
 
 export type { CompareData, CompareIndicator, CompareValue } from './compare-view.ts';
 export { compareResult, compareText, tableHtml } from './compare-view.ts';
@@ -15,15 +24,63 @@ export { compareResult, compareText, tableHtml } from './compare-view.ts';
 export const COMPARE_INDICATORS: (CompareIndicator & { get: (w: WindowFigures) => Flow | number | undefined })[] = [
   { id: 'admitted', label: 'Số đảng viên kết nạp', unit: 'count', windows: 'both', get: (w) => w.admitted },
   { id: 'target', label: 'Chỉ tiêu kết nạp', unit: 'count', windows: 'both', get: (w) => w.target?.value },
-  { id: 'target_achieved_pct', label: 'Tỷ lệ đạt chỉ tiêu', unit: 'pct', windows: 'both', get: (w) => w.targetAchievedPct },
-  { id: 'admission_rate_pct', label: 'Tỷ lệ kết nạp so với đảng viên đầu năm', unit: 'pct', windows: 'year', get: (w) => w.admissionRatePct },
-  { id: 'average_per_year', label: 'Bình quân kết nạp mỗi năm', unit: 'ratio', windows: 'term', get: (w) => w.averagePerYear },
-  { id: 'youth_pct', label: 'Tỷ lệ đảng viên trẻ (18–30 tuổi)', unit: 'pct', windows: 'both', get: (w) => w.youthPct },
+  {
+    id: 'target_achieved_pct',
+    label: 'Tỷ lệ đạt chỉ tiêu',
+    unit: 'pct',
+    windows: 'both',
+    get: (w) => w.targetAchievedPct,
+  },
+  {
+    id: 'admission_rate_pct',
+    label: 'Tỷ lệ kết nạp so với đảng viên đầu năm',
+    unit: 'pct',
+    windows: 'year',
+    get: (w) => w.admissionRatePct,
+  },
+  {
+    id: 'average_per_year',
+    label: 'Bình quân kết nạp mỗi năm',
+    unit: 'ratio',
+    windows: 'term',
+    get: (w) => w.averagePerYear,
+  },
+  {
+    id: 'youth_pct',
+    label: 'Tỷ lệ đảng viên trẻ (18–30 tuổi)',
+    unit: 'pct',
+    windows: 'both',
+    get: (w) => w.youthPct,
+  },
   { id: 'women_pct', label: 'Tỷ lệ nữ', unit: 'pct', windows: 'both', get: (w) => w.womenPct },
-  { id: 'ethnic_minority_pct', label: 'Tỷ lệ người dân tộc thiểu số', unit: 'pct', windows: 'both', get: (w) => w.ethnicMinorityPct },
-  { id: 'college_pct', label: 'Tỷ lệ có trình độ cao đẳng trở lên', unit: 'pct', windows: 'both', get: (w) => w.collegePct },
-  { id: 'trainees', label: 'Học viên lớp bồi dưỡng nhận thức về Đảng', unit: 'count', windows: 'both', get: (w) => w.trainees },
-  { id: 'members', label: 'Số đảng viên (lần thống kê cuối kỳ)', unit: 'count', windows: 'both', get: (w) => w.stock?.members },
+  {
+    id: 'ethnic_minority_pct',
+    label: 'Tỷ lệ người dân tộc thiểu số',
+    unit: 'pct',
+    windows: 'both',
+    get: (w) => w.ethnicMinorityPct,
+  },
+  {
+    id: 'college_pct',
+    label: 'Tỷ lệ có trình độ cao đẳng trở lên',
+    unit: 'pct',
+    windows: 'both',
+    get: (w) => w.collegePct,
+  },
+  {
+    id: 'trainees',
+    label: 'Học viên lớp bồi dưỡng nhận thức về Đảng',
+    unit: 'count',
+    windows: 'both',
+    get: (w) => w.trainees,
+  },
+  {
+    id: 'members',
+    label: 'Số đảng viên (lần thống kê cuối kỳ)',
+    unit: 'count',
+    windows: 'both',
+    get: (w) => w.stock?.members,
+  },
 ];
 
 const cache = new WeakMap<Dataset, CompareData>();
@@ -71,13 +128,52 @@ export function compareData(ds: Dataset): CompareData {
   const usedPeriods = new Set(Object.values(values).flatMap((v) => Object.keys(v)));
   const data: CompareData = {
     level: LEVEL_PLURAL[idx.comparedLevel],
-    units: units.map((u) => ({ id: u.id, label: u.label, parent: u.parentId ? (ds.unitById[u.parentId]?.label ?? '') : '', href: href(unitPath(u.slug)) })),
+    units: units.map((u) => ({
+      id: u.id,
+      label: u.label,
+      parent: u.parentId ? (ds.unitById[u.parentId]?.label ?? '') : '',
+      href: href(unitPath(u.slug)),
+    })),
     periods: periods.filter((p) => usedPeriods.has(p.id)),
     indicators,
     values,
-    defaults: { indicator: 'admitted', period: idx.comparedYear !== undefined ? String(idx.comparedYear) : (periods[0]?.id ?? ''), units: defaultUnits(units) },
+    defaults: {
+      indicator: 'admitted',
+      period: idx.comparedYear !== undefined ? String(idx.comparedYear) : (periods[0]?.id ?? ''),
+      units: defaultUnits(units),
+    },
   };
   cache.set(ds, data);
   return data;
 }
 
+export interface ComparePage {
+  data: CompareData;
+  /** The default selection, shown by the static page. */
+  selection: CompareSelection;
+  /** The compared units' parents, for the "only the units of …" picker. */
+  parents: string[];
+  result: CompareResult;
+  description: string;
+  /** The default selection's CSV (the island makes its own for other choices). */
+  csvHref: string;
+  files: PageFile[];
+}
+
+export function comparePage(ds: Dataset): ComparePage {
+  const data = compareData(ds);
+  const selection = { indicator: data.defaults.indicator, period: data.defaults.period, units: data.defaults.units };
+  const result = compareResult(data, selection);
+  const csvHref = href('so-sanh/mac-dinh.csv');
+  return {
+    data,
+    selection,
+    parents: [...new Set(data.units.map((u) => u.parent).filter(Boolean))],
+    result,
+    description:
+      `So sánh các ${data.level} theo một chỉ số: số kết nạp, tỷ lệ đạt chỉ tiêu, ` +
+      'tỷ lệ kết nạp, cơ cấu đảng viên mới, theo năm hoặc nhiệm kỳ.',
+    csvHref,
+    files: [csvFile(csvHref, result.csv)],
+  };
+}

@@ -1,52 +1,50 @@
 /**
- * Files a page produces besides its HTML: the CSV of each chart, a unit's indicators.
- * The page that already computed a chart writes its CSV at once, instead of Astro rendering one more route per
- * file (six per unit: most of the build time on a national data set). scripts/build.ts points this at the folder
- * Astro is building into; `astro dev` has no such folder and the downloads are then missing.
+ * The files a page's view model declares besides its HTML: the CSV of each chart and table, a unit's indicators,
+ * and the press kit of the charts in its scope (src/lib/press). Nothing is written here: the build writes them
+ * (src/lib/build/files.ts), the dev server serves them (src/lib/build/dev.ts).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { toCsv } from '../publish/csv.ts';
-import type { IndicatorRow } from '../types.ts';
-import { sitePath } from './href.ts';
-import type { CsvData } from './view.ts';
-
-declare global {
-  // eslint-disable-next-line no-var
-  var __PDV_FILES_DIR__: string | undefined;
-}
-
-const made = new Set<string>();
-const dirs = new Set<string>();
-
-/** Writes `content` to `relPath` (relative to the site root) in the build's output folder; once per path. */
-export function emitFile(relPath: string, content: string | Uint8Array): void {
-  const dir = globalThis.__PDV_FILES_DIR__;
-  if (!dir || made.has(relPath)) return;
-  made.add(relPath);
-  const file = path.join(dir, relPath);
-  if (!file.startsWith(dir + path.sep)) throw new Error(`emitFile: ${relPath} escapes the output folder`);
-  const parent = path.dirname(file);
-  if (!dirs.has(parent)) {
-    mkdirSync(parent, { recursive: true });
-    dirs.add(parent);
-  }
-  writeFileSync(file, content);
-}
+import { pressFiles, pressLinks } from '../press/index.ts';
+import { INDICATOR_COLUMNS, toCsv } from '../publish/index.ts';
+import type { Dataset, IndicatorRow, Unit } from '../types.ts';
+import { sitePath } from '../view/href.ts';
+import type { ChartView, CsvData, PageFile } from '../view/shapes.ts';
 
 /** The CSV behind a chart or table, at the address its download link points to (an href() link). */
-export function emitCsv(link: string, csv: CsvData): void {
-  if (!globalThis.__PDV_FILES_DIR__) return;
-  emitFile(sitePath(link), toCsv(csv.columns, csv.rows));
-}
-
-export const INDICATOR_CSV_COLUMNS = ['unit_id', 'period', 'indicator', 'value', 'months', 'of_months', 'basis'];
+export const csvFile = (link: string, csv: CsvData): PageFile => ({
+  path: sitePath(link),
+  body: () => toCsv(csv.columns, csv.rows),
+});
 
 /** A unit's rows of indicators.csv, at its download link. */
-export function emitIndicatorsCsv(link: string, rows: readonly IndicatorRow[]): void {
-  if (!globalThis.__PDV_FILES_DIR__) return;
-  emitFile(
-    sitePath(link),
-    toCsv(INDICATOR_CSV_COLUMNS, rows.map((r) => [r.unit_id, r.period, r.indicator, r.value, r.months, r.of_months, r.basis])),
-  );
+export const indicatorsFile = (link: string, rows: () => readonly IndicatorRow[]): PageFile => ({
+  path: sitePath(link),
+  body: () =>
+    toCsv(
+      INDICATOR_COLUMNS,
+      rows().map((r) => [r.unit_id, r.period, r.indicator, r.value, r.months, r.of_months, r.basis]),
+    ),
+});
+
+function once(make: () => string): () => string {
+  let made: string | undefined;
+  return () => (made ??= make());
+}
+
+/** A chart as its page shows it: its SVG rendered once (page, image and embed page share it), its kit's links. */
+export function pageChart<V extends ChartView>(view: V, unit: Unit | undefined): V;
+export function pageChart<V extends ChartView>(view: V | undefined, unit: Unit | undefined): V | undefined;
+export function pageChart<V extends ChartView>(view: V | undefined, unit: Unit | undefined): V | undefined {
+  if (!view) return undefined;
+  const shown = { ...view, svg: view.svg && once(view.svg) };
+  return { ...shown, press: pressLinks(shown, unit) };
+}
+
+/** The files of the charts a page shows (pageChart views of `unit`, or site-level ones): CSVs and press kits. */
+export function chartFiles(
+  ds: Dataset,
+  views: readonly (ChartView | undefined)[],
+  unit: Unit | undefined,
+  page: string,
+): PageFile[] {
+  return views.flatMap((v) => (v ? [csvFile(v.csvHref, v.csv), ...pressFiles(ds, v, unit, page)] : []));
 }

@@ -27,7 +27,12 @@ interface Prepared {
 }
 
 export function prepare(entries: SearchEntry[]): Prepared[] {
-  return entries.map((e) => ({ entry: e, label: foldVi(e[0]), name: foldVi(e[1] || e[0]), parent: entries[e[4]]?.[0] ?? '' }));
+  return entries.map((e) => ({
+    entry: e,
+    label: foldVi(e[0]),
+    name: foldVi(e[1] || e[0]),
+    parent: entries[e[4]]?.[0] ?? '',
+  }));
 }
 
 /** Best matches first: label starts with the query, a word of the label does, the name contains it, all words match. */
@@ -51,8 +56,21 @@ export function search(index: Prepared[], query: string, limit = 20): SearchHit[
 }
 
 /** The index the build writes: every unit, provinces first; parents referenced by position. */
-export function searchIndex(units: { id: string; label: string; name: string; level: keyof typeof LEVEL_CODE; slug: string; parentId?: string }[]): SearchEntry[] {
-  const sorted = [...units].sort((a, b) => RANK[LEVEL_CODE[a.level]]! - RANK[LEVEL_CODE[b.level]]! || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0) || (a.id < b.id ? -1 : 1));
+export function searchIndex(
+  units: { id: string; label: string; name: string; level: keyof typeof LEVEL_CODE; slug: string; parentId?: string }[],
+): SearchEntry[] {
+  const sorted = [...units].sort(
+    (a, b) =>
+      RANK[LEVEL_CODE[a.level]]! - RANK[LEVEL_CODE[b.level]]! ||
+      (a.label < b.label ? -1 : a.label > b.label ? 1 : 0) ||
+      (a.id < b.id ? -1 : 1),
+  );
   const pos = new Map(sorted.map((u, i) => [u.id, i]));
-  return sorted.map((u) => [u.label, u.name === u.label ? '' : u.name, LEVEL_CODE[u.level], u.slug, u.parentId ? (pos.get(u.parentId) ?? -1) : -1]);
+  return sorted.map((u) => [
+    u.label,
+    u.name === u.label ? '' : u.name,
+    LEVEL_CODE[u.level],
+    u.slug,
+    u.parentId ? (pos.get(u.parentId) ?? -1) : -1,
+  ]);
 }

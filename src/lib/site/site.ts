@@ -1,21 +1,12 @@
 /**
  * Lookups over the whole Dataset, computed once per Dataset and memoised: slug → unit, breadcrumbs,
- * indicator rows per unit, the source of every data row, the comparison level. The page view models use
+ * the comparison level. The page view models use
  * these so that rendering one page never scans all units (the national data set has ~10,000).
  */
-import { fmtDate, fmtRange, viCollator } from '../format/index.ts';
-import type { FoundRow, RowKind } from '../model/origins.ts';
+import { viCollator } from '../format/index.ts';
 import type { Dataset, Level, Unit, WindowFigures } from '../types.ts';
-import { href, unitPath } from './href.ts';
-import type { Crumb } from './view.ts';
-
-export interface RowInfo {
-  source?: string;
-  /** What the row is: `kết nạp`, `chỉ tiêu`, `bồi dưỡng`, `đảng viên`. */
-  kind: string;
-  /** Its period in words (`2019`, `01/2020–07/2020`, `nhiệm kỳ 2015–2020`, `04/01/2017`) and a sort key. */
-  period: { text: string; key: string };
-}
+import { href, unitPath } from '../view/href.ts';
+import type { Crumb } from '../view/shapes.ts';
 
 export interface SiteIndex {
   ds: Dataset;
@@ -29,38 +20,14 @@ export interface SiteIndex {
   latestYear?: number;
   /** Latest year with an admitted figure for one of the compared units. */
   comparedYear?: number;
-  /** The navigation's "Nhiệm kỳ" link: the latest term a compared unit has an admitted figure for (else a root has any). */
+  /**
+   * The navigation's "Nhiệm kỳ" link: the latest term a compared unit has an admitted figure for (else a root has
+   * any).
+   */
   currentTermId?: string;
 }
 
 const cache = new WeakMap<Dataset, SiteIndex>();
-
-
-function periodWords(text: string): string {
-  if (/^\d{4}$/.test(text)) return text;
-  const r = /^(\d{4})-(\d{2})\.\.(\d{4})-(\d{2})$/.exec(text);
-  if (r) return `${r[2]}/${r[1]}–${r[4]}/${r[3]}`;
-  const m = /^(\d{4})-(\d{2})$/.exec(text);
-  if (m) return `${m[2]}/${m[1]}`;
-  return `nhiệm kỳ ${fmtRange(text)}`;
-}
-
-const periodOf = (p: { text: string; from: number; to: number }): RowInfo['period'] => ({
-  text: periodWords(p.text),
-  key: `${String(p.from).padStart(6, '0')}-${String(p.to).padStart(6, '0')}`,
-});
-
-const KIND_WORD: Record<RowKind, string> = { admissions: 'kết nạp', targets: 'chỉ tiêu', training: 'bồi dưỡng', members: 'đảng viên' };
-
-/** What a data row is, in words, for the source lists. */
-export function rowInfo(found: FoundRow): RowInfo {
-  const { row } = found;
-  return {
-    source: row.source,
-    kind: KIND_WORD[found.kind],
-    period: found.kind === 'members' ? { text: fmtDate(found.row.asOf), key: found.row.asOf } : periodOf(found.row.period),
-  };
-}
 
 export function siteIndex(ds: Dataset): SiteIndex {
   const hit = cache.get(ds);
@@ -131,7 +98,9 @@ export function breadcrumbs(ds: Dataset, unitId: string): Crumb[] {
   }
   return [
     { label: 'Trang chủ', href: href('') },
-    ...chain.map((c, i) => (i === chain.length - 1 ? { label: c.label } : { label: c.label, href: href(unitPath(c.slug)) })),
+    ...chain.map((c, i) =>
+      i === chain.length - 1 ? { label: c.label } : { label: c.label, href: href(unitPath(c.slug)) },
+    ),
   ];
 }
 

@@ -1,9 +1,11 @@
 /** The compare island's data: compared units × periods × indicators (see src/lib/site/compare.ts). */
 import type { APIRoute } from 'astro';
-import { getDataset } from '../../lib/site/dataset.ts';
+import { buildContext } from '../../lib/build/context.ts';
 import { compareData } from '../../lib/site/compare.ts';
 
 export const GET: APIRoute = async () => {
-  const ds = await getDataset();
-  return new Response(JSON.stringify(compareData(ds)), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  const ds = await buildContext().dataset;
+  return new Response(JSON.stringify(compareData(ds)), {
+    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+  });
 };

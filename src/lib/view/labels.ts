@@ -1,4 +1,4 @@
-/** Vietnamese words the pages use for levels, kinds, bases and indicators. */
+/** Vietnamese words the pages, the images and the embed pages use: the site's name, levels, kinds, pace. */
 import type { Level, UnitKind } from '../types.ts';
 
 export const SITE_NAME = 'Thống kê phát triển đảng viên';
@@ -29,10 +29,5 @@ export const KIND_LABEL: Record<UnitKind, string> = {
   village: 'thôn, bản, khu phố',
   other: 'khác',
 };
-
-export const BASIS_LABEL = {
-  reported: 'số báo cáo của đơn vị',
-  summed: 'cộng từ các đơn vị trực thuộc',
-} as const;
 
 export const PACE_LABEL = { ahead: 'kịp tiến độ', behind: 'chậm tiến độ' } as const;

@@ -9,7 +9,9 @@ function baseUrl(): string {
   return b.endsWith('/') ? b : `${b}/`;
 }
 
-/** `href('don-vi/phu-binh/')` → `/thong-ke/don-vi/phu-binh/` under SITE_BASE=/thong-ke/. `href('')` is the home page. */
+/**
+ * `href('don-vi/phu-binh/')` → `/thong-ke/don-vi/phu-binh/` under SITE_BASE=/thong-ke/. `href('')` is the home page.
+ */
 export function href(path = ''): string {
   return baseUrl() + path.replace(/^\/+/, '');
 }

@@ -1,7 +1,11 @@
 /**
- * Shapes shared by the page view models and the components that render them: tables, charts, cards.
- * Every string in here is ready to print (already formatted); components do no arithmetic.
+ * Shapes shared by the page view models, the press kit and the components that render them: tables, charts,
+ * cards, and the files a page needs besides its HTML. Every string in here is ready to print (already formatted);
+ * components do no arithmetic.
  */
+import type { LegendItem } from '../charts/legend.ts';
+
+export type { LegendItem } from '../charts/legend.ts';
 
 export interface Cell {
   text: string;
@@ -12,7 +16,7 @@ export interface Cell {
   title?: string;
   /** Render as a row header (`<th scope="row">`). */
   header?: boolean;
-  /** Set when the figure is summed from the children: the explanation (`cộng từ 2/3 đơn vị trực thuộc`), shown as Σ. */
+  /** Set when the figure is summed from the children: its explanation (`cộng từ 2/3 đơn vị`), shown as Σ. */
   sum?: string;
   /** A status word shown as a badge: `ahead` / `behind`. */
   status?: 'ahead' | 'behind';
@@ -35,13 +39,6 @@ export interface CsvData {
   rows: (string | number | undefined | null)[][];
 }
 
-export interface LegendItem {
-  label: string;
-  /** A colour, or `hatch` for the partial-period swatch, or `target` for the target mark. */
-  swatch: string;
-  symbol?: string;
-}
-
 export interface ChartView {
   /** File stem of the chart's CSV and part of its DOM id: `ket-nap-theo-nam`. */
   key: string;
@@ -50,7 +47,7 @@ export interface ChartView {
   title: string;
   subtitle?: string;
   caption?: string;
-  /** Renders the SVG (only pages call it: CSV endpoints need just the data). Absent: a table only. */
+  /** Renders the SVG, once (the page, its images and its embed page share it). Absent: a table only. */
   svg?: () => string;
   legend?: LegendItem[];
   /** One sentence with the latest figure, shown when a long table (no chart) is folded away. */
@@ -60,7 +57,28 @@ export interface ChartView {
   /** Link to the CSV (already through href()). */
   csvHref: string;
   csvName: string;
+  /** The press kit's links, for a chart in its scope (src/lib/press). */
+  press?: PressLinks;
 }
+
+export interface PressLinks {
+  png: string;
+  pngName: string;
+  svg: string;
+  svgName: string;
+  /** The embed page (href()). */
+  embed: string;
+  /** The <iframe> code to paste, as text. */
+  snippet: string;
+  /** The sentence before the snippet (tells to add the domain when SITE_URL is not set). */
+  intro: string;
+}
+
+/**
+ * A file a page needs besides its HTML, at a site path (`don-vi/phu-binh/ket-nap-theo-nam.csv`): its content,
+ * made only when the file is written or served; or a PNG drawn from the chart image declared at `pngOf`.
+ */
+export type PageFile = { path: string; body: () => string | Uint8Array } | { path: string; pngOf: string };
 
 export interface Card {
   key: string;

@@ -1,0 +1,34 @@
+/**
+ * The one object a run hands to the pages: the Dataset they render and where the files they declare go.
+ * `npm run build` (scripts/build.ts) installs it before it calls Astro; `astro dev` gets it from the integration in
+ * astro.config.mjs (dev.ts). It lives on globalThis under one symbol, not in a module variable: Astro's bundle of
+ * the pages (and the config's loader) have their own copies of every module, and a live Dataset cannot travel
+ * through a virtual module.
+ */
+import type { Dataset } from '../types.ts';
+import type { PageFile } from '../view/shapes.ts';
+
+export interface BuildContext {
+  /** The Dataset every page renders, computed once for the run. */
+  dataset: Promise<Dataset>;
+  /** Takes the files a page needs besides its HTML: the build writes them, the dev server keeps them to serve. */
+  publish(files: readonly PageFile[]): void;
+}
+
+const KEY = Symbol.for('thong-ke-phat-trien-dang-vien.build-context');
+type Holder = { [KEY]?: BuildContext };
+
+export function setBuildContext(context: BuildContext | undefined): void {
+  (globalThis as Holder)[KEY] = context;
+}
+
+export function hasBuildContext(): boolean {
+  return (globalThis as Holder)[KEY] !== undefined;
+}
+
+/** The run's context; pages call it while they render. */
+export function buildContext(): BuildContext {
+  const context = (globalThis as Holder)[KEY];
+  if (!context) throw new Error('No build context: render the site with `npm run build` or `npm run dev`.');
+  return context;
+}

@@ -1,0 +1,155 @@
+/** Admissions by year (bars with the targets) and the pace of the cards' year against its target. */
+import { paceMeter, PALETTE, periodBarsChart } from '../../charts/index.ts';
+import { fmtCount, fmtPct, partialOf } from '../../format/index.ts';
+import type { Dataset, Unit } from '../../types.ts';
+import { PACE_LABEL } from '../../view/labels.ts';
+import type { Cell, ChartView, CsvData, Table } from '../../view/shapes.ts';
+import {
+  countCell,
+  flowCell,
+  flowCsv,
+  flowText,
+  flowTip,
+  hasSum,
+  pctCell,
+  signedCell,
+  SUM_NOTE,
+  textCell,
+} from '../cells.ts';
+import { range, yearFig } from '../site.ts';
+import { unitData } from './shared.ts';
+
+export interface PaceView {
+  title: string;
+  sentence: string;
+  status?: 'ahead' | 'behind';
+  svg: string;
+}
+
+const CSV_COLUMNS = [
+  'Năm',
+  'Kết nạp',
+  'Số tháng có số liệu',
+  'Số tháng của kỳ',
+  'Cách tính',
+  'Chỉ tiêu',
+  'Đạt chỉ tiêu (%)',
+  'Tiến độ cần đạt (%)',
+  'Tăng, giảm so với năm trước',
+];
+
+export function admissionsView(ds: Dataset, unit: Unit): ChartView | undefined {
+  const fig = ds.figures[unit.id];
+  if (!fig) return undefined;
+  const ys = Object.entries(fig.years)
+    .filter(([, w]) => w.admitted || w.target)
+    .map(([k]) => Number(k));
+  if (ys.length === 0) return undefined;
+  const years = range(Math.min(...ys), Math.max(...ys));
+  const at = (y: number) => yearFig(ds, unit.id, y);
+  const rows: Cell[][] = [];
+  const csv: CsvData = { columns: CSV_COLUMNS, rows: [] };
+  for (const y of years) {
+    const w = at(y);
+    const achieved = w?.targetAchievedPct;
+    rows.push([
+      textCell(String(y), { header: true }),
+      flowCell(w?.admitted),
+      countCell(w?.target?.value),
+      {
+        ...pctCell(achieved),
+        flag: achieved !== undefined ? partialOf(w?.admitted) : undefined,
+        status: w?.paceStatus,
+      },
+      signedCell(w?.admittedChange),
+    ]);
+    csv.rows.push([y, ...flowCsv(w?.admitted), w?.target?.value, achieved, w?.expectedPacePct, w?.admittedChange]);
+  }
+  const table: Table = {
+    caption: `Kết nạp đảng viên theo năm — ${unit.label}`,
+    head: ['Năm', 'Kết nạp', 'Chỉ tiêu', 'Đạt chỉ tiêu', 'Tăng, giảm'],
+    numeric: [false, true, true, true, true],
+    rows,
+    note: hasSum(rows) ? SUM_NOTE : undefined,
+  };
+  const partial = years.filter((y) => partialOf(at(y)?.admitted));
+  const id = 'bd-ket-nap';
+  const withAdmitted = years.filter((y) => at(y)?.admitted);
+  const withTarget = years.some((y) => at(y)?.target);
+  const first = years[0];
+  const last = years[years.length - 1];
+  const perYear = years.map((y) => {
+    const w = at(y);
+    const target = w?.target ? `, chỉ tiêu ${fmtCount(w.target.value)}` : '';
+    return `${y}: ${flowText(w?.admitted, 'chưa có số liệu')}${target}`;
+  });
+  const desc =
+    `Biểu đồ thanh số đảng viên kết nạp mỗi năm từ ${first} đến ${last}: ` +
+    `${perYear.join('; ')}.`;
+  const partialList = partial.map((y) => `${y}: ${partialOf(at(y)?.admitted)}`).join('; ');
+  const span = years.length > 1 ? `${first}–${last}` : `năm ${first}`;
+  return {
+    id,
+    title: 'Kết nạp đảng viên theo năm',
+    subtitle:
+      `${unit.label}, ${span}: số đảng viên kết nạp mỗi năm` +
+      (withTarget ? '; vạch cam đỏ là chỉ tiêu' : ''),
+    caption: partial.length
+      ? `${withAdmitted.length >= 2 ? 'Thanh gạch chéo: năm' : 'Năm'} ` +
+        `chưa đủ 12 tháng số liệu (${partialList}), ` +
+        'không so được với năm đủ tháng.'
+      : undefined,
+    svg:
+      withAdmitted.length >= 2
+        ? () =>
+            periodBarsChart({
+              id,
+              title: `Kết nạp đảng viên theo năm — ${unit.label}`,
+              description: desc,
+              yLabel: 'Đảng viên kết nạp',
+              rows: years.map((y) => {
+                const w = at(y);
+                const target = w?.target ? `; chỉ tiêu ${fmtCount(w.target.value)}` : '';
+                return {
+                  x: String(y),
+                  value: w?.admitted?.value,
+                  partial: partialOf(w?.admitted),
+                  target: w?.target?.value,
+                  tip: `${flowTip(`Kết nạp ${y}`, w?.admitted)}${target}`,
+                };
+              }),
+            })
+        : undefined,
+    legend: [
+      { label: 'Năm đủ 12 tháng', swatch: PALETTE.blue },
+      ...(partial.length ? [{ label: 'Năm chưa đủ tháng', swatch: 'hatch' }] : []),
+      ...(withTarget ? [{ label: 'Chỉ tiêu', swatch: 'target' }] : []),
+    ],
+    ...unitData(unit, 'ket-nap-theo-nam', table, csv),
+  };
+}
+
+export function paceView(ds: Dataset, unit: Unit, year: number | undefined): PaceView | undefined {
+  const w = yearFig(ds, unit.id, year);
+  if (!w?.target || w.targetAchievedPct === undefined || !w.admitted) return undefined;
+  const achieved = `kết nạp ${fmtCount(w.admitted.value)} trên chỉ tiêu ${fmtCount(w.target.value)}`;
+  const done = w.targetAchievedPct >= 100 ? ', hoàn thành chỉ tiêu' : ', chưa hoàn thành chỉ tiêu';
+  const sentence =
+    w.expectedPacePct !== undefined
+      ? `Sau ${partialOf(w.admitted)} của năm ${year}, ${unit.label} ${achieved}, ` +
+        `đạt ${fmtPct(w.targetAchievedPct)}, trong khi tiến độ thời gian là ${fmtPct(w.expectedPacePct)}: ` +
+        `${w.paceStatus ? PACE_LABEL[w.paceStatus] : ''}.`
+      : `Năm ${year}, ${unit.label} ${achieved}, đạt ${fmtPct(w.targetAchievedPct)}${done}.`;
+  return {
+    title: `Tiến độ thực hiện chỉ tiêu năm ${year}`,
+    sentence,
+    status: w.paceStatus,
+    svg: paceMeter({
+      id: 'pace',
+      title: `Đạt ${fmtPct(w.targetAchievedPct)} chỉ tiêu năm ${year}`,
+      description: sentence,
+      achievedPct: w.targetAchievedPct,
+      pacePct: w.expectedPacePct,
+    }),
+  };
+}
