@@ -106,10 +106,12 @@ export const unitSchema = rowSchema(
     kind: kindField,
     active_from: optionalMonth,
     active_to: optionalMonth,
+    successor_id: optionalRef,
     slug: slugField,
+    source: optionalText,
     note: optionalText,
   },
-  (u, report) => {
+  (u, report, valid) => {
     if (u.active_from !== undefined && u.active_to !== undefined && u.active_to < u.active_from) {
       report(
         'active_to',
@@ -123,6 +125,22 @@ export const unitSchema = rowSchema(
         'parent_id',
         'Đảng bộ tỉnh là cấp cao nhất trong dữ liệu nên không có cấp trên: ' +
           'để trống parent_id, hoặc sửa cột level.',
+      );
+    }
+    if (u.successor_id !== undefined && u.active_to === undefined && valid('active_to')) {
+      report(
+        'successor_id',
+        'successor_id chỉ ghi cho đơn vị đã ngừng hoạt động (hợp nhất vào đơn vị khác), ' +
+          'nhưng dòng này không có active_to. ' +
+          'Ghi tháng ngừng hoạt động vào active_to, hoặc để trống successor_id.',
+      );
+    }
+    if (u.successor_id !== undefined && u.successor_id === u.id) {
+      report(
+        'successor_id',
+        'Đơn vị không thể hợp nhất vào chính nó: ' +
+          'successor_id phải là mã của một đơn vị khác ' +
+          '(đơn vị nhận lại đơn vị này khi nó ngừng hoạt động).',
       );
     }
     if (u.level !== undefined && u.level !== 'province' && u.parent_id === undefined) {

@@ -229,10 +229,12 @@ export const yearOrTermField = (
 const LEVELS: Record<string, Level> = {
   province: 'province',
   district: 'district',
+  commune: 'commune',
   grassroots: 'grassroots',
   branch: 'branch',
   tinh: 'province',
   huyen: 'district',
+  xa: 'commune',
   co_so: 'grassroots',
   chi_bo: 'branch',
 };
@@ -249,12 +251,15 @@ function keyword(s: string): string {
 
 export const levelField: FieldParser<Level> = (s) => {
   if (s === '') {
-    return empty('cấp của đơn vị: province, district, grassroots, branch (hoặc tinh, huyen, co_so, chi_bo)');
+    return empty(
+      'cấp của đơn vị: province, district, commune, grassroots, branch (hoặc tinh, huyen, xa, co_so, chi_bo)',
+    );
   }
   return (
     LEVELS[keyword(s)] ??
     new Invalid(
-      'Cấp không hợp lệ: cần province (tinh), district (huyen), grassroots (co_so) hoặc branch (chi_bo).',
+      'Cấp không hợp lệ: cần province (tinh), district (huyen), commune (xa), ' +
+        'grassroots (co_so) hoặc branch (chi_bo).',
     )
   );
 };
