@@ -149,6 +149,19 @@ describe('communes and districts around 2025-07', () => {
     expect(errors[0]!.message).toMatch(/parent_id phải là mã của một đảng bộ tỉnh\.$/);
   });
 
+  it('reports a commune whose end comes before its default start', () => {
+    const { errors } = run({ 'units.csv': world('TK,Đảng bộ xã Tân Khánh,,commune,TN,,,2025-03,,,') });
+    expect(locations(errors)).toEqual(['units.csv:10:8 active_to']);
+    expect(errors[0]!.message).toMatch('nên được coi là bắt đầu từ 2025-07, nhưng active_to (2025-03)');
+  });
+
+  it('reports a district under a commune, naming the tiers with the commune', () => {
+    const { errors } = run({ 'units.csv': world('HX,Đảng bộ huyện X,,district,PBX,,,,,,') });
+    expect(locations(errors)).toEqual(['units.csv:10:5 parent_id']);
+    expect(errors[0]!.message).toMatch('Cấp trên PBX (dòng 5) là cấp xã, không cao hơn cấp huyện');
+    expect(errors[0]!.message).toMatch('(tỉnh > huyện, xã > cơ sở > chi bộ)');
+  });
+
   it('warns about a district still active after 2025-06, unless armed forces or an agency', () => {
     const units = world(
       'DT,Đảng bộ huyện Đại Từ,Đại Từ,district,TN,,,,,,', // 10: no end, and the data reach 2025-12
@@ -245,6 +258,13 @@ describe('lives in several rows', () => {
 
 describe('successor_id', () => {
   const withSuccessor = (sid: string) => world().replace('2025-06,TN,', `2025-06,${sid},`); // BK, line 2
+
+  it('reports a successor on a row that is not the unit’s last', () => {
+    const units = world().replace('PB,school,,2025-06,,,', 'PB,school,,2025-06,PBX,,'); // TR, line 7
+    const { errors } = run({ 'units.csv': units });
+    expect(locations(errors)).toEqual(['units.csv:7:9 successor_id']);
+    expect(errors[0]!.message).toMatch('kết thúc 2025-06 nhưng đơn vị còn hoạt động ở dòng 8');
+  });
 
   it('reports an unknown successor with a suggestion', () => {
     const { errors } = run({ 'units.csv': withSuccessor('TNN') });

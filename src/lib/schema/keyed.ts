@@ -165,7 +165,9 @@ export function keyedChecker<N extends KeyedFileName>(
   const file = check.file;
   const unitIdx = check.cols.index.get('unit_id');
   const keyIdx = check.cols.index.get(field);
+  // Most units are active in every month: one Map lookup, no months computed.
   const inLife = (row: RawRow, unitId: string, key: number, text: string) =>
+    !unitRefs.bounded(unitId) ||
     unitRefs.life(check, row, field, unitId, spec.life, spec.key.first(key), spec.key.last(key), text);
   return (row) => {
     const v = check.parse(schema, row);

@@ -1,12 +1,14 @@
 /**
  * Parsed rows → typed, validated Inputs. Each row goes through its file's zod schema; rows that pass are
- * then checked against each other and against the other files (unique ids, parents and levels, cycles,
- * slugs, term overlaps, unit existence, duplicate periods). Every problem of every file is collected; a
- * row with an error is left out of the typed output, and the run goes on so later checks still report.
+ * then checked against each other and against the other files (unique ids, lives, parents and levels,
+ * cycles, slugs, successors, term overlaps, unit existence, duplicate periods, rows inside their unit's
+ * life). Every problem of every file is collected; a row with an error is left out of the typed output,
+ * and the run goes on so later checks still report.
  * All cross-row checks go through Maps keyed by id: linear in the number of rows.
  * Two entry points, same checks: Validator takes rows as the parser streams them (loadInputs), validate()
  * takes tables already parsed whole (tests, small data).
- * The checks themselves: terms.ts, units.ts (with unit-tree.ts), keyed.ts (the files keyed by unit), refs.ts.
+ * The checks themselves: terms.ts; units.ts with unit-lives.ts, unit-tree.ts, unit-slugs.ts; keyed.ts (the
+ * files keyed by unit) with refs.ts (their unit and its life).
  */
 import { DEFAULT_TERMS, monthText, parseMonth } from '../periods.ts';
 import type { CleanTable, Diagnostic, Inputs, Term } from '../types.ts';
