@@ -125,9 +125,7 @@ describe('a reorganised province', () => {
       ),
     });
     expect(locations(errors)).toEqual(['units.csv:10:3 short_name', 'units.csv:11:10 slug']);
-    expect(errors[0]!.message).toMatch(
-      /^Slug phu-binh trùng với đơn vị PB ở dòng 4 \(dòng 4 và dòng 10\)/u,
-    );
+    expect(errors[0]!.message).toMatch(/^Slug phu-binh trùng với đơn vị PB ở dòng 4 \(dòng 4 và dòng 10\)/u);
     expect(errors[1]!.message).toMatch(/^Slug cho-don trùng với đơn vị CD ở dòng 9 \(dòng 9 và dòng 11\)/);
   });
 });
@@ -233,14 +231,14 @@ describe('lives in several rows', () => {
     const units = world().replace('Trường THCS,grassroots,PBX', 'Trường THCS,branch,PBX'); // line 8
     const { errors } = run({ 'units.csv': units });
     expect(locations(errors)).toEqual(['units.csv:7:4 level']);
-    expect(errors[0]!.message).toMatch(
-      'Đơn vị TR ghi cấp cơ sở ở dòng này nhưng cấp chi bộ ở dòng 8',
-    );
+    expect(errors[0]!.message).toMatch('Đơn vị TR ghi cấp cơ sở ở dòng này nhưng cấp chi bộ ở dòng 8');
   });
 
   it('reports a unit left under an ended parent, naming both rows', () => {
     // TR in one row, under PB (ended 2025-06), with no end of its own.
-    const units = world().replace(/\nTR,.*PBX.*$/m, '').replace('school,,2025-06,', 'school,,,');
+    const units = world()
+      .replace(/\nTR,.*PBX.*$/m, '')
+      .replace('school,,2025-06,', 'school,,,');
     const { errors } = run({ 'units.csv': units, 'admissions.csv': 'unit_id,period,admitted\n' });
     expect(locations(errors)).toEqual(['units.csv:7:8 active_to']);
     expect(errors[0]!.message).toMatch('Đơn vị TR (dòng 7) vẫn hoạt động (không ghi active_to) ');
@@ -276,17 +274,13 @@ describe('successor_id', () => {
     const ls = 'LS,Đảng bộ tỉnh Lạng Sơn,,province,,,,2025-06,,,'; // line 10: ends with BK
     const { errors } = run({ 'units.csv': `${withSuccessor('LS')}\n${ls}` });
     expect(locations(errors)).toEqual(['units.csv:2:9 successor_id']);
-    expect(errors[0]!.message).toMatch(
-      'Đơn vị kế tiếp LS (dòng 10) không hoạt động trong tháng 2025-07',
-    );
+    expect(errors[0]!.message).toMatch('Đơn vị kế tiếp LS (dòng 10) không hoạt động trong tháng 2025-07');
   });
 
   it('reports a successor of another level', () => {
     const { errors } = run({ 'units.csv': withSuccessor('PBX') });
     expect(locations(errors)).toEqual(['units.csv:2:9 successor_id']);
-    expect(errors[0]!.message).toMatch(
-      'Đơn vị kế tiếp PBX (dòng 5) là cấp xã, khác cấp tỉnh của đơn vị này',
-    );
+    expect(errors[0]!.message).toMatch('Đơn vị kế tiếp PBX (dòng 5) là cấp xã, khác cấp tỉnh của đơn vị này');
   });
 
   it('reports a successor on a unit that never ended, and a unit merging into itself', () => {
@@ -296,9 +290,7 @@ describe('successor_id', () => {
     const { errors } = run({ 'units.csv': units });
     expect(locations(errors)).toEqual(['units.csv:2:9 successor_id', 'units.csv:3:9 successor_id']);
     expect(errors[0]!.message).toMatch(/^Đơn vị không thể hợp nhất vào chính nó/);
-    expect(errors[1]!.message).toMatch(
-      /^successor_id chỉ ghi cho đơn vị đã ngừng hoạt động .*không có active_to/,
-    );
+    expect(errors[1]!.message).toMatch(/^successor_id chỉ ghi cho đơn vị đã ngừng hoạt động .*không có active_to/);
   });
 });
 
@@ -314,9 +306,7 @@ describe('rows inside a life', () => {
       'training.csv:2:2 period',
     ]);
     const outside = 'nằm ngoài thời gian hoạt động của đơn vị';
-    expect(errors[0]!.message).toMatch(
-      `Kỳ 2025-07 của đơn vị PB ${outside} (đến 2025-06, units.csv dòng 4)`,
-    );
+    expect(errors[0]!.message).toMatch(`Kỳ 2025-07 của đơn vị PB ${outside} (đến 2025-06, units.csv dòng 4)`);
     expect(errors[1]!.message).toMatch(`Kỳ 2025 (2025-01..2025-12) của đơn vị PBX ${outside} (từ 2025-07,`);
   });
 
@@ -330,18 +320,14 @@ describe('rows inside a life', () => {
   it('reports a snapshot after its unit’s end', () => {
     const { errors } = run({ 'members.csv': 'unit_id,as_of,members\nPB,2025-06-30,900\nPB,31/12/2025,950\n' });
     expect(locations(errors)).toEqual(['members.csv:3:2 as_of']);
-    expect(errors[0]!.message).toMatch(
-      'Số liệu ngày 2025-12-31 của đơn vị PB nằm ngoài thời gian hoạt động',
-    );
+    expect(errors[0]!.message).toMatch('Số liệu ngày 2025-12-31 của đơn vị PB nằm ngoài thời gian hoạt động');
   });
 
   it('accepts a target overlapping the life, and reports one outside it', () => {
     // BK ended 2025-06: its 2025 target overlaps, its 2026 one does not.
     const { inputs, errors } = run({ 'targets.csv': 'unit_id,period,target\nBK,2025,300\nBK,2026,300\n' });
     expect(locations(errors)).toEqual(['targets.csv:3:2 period']);
-    expect(errors[0]!.message).toMatch(
-      'Chỉ tiêu kỳ 2026 (2026-01..2026-12) của đơn vị BK không có tháng nào',
-    );
+    expect(errors[0]!.message).toMatch('Chỉ tiêu kỳ 2026 (2026-01..2026-12) của đơn vị BK không có tháng nào');
     expect(inputs.targets.map((t) => t.period.text)).toEqual(['2025']);
   });
 });

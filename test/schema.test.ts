@@ -37,10 +37,7 @@ describe('counts', () => {
   ])('%j is %d', (text, n) => expect(parseCount(text)).toBe(n));
 
   const notCounts = ['1.5', '1,48', '-3', '12a', '1.4880', '1.234,567', '0.488', '12.0', '1e3', '', ' 12', '1..488'];
-  it.each([...notCounts, '9007199254740993'])(
-    '%j is not a count',
-    (text) => expect(parseCount(text)).toBeUndefined(),
-  );
+  it.each([...notCounts, '9007199254740993'])('%j is not a count', (text) => expect(parseCount(text)).toBeUndefined());
 
   it('treats an empty cell as unknown and 0 as zero', () => {
     const { inputs, errors } = run({ 'admissions.csv': 'unit_id,period,admitted,youth,women\nBL,2020,5,0,\n' });
@@ -237,9 +234,7 @@ describe('units.csv', () => {
         'C,Xã C,,grassroots,A,,\nS,Xã S,,grassroots,S,,\n',
     });
     expect(locations(errors)).toEqual(['units.csv:5:5 parent_id', 'units.csv:8:5 parent_id']);
-    expect(errors[0]!.message).toMatch(
-      /Vòng lặp cấp trên: A \(dòng 5\) → B \(dòng 6\) → C \(dòng 7\) → A/,
-    );
+    expect(errors[0]!.message).toMatch(/Vòng lặp cấp trên: A \(dòng 5\) → B \(dòng 6\) → C \(dòng 7\) → A/);
     expect(errors[1]!.message).toMatch(/chính nó/);
   });
 
@@ -478,9 +473,7 @@ describe('one run reports everything', () => {
       column: 'admitted',
       columnNumber: 3,
       value: 'abc',
-      message: expect.stringMatching(
-        /^Không phải số nguyên không âm\. Cần số nguyên không âm, ví dụ 12 hoặc 1\.488/,
-      ),
+      message: expect.stringMatching(/^Không phải số nguyên không âm\. Cần số nguyên không âm, ví dụ 12 hoặc 1\.488/),
     });
   });
 });

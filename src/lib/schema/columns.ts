@@ -134,9 +134,7 @@ export function mapColumns(header: readonly string[], line: number, file: string
         file,
         ...(line > 0 ? { line } : {}),
         column: req,
-        message:
-          `Thiếu cột bắt buộc ${req} ở dòng tiêu đề của ${name}. ` +
-          `Các cột bắt buộc: ${spec.required.join(', ')}.`,
+        message: `Thiếu cột bắt buộc ${req} ở dòng tiêu đề của ${name}. Các cột bắt buộc: ${spec.required.join(', ')}.`,
       });
     }
   }

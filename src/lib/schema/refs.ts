@@ -111,6 +111,10 @@ function lifeMessage(span: UnitSpan, unitId: string, rule: LifeRule, from: numbe
     `từ cấp trên ${m.before.value.parent_id} sang ${m.after.value.parent_id} ` +
     `(từ ${monthText(m.after.from)}; units.csv dòng ${m.before.row.line} và ${m.after.row.line}): ` +
     'mỗi dòng số liệu chỉ thuộc một cấp trên, ' +
-    `tách thành ${splitText(from, to, across.map((x) => x.before.to))}.`
+    `tách thành ${splitText(
+      from,
+      to,
+      across.map((x) => x.before.to),
+    )}.`
   );
 }

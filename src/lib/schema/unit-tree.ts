@@ -68,8 +68,7 @@ function reportLoop(check: FileCheck, loop: string[], rows: RawRow[], inCycle: S
   const steps = loop.map((u, i) => `${u} (dòng ${rows[i]!.line})`).join(' → ');
   const message =
     loop.length === 1
-      ? `Đơn vị ${loop[0]} ghi cấp trên là chính nó: ` +
-        'parent_id phải là mã của một đơn vị cấp cao hơn.'
+      ? `Đơn vị ${loop[0]} ghi cấp trên là chính nó: parent_id phải là mã của một đơn vị cấp cao hơn.`
       : `Vòng lặp cấp trên: ${steps} → ${loop[0]}. ` +
         'Một đơn vị không thể nằm dưới chính nó; ' +
         'sửa parent_id của một trong các dòng này.';
@@ -125,11 +124,7 @@ function levelMessage(level: UnitRows['level'], parentId: string, parent: UnitRo
   }
   // The old wording where no commune is involved: messages about existing data stay as they were.
   const tiers = parent.level === 'commune' ? 'tỉnh > huyện, xã > cơ sở > chi bộ' : OLD_TIERS;
-  return (
-    `${where}, ` +
-    `không cao hơn cấp ${LEVEL_VI[level]} của đơn vị này: ` +
-    `cấp trên phải là cấp cao hơn (${tiers}).`
-  );
+  return `${where}, không cao hơn cấp ${LEVEL_VI[level]} của đơn vị này: cấp trên phải là cấp cao hơn (${tiers}).`;
 }
 
 /** A unit is kept when it and all its ancestors (over its whole life) are; depth is bounded by the levels. */

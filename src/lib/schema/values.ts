@@ -124,8 +124,7 @@ export const idField =
         );
   };
 
-const MONTH_EXPECTED =
-  'cần dạng YYYY-MM (ví dụ 2021-01) hoặc MM/YYYY (ví dụ 01/2021), với tháng từ 01 đến 12';
+const MONTH_EXPECTED = 'cần dạng YYYY-MM (ví dụ 2021-01) hoặc MM/YYYY (ví dụ 01/2021), với tháng từ 01 đến 12';
 
 export const optionalMonth: FieldParser<MonthIndex | undefined> = (s) => {
   if (s === '') return undefined;
@@ -279,9 +278,7 @@ export const kindField: FieldParser<UnitKind | undefined> = (s) => {
   const k = keyword(s);
   return (UNIT_KINDS as readonly string[]).includes(k)
     ? (k as UnitKind)
-    : new Invalid(
-        `Loại đơn vị không hợp lệ: cần một trong ${UNIT_KINDS.join(', ')}, ` + 'hoặc để trống.',
-      );
+    : new Invalid(`Loại đơn vị không hợp lệ: cần một trong ${UNIT_KINDS.join(', ')}, hoặc để trống.`);
 };
 
 export const slugField: FieldParser<string | undefined> = (s) => {
