@@ -6,9 +6,9 @@
 /** A month as one integer: year * 12 + (month - 1). 2020-01 is 24240. Makes ranges and counts trivial. */
 export type MonthIndex = number;
 
-export type Level = 'province' | 'district' | 'grassroots' | 'branch';
-/** Smaller is higher. A parent must have a strictly smaller rank than its child. */
-export const LEVEL_RANK: Record<Level, number> = { province: 0, district: 1, grassroots: 2, branch: 3 };
+export type Level = 'province' | 'district' | 'commune' | 'grassroots' | 'branch';
+/** Smaller is higher. District and commune share a tier (districts until 06/2025, communes from 07/2025). */
+export const LEVEL_RANK: Record<Level, number> = { province: 0, district: 1, commune: 1, grassroots: 2, branch: 3 };
 
 export type UnitKind = 'commune' | 'agency' | 'enterprise' | 'school' | 'armed_forces' | 'village' | 'other';
 
@@ -16,6 +16,19 @@ export type UnitKind = 'commune' | 'agency' | 'enterprise' | 'school' | 'armed_f
 export interface RowOrigin {
   file: string;
   line: number;
+}
+
+/** One period of a unit's life: one row of units.csv. A unit whose parent or name changed has several. */
+export interface UnitLife {
+  /** First and last month of this period, inclusive; absent = open-ended on that side. */
+  from?: MonthIndex;
+  to?: MonthIndex;
+  parentId?: string;
+  name: string;
+  shortName?: string;
+  /** short_name, else name. */
+  label: string;
+  origin: RowOrigin;
 }
 
 export interface Unit {
@@ -32,6 +45,12 @@ export interface Unit {
   slug: string;
   note?: string;
   origin: RowOrigin;
+  /** Every period of the unit's life, oldest first; absent when the unit has one row (its own fields are that life). */
+  lives?: UnitLife[];
+  /** successor_id: the unit this one merged into when it ended. */
+  successorId?: string;
+  /** The `source` of the unit's (latest) row: the decision or document behind its facts. */
+  source?: string;
 }
 
 export interface Term {
@@ -153,7 +172,7 @@ export interface Window {
   months: number;
 }
 
-export type Basis = 'reported' | 'summed';
+export type Basis = 'reported' | 'summed' | 'combined';
 
 /** A flow figure (admitted, youth, classes, ...) of one unit in one window. */
 export interface Flow {

@@ -104,9 +104,7 @@ export async function listDataFolder(dir: string): Promise<DataFolderListing> {
       diagnostics.push({
         severity: 'warning',
         file: entry,
-        message:
-          `Tệp ${entry} không thuộc bộ dữ liệu nên bị bỏ qua. ` +
-          `Các tệp được đọc: ${DATA_FILES.join(', ')}.`,
+        message: `Tệp ${entry} không thuộc bộ dữ liệu nên bị bỏ qua. Các tệp được đọc: ${DATA_FILES.join(', ')}.`,
       });
     } else if (/\.(xlsx|xlsm|xls|ods)$/.test(lower) && !lower.startsWith('~$') && !lower.startsWith('.~lock')) {
       diagnostics.push({

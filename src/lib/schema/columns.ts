@@ -24,7 +24,20 @@ const COUNTS_MEMBERS = [
 
 export const FILE_COLUMNS: Record<DataFileName, FileColumns> = {
   'units.csv': {
-    known: ['id', 'name', 'short_name', 'level', 'parent_id', 'kind', 'active_from', 'active_to', 'slug', 'note'],
+    known: [
+      'id',
+      'name',
+      'short_name',
+      'level',
+      'parent_id',
+      'kind',
+      'active_from',
+      'active_to',
+      'successor_id',
+      'slug',
+      'source',
+      'note',
+    ],
     required: ['id', 'name', 'level', 'parent_id'],
   },
   'terms.csv': { known: ['id', 'name', 'from', 'to', 'note'], required: ['id', 'from', 'to'] },
@@ -121,9 +134,7 @@ export function mapColumns(header: readonly string[], line: number, file: string
         file,
         ...(line > 0 ? { line } : {}),
         column: req,
-        message:
-          `Thiếu cột bắt buộc ${req} ở dòng tiêu đề của ${name}. ` +
-          `Các cột bắt buộc: ${spec.required.join(', ')}.`,
+        message: `Thiếu cột bắt buộc ${req} ở dòng tiêu đề của ${name}. Các cột bắt buộc: ${spec.required.join(', ')}.`,
       });
     }
   }

@@ -48,6 +48,11 @@ export class FileCheck {
     this.report('error', row, field, message);
   }
 
+  /** A warning at a row: printed, does not fail the run; the row is kept. */
+  warn(row: RawRow, field: string | undefined, message: string): void {
+    this.report('warning', row, field, message);
+  }
+
   /** Runs the schema on one row: its typed value, or undefined once its errors are reported. */
   parse<S extends z.ZodType>(schema: S, row: RawRow): z.output<S> | undefined {
     if (this.cols.unnamed.length > 0) this.checkUnnamed(row);

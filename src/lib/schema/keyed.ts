@@ -7,7 +7,8 @@ import type { z } from 'zod';
 import type { AdmissionRow, MemberRow, Period, TargetRow, Term, TrainingRow } from '../types.ts';
 import type { RawRow } from '../ingest/parse.ts';
 import type { FileCheck } from './file-check.ts';
-import type { UnitRefs } from './refs.ts';
+import { monthIndex } from '../periods.ts';
+import type { LifeRule, UnitRefs } from './refs.ts';
 import { admissionSchema, memberSchema, targetSchema, trainingSchema } from './rows.ts';
 import type { AdmissionInput, MemberInput, TargetInput, TrainingInput } from './rows.ts';
 import { toAdmission, toMember, toTarget, toTraining } from './typed-rows.ts';
@@ -47,6 +48,9 @@ interface KeyColumn<V> {
   key: (v: V) => number;
   text: (v: V) => string;
   cell: (terms: TermContext) => (cell: string) => CellKey;
+  /** The first and last month a key stands for. */
+  first: (key: number) => number;
+  last: (key: number) => number;
 }
 
 interface KeyedFile<V, R> {
@@ -54,6 +58,8 @@ interface KeyedFile<V, R> {
   key: KeyColumn<V>;
   /** What a row is, before its key, in the duplicate message: `kỳ 2020 của đơn vị BL`. */
   what: string;
+  /** How a row must sit in its unit's life. */
+  life: LifeRule;
   toRow: (v: V, file: string, line: number) => R;
 }
 
@@ -82,7 +88,12 @@ const periodColumn = (reader: PeriodReader): KeyColumn<{ period: Period }> => ({
     const read = reader(terms.byId, terms.broken);
     return (cell) => keyOfPeriod(read(cell));
   },
+  first: (key) => Math.floor(key / 4096),
+  last: (key) => Math.floor(key / 4096) + (key % 4096),
 });
+
+/** 20201231 → the month of 2020-12. */
+const monthOfDateKey = (key: number) => monthIndex(Math.floor(key / 10000), Math.floor(key / 100) % 100);
 
 const dateColumn: KeyColumn<{ as_of: string }> = {
   field: 'as_of',
@@ -93,6 +104,8 @@ const dateColumn: KeyColumn<{ as_of: string }> = {
     const d = requiredDate(cell);
     return d instanceof Invalid ? undefined : { key: dateKey(d), text: d };
   },
+  first: monthOfDateKey,
+  last: monthOfDateKey,
 };
 
 const KEYED_FILES: { [N in KeyedFileName]: KeyedFile<KeyedInputs[N], KeyedRows[N]> } = {
@@ -100,21 +113,30 @@ const KEYED_FILES: { [N in KeyedFileName]: KeyedFile<KeyedInputs[N], KeyedRows[N
     schema: (t) => admissionSchema(t.byId, t.broken),
     key: periodColumn(periodField),
     what: 'kỳ',
+    life: 'flow',
     toRow: toAdmission,
   },
   'targets.csv': {
     schema: (t) => targetSchema(t.byId, t.broken),
     key: periodColumn(yearOrTermField),
     what: 'chỉ tiêu kỳ',
+    life: 'target',
     toRow: toTarget,
   },
   'training.csv': {
     schema: (t) => trainingSchema(t.byId, t.broken),
     key: periodColumn(periodField),
     what: 'kỳ',
+    life: 'flow',
     toRow: toTraining,
   },
-  'members.csv': { schema: () => memberSchema, key: dateColumn, what: 'số liệu ngày', toRow: toMember },
+  'members.csv': {
+    schema: () => memberSchema,
+    key: dateColumn,
+    what: 'số liệu ngày',
+    life: 'snapshot',
+    toRow: toMember,
+  },
 };
 
 export const isKeyedFile = (name: string): name is KeyedFileName => Object.hasOwn(KEYED_FILES, name);
@@ -143,13 +165,18 @@ export function keyedChecker<N extends KeyedFileName>(
   const file = check.file;
   const unitIdx = check.cols.index.get('unit_id');
   const keyIdx = check.cols.index.get(field);
+  // Most units are active in every month: one Map lookup, no months computed.
+  const inLife = (row: RawRow, unitId: string, key: number, text: string) =>
+    !unitRefs.bounded(unitId) ||
+    unitRefs.life(check, row, field, unitId, spec.life, spec.key.first(key), spec.key.last(key), text);
   return (row) => {
     const v = check.parse(schema, row);
     if (v !== undefined) {
       const unitId = v.unit_id;
       if (!unitRefs.check(check, row, unitId)) return;
-      const text = () => what(unitId, spec.key.text(v));
-      if (duplicate(check, seen, unitId, spec.key.key(v), row, field, text, per)) return;
+      const key = spec.key.key(v);
+      if (duplicate(check, seen, unitId, key, row, field, () => what(unitId, spec.key.text(v)), per)) return;
+      if (!inLife(row, unitId, key, spec.key.text(v))) return;
       add(spec.toRow(v, file, row.line));
       check.keep(row);
       return;
@@ -158,8 +185,9 @@ export function keyedChecker<N extends KeyedFileName>(
     const unitId = unitRef(row.cells[unitIdx] ?? '');
     const k = keyCell(row.cells[keyIdx] ?? '');
     if (unitId instanceof Invalid || k === undefined) return;
-    unitRefs.check(check, row, unitId);
-    duplicate(check, seen, unitId, k.key, row, field, () => what(unitId, k.text), per);
+    const known = unitRefs.check(check, row, unitId);
+    const again = duplicate(check, seen, unitId, k.key, row, field, () => what(unitId, k.text), per);
+    if (known && !again) inLife(row, unitId, k.key, k.text);
   };
 }
 

@@ -70,7 +70,8 @@ export function rowSchema<F extends Fields>(fields: F, refine?: Refine<F>) {
       const v = parsers[i]!(cell);
       if (v instanceof Invalid) {
         ctx.issues.push({ code: 'custom', message: v.message, input: cell, path: [keys[i]!] });
-        (failedFields ??= new Set()).add(keys[i]!);
+        failedFields ??= new Set();
+        failedFields.add(keys[i]!);
         values[i] = undefined;
       } else values[i] = v;
     }
@@ -93,8 +94,7 @@ export function rowSchema<F extends Fields>(fields: F, refine?: Refine<F>) {
 
 const fmt = (n: number) => n.toLocaleString('vi-VN');
 const atMost = (what: string, value: number, of: string, total: number) =>
-  `${what} (${fmt(value)}) lớn hơn ${of} (${fmt(total)}): ` +
-  `đây là một phần của ${of} nên phải nhỏ hơn hoặc bằng.`;
+  `${what} (${fmt(value)}) lớn hơn ${of} (${fmt(total)}): đây là một phần của ${of} nên phải nhỏ hơn hoặc bằng.`;
 
 export const unitSchema = rowSchema(
   {
@@ -106,16 +106,14 @@ export const unitSchema = rowSchema(
     kind: kindField,
     active_from: optionalMonth,
     active_to: optionalMonth,
+    successor_id: optionalRef,
     slug: slugField,
+    source: optionalText,
     note: optionalText,
   },
-  (u, report) => {
+  (u, report, valid) => {
     if (u.active_from !== undefined && u.active_to !== undefined && u.active_to < u.active_from) {
-      report(
-        'active_to',
-        'Tháng ngừng hoạt động (active_to) đứng trước ' +
-          'tháng bắt đầu hoạt động (active_from).',
-      );
+      report('active_to', 'Tháng ngừng hoạt động (active_to) đứng trước tháng bắt đầu hoạt động (active_from).');
     }
     // level is undefined only when its cell failed: nothing to compare then.
     if (u.level === 'province' && u.parent_id !== undefined) {
@@ -125,12 +123,24 @@ export const unitSchema = rowSchema(
           'để trống parent_id, hoặc sửa cột level.',
       );
     }
-    if (u.level !== undefined && u.level !== 'province' && u.parent_id === undefined) {
+    if (u.successor_id !== undefined && u.active_to === undefined && valid('active_to')) {
       report(
-        'parent_id',
-        'Ô bắt buộc đang trống: ' +
-          'đơn vị không phải cấp tỉnh cần mã đơn vị cấp trên (parent_id).',
+        'successor_id',
+        'successor_id chỉ ghi cho đơn vị đã ngừng hoạt động (hợp nhất vào đơn vị khác), ' +
+          'nhưng dòng này không có active_to. ' +
+          'Ghi tháng ngừng hoạt động vào active_to, hoặc để trống successor_id.',
       );
+    }
+    if (u.successor_id !== undefined && u.successor_id === u.id) {
+      report(
+        'successor_id',
+        'Đơn vị không thể hợp nhất vào chính nó: ' +
+          'successor_id phải là mã của một đơn vị khác ' +
+          '(đơn vị nhận lại đơn vị này khi nó ngừng hoạt động).',
+      );
+    }
+    if (u.level !== undefined && u.level !== 'province' && u.parent_id === undefined) {
+      report('parent_id', 'Ô bắt buộc đang trống: đơn vị không phải cấp tỉnh cần mã đơn vị cấp trên (parent_id).');
     }
   },
 );

@@ -1,15 +1,17 @@
 /**
  * Parsed rows → typed, validated Inputs. Each row goes through its file's zod schema; rows that pass are
- * then checked against each other and against the other files (unique ids, parents and levels, cycles,
- * slugs, term overlaps, unit existence, duplicate periods). Every problem of every file is collected; a
- * row with an error is left out of the typed output, and the run goes on so later checks still report.
+ * then checked against each other and against the other files (unique ids, lives, parents and levels,
+ * cycles, slugs, successors, term overlaps, unit existence, duplicate periods, rows inside their unit's
+ * life). Every problem of every file is collected; a row with an error is left out of the typed output,
+ * and the run goes on so later checks still report.
  * All cross-row checks go through Maps keyed by id: linear in the number of rows.
  * Two entry points, same checks: Validator takes rows as the parser streams them (loadInputs), validate()
  * takes tables already parsed whole (tests, small data).
- * The checks themselves: terms.ts, units.ts (with unit-tree.ts), keyed.ts (the files keyed by unit), refs.ts.
+ * The checks themselves: terms.ts; units.ts with unit-lives.ts, unit-tree.ts, unit-slugs.ts; keyed.ts (the
+ * files keyed by unit) with refs.ts (their unit and its life).
  */
-import { DEFAULT_TERMS } from '../periods.ts';
-import type { CleanTable, Diagnostic, Inputs, Term, Unit } from '../types.ts';
+import { DEFAULT_TERMS, monthText, parseMonth } from '../periods.ts';
+import type { CleanTable, Diagnostic, Inputs, Term } from '../types.ts';
 import type { RawRow, RawTable, RowSink } from '../ingest/parse.ts';
 import { exactCopy } from '../ingest/parse.ts';
 import { DATA_FILES, dataFileName } from '../ingest/folder.ts';
@@ -19,7 +21,9 @@ import { isKeyedFile, keyedChecker } from './keyed.ts';
 import type { KeyedFileName, KeyedRows, TermContext } from './keyed.ts';
 import { UnitRefs } from './refs.ts';
 import { checkTerms, writtenIds } from './terms.ts';
-import { checkUnits } from './units.ts';
+import { checkUnits, warnDistrict } from './units.ts';
+import type { CheckedUnits } from './units.ts';
+import { REORG_START } from './life-spans.ts';
 
 export interface ValidateOptions {
   /** Terms used when terms.csv is absent (the spec's defaults unless given). */
@@ -50,7 +54,7 @@ export class Validator {
   private settled = false;
   private terms: Term[] = [];
   private termContext: TermContext = { byId: new Map(), broken: new Set() };
-  private units: Unit[] | undefined;
+  private units: CheckedUnits | undefined;
   private unitRefs = new UnitRefs(undefined);
   private readonly rows: { [N in KeyedFileName]: KeyedRows[N][] } = {
     'admissions.csv': [],
@@ -90,13 +94,14 @@ export class Validator {
 
   finish(): Inputs {
     this.settle();
+    this.warnOpenDistricts();
     const tables: CleanTable[] = [];
     for (const name of DATA_FILES) {
       const check = this.checks.get(name);
       if (check) tables.push(check.clean());
     }
     return {
-      units: this.units ?? [],
+      units: this.units?.units ?? [],
       terms: this.terms,
       admissions: this.rows['admissions.csv'],
       targets: this.rows['targets.csv'],
@@ -119,11 +124,31 @@ export class Validator {
     const unitsCheck = this.checks.get('units.csv');
     // Without an id column (missing, or the whole header misread) there is nothing to check references against.
     const result = unitsCheck?.cols.index.has('id') ? checkUnits(unitsCheck) : undefined;
-    this.units = result?.units;
+    this.units = result;
     this.unitRefs = new UnitRefs(result);
     // The held rows are no longer needed: only the kept copies are.
     termsCheck?.rows.splice(0);
     unitsCheck?.rows.splice(0);
+  }
+
+  /**
+   * A district with no end is active in every month; once the data reach past 2025-06 (when districts ended)
+   * that is most likely a missing active_to. Data that end earlier say nothing either way: no warning.
+   */
+  private warnOpenDistricts(): void {
+    const check = this.checks.get('units.csv');
+    const open = this.units?.openDistricts ?? [];
+    if (!check || open.length === 0) return;
+    let reach = -Infinity;
+    for (const r of this.rows['admissions.csv']) if (r.period.to > reach) reach = r.period.to;
+    for (const r of this.rows['training.csv']) if (r.period.to > reach) reach = r.period.to;
+    let lastDate = '';
+    for (const r of this.rows['members.csv']) if (r.asOf > lastDate) lastDate = r.asOf;
+    const month = lastDate === '' ? undefined : parseMonth(lastDate.slice(0, 7));
+    if (month !== undefined && month > reach) reach = month;
+    if (reach < REORG_START) return;
+    const why = `không ghi active_to, và số liệu có đến ${monthText(reach)}`;
+    for (const d of open) warnDistrict(check, d.id, d.row, why);
   }
 
   private rowChecker(name: DataFileName, check: FileCheck): (row: RawRow) => void {

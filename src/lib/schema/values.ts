@@ -124,8 +124,7 @@ export const idField =
         );
   };
 
-const MONTH_EXPECTED =
-  'cần dạng YYYY-MM (ví dụ 2021-01) hoặc MM/YYYY (ví dụ 01/2021), với tháng từ 01 đến 12';
+const MONTH_EXPECTED = 'cần dạng YYYY-MM (ví dụ 2021-01) hoặc MM/YYYY (ví dụ 01/2021), với tháng từ 01 đến 12';
 
 export const optionalMonth: FieldParser<MonthIndex | undefined> = (s) => {
   if (s === '') return undefined;
@@ -229,10 +228,12 @@ export const yearOrTermField = (
 const LEVELS: Record<string, Level> = {
   province: 'province',
   district: 'district',
+  commune: 'commune',
   grassroots: 'grassroots',
   branch: 'branch',
   tinh: 'province',
   huyen: 'district',
+  xa: 'commune',
   co_so: 'grassroots',
   chi_bo: 'branch',
 };
@@ -249,12 +250,15 @@ function keyword(s: string): string {
 
 export const levelField: FieldParser<Level> = (s) => {
   if (s === '') {
-    return empty('cấp của đơn vị: province, district, grassroots, branch (hoặc tinh, huyen, co_so, chi_bo)');
+    return empty(
+      'cấp của đơn vị: province, district, commune, grassroots, branch (hoặc tinh, huyen, xa, co_so, chi_bo)',
+    );
   }
   return (
     LEVELS[keyword(s)] ??
     new Invalid(
-      'Cấp không hợp lệ: cần province (tinh), district (huyen), grassroots (co_so) hoặc branch (chi_bo).',
+      'Cấp không hợp lệ: cần province (tinh), district (huyen), commune (xa), ' +
+        'grassroots (co_so) hoặc branch (chi_bo).',
     )
   );
 };
@@ -274,9 +278,7 @@ export const kindField: FieldParser<UnitKind | undefined> = (s) => {
   const k = keyword(s);
   return (UNIT_KINDS as readonly string[]).includes(k)
     ? (k as UnitKind)
-    : new Invalid(
-        `Loại đơn vị không hợp lệ: cần một trong ${UNIT_KINDS.join(', ')}, ` + 'hoặc để trống.',
-      );
+    : new Invalid(`Loại đơn vị không hợp lệ: cần một trong ${UNIT_KINDS.join(', ')}, hoặc để trống.`);
 };
 
 export const slugField: FieldParser<string | undefined> = (s) => {
