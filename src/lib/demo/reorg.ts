@@ -24,6 +24,15 @@ const bare = (name: string) => name.replace(/^(Đảng bộ|Chi bộ) /, '');
 const andList = (xs: readonly string[]) =>
   xs.length < 2 ? xs.join('') : `${xs.slice(0, -1).join(', ')} và ${xs.at(-1)}`;
 
+/**
+ * The name of unit `i` as a note in another province can tell it: a bloc committee with its province's place
+ * (`Đảng bộ Công an tỉnh` → `Đảng bộ Công an tỉnh Tân Lộc`).
+ */
+const fullName = (units: readonly DemoUnit[], i: number) => {
+  const u = units[i]!;
+  return isBlocRole(u.role) ? `${u.name} ${units[u.parent]!.shortName}` : u.name;
+};
+
 function end(u: DemoUnit, note: string, successor?: number): void {
   u.activeTo = ENDS;
   u.source = REORG_SOURCE;
@@ -33,7 +42,7 @@ function end(u: DemoUnit, note: string, successor?: number): void {
 
 function moveTo(units: DemoUnit[], u: DemoUnit, parent: number, rename?: { name: string; shortName: string }): void {
   u.source = REORG_SOURCE;
-  u.move = { parent, note: `Giả định: chuyển về ${units[parent]!.name} từ 07/2025`, ...rename };
+  u.move = { parent, note: `Giả định: chuyển về ${fullName(units, parent)} từ 07/2025`, ...rename };
 }
 
 export function reorganise(p: Preset, seed: number, units: DemoUnit[]): void {
@@ -116,13 +125,13 @@ function endBloc(units: DemoUnit[], di: number, successorDistricts: readonly num
     return;
   }
   const s = units[si]!;
-  end(d, `Giả định: hợp nhất vào ${s.name} từ 07/2025`, si);
+  end(d, `Giả định: hợp nhất vào ${fullName(units, si)} từ 07/2025`, si);
   const byName = new Map<string, number>();
   for (const x of s.children) if (!byName.has(units[x]!.name)) byName.set(units[x]!.name, x);
   for (const gi of d.children) {
     const g = units[gi]!;
     const same = byName.get(g.name);
-    const into = same !== undefined ? `${bare(units[same]!.name)} (${s.name})` : '';
+    const into = same !== undefined ? `${bare(units[same]!.name)} (${fullName(units, si)})` : '';
     if (same !== undefined) end(g, `Giả định: hợp nhất vào ${into} từ 07/2025`, same);
     else moveTo(units, g, si);
   }

@@ -172,7 +172,8 @@ export function writeUnits(units: readonly DemoUnit[], order: readonly number[],
         active_to: month(life.to),
         successor_id: last && u.successor !== undefined ? units[u.successor]!.id : undefined,
         source: u.source,
-        slug: u.slug || undefined,
+        // The data contract takes a unit's slug from its latest row.
+        slug: last ? u.slug || undefined : undefined,
         note: life.note,
       });
     }
