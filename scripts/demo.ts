@@ -3,12 +3,13 @@
  * Writes an illustrative, generated data set (not real figures) in the data contract's CSV format into DIR,
  * with an empty DEMO marker file so that the site labels every page "Dữ liệu minh họa".
  * Presets: district (1 province, 1 district, 25 grassroots), province (10 districts, 250 grassroots),
- * national (34 provinces, 700 districts, 10,000 grassroots, > 500,000 admission rows).
+ * national (63 provinces merging into 34, 700 districts, 10,000 grassroots, > 500,000 admission rows); each
+ * with the 2025 reorganisation (districts and old communes end 06/2025, new communes from 07/2025).
  */
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { DEMO_FILES } from '../src/lib/demo/generate.ts';
+import { DEMO_FILES, type DemoStats } from '../src/lib/demo/generate.ts';
 import { PRESETS, PRESET_NAMES, isPresetName } from '../src/lib/demo/presets.ts';
 import { DemoTargetError, writeDemo } from '../src/lib/demo/write.ts';
 
@@ -18,7 +19,9 @@ Sinh bộ dữ liệu minh họa (không phải số liệu thật) theo đúng 
 kèm tệp đánh dấu DEMO.
   --preset   district: 1 tỉnh, 1 huyện, 25 tổ chức cơ sở đảng
              province: 1 tỉnh, 10 đảng bộ cấp huyện, 250 tổ chức cơ sở đảng
-             national: 34 tỉnh, 700 đảng bộ cấp huyện, 10.000 tổ chức cơ sở đảng
+             national: 63 tỉnh (34 từ 07/2025), 700 đảng bộ cấp huyện, 10.000 tổ chức cơ sở đảng
+             Mỗi mẫu mô phỏng việc sắp xếp năm 2025: cấp huyện và các đảng bộ xã cũ
+             kết thúc 06/2025, khoảng 3 xã cũ thành 1 xã mới từ 07/2025
   --out      thư mục ghi dữ liệu (tạo mới nếu chưa có)
   --seed     hạt giống ngẫu nhiên (mặc định 1): cùng hạt giống, cùng kết quả đến từng byte
   --force    cho phép ghi vào thư mục đã có units.csv mà không có tệp DEMO
@@ -72,8 +75,11 @@ function main(): number {
   const dec = (x: number, digits: number) => x.toLocaleString('vi-VN', { maximumFractionDigits: digits });
   const took = `${dec(ms / 1000, 2)} s`;
   console.log(`Đã sinh dữ liệu minh họa "${preset}" (hạt giống ${seed}) vào ${out} trong ${took}`);
-  const { province, district, grassroots } = stats.units;
-  console.log(`  Đơn vị: ${n(province)} tỉnh, ${n(district)} cấp huyện, ${n(grassroots)} cơ sở`);
+  const levels = (c: DemoStats['units']) =>
+    `${n(c.province)} tỉnh, ${n(c.district)} cấp huyện, ${n(c.commune)} xã, phường, ` +
+    `${n(c.grassroots)} cơ sở`;
+  console.log(`  Đơn vị đến 06/2025: ${levels(stats.before)}`);
+  console.log(`  Đơn vị từ 07/2025: ${levels(stats.after)}`);
   const size = (b: number) => (b >= 1e6 ? `${dec(b / 1e6, 1)} MB` : `${dec(b / 1e3, 0)} kB`);
   for (const f of DEMO_FILES) {
     console.log(`  ${f.padEnd(15)} ${n(stats.rows[f]).padStart(9)} dòng  ${size(stats.bytes[f]!).padStart(8)}`);

@@ -1,13 +1,17 @@
 /**
  * admissions.csv: grassroots organisations report yearly rows, monthly rows from some year on, half-year ranges,
  * an early "7 months" report beside the yearly one, the current year up to `lastMonth`, and gaps (missing years
- * or months). Districts and provinces sometimes report their true total; provinces also their term totals.
+ * or months); one that moved in 07/2025 reports 2025 in two rows, before and after. Districts and provinces
+ * sometimes report their true total, provinces also their term totals; new communes report from 07/2025, the
+ * running year month by month or as one range.
  */
 import { monthIndex, monthOf, monthText } from '../periods.ts';
 import { DEMO_SOURCE, rowWriter } from './columns.ts';
 import type { CsvSink } from './csv.ts';
 import { stream } from './prng.ts';
-import { COMPLETE_TERMS, activeIn, flowSum, periodOf, termText, type Ctx } from './reports.ts';
+import {
+  COMPLETE_TERMS, activeIn, activeThrough, flowSum, periodOf, segmentsIn, termText, type Ctx,
+} from './reports.ts';
 import { F_ADM, F_COLLEGE, F_ETHNIC, F_WOMEN, F_YOUTH } from './simulate.ts';
 import type { DemoUnit } from './unit.ts';
 
@@ -39,14 +43,21 @@ export function writeAdmissions(ctx: Ctx, sink: CsvSink, order: readonly number[
       const hasBreakdowns = rng.chance(0.8);
       const hasEthnic = rng.chance(0.9);
       for (let y = startYear; y <= p.lastYear; y++) {
-        const active = activeIn(ctx, u, y);
-        if (!active) continue;
+        const segments = segmentsIn(ctx, u, y);
+        if (segments.length === 0) continue;
         const gap = rng.chance(0.03);
         const bd = hasBreakdowns && !rng.chance(0.08);
         if (gap) continue;
-        const [a, b] = active;
+        const [a, b] = [segments[0]![0], segments.at(-1)![1]];
         if (y >= monthlyFrom) {
           for (let m = a; m <= b; m++) if (!rng.chance(0.02)) row(u, monthText(m), span(m, m), bd, hasEthnic);
+          continue;
+        }
+        if (segments.length === 2) {
+          // Moved in 07/2025: one row under each parent.
+          const [[a1, b1], [a2, b2]] = segments as [[number, number], [number, number]];
+          row(u, periodOf(a1, b1), span(a1, b1), bd, hasEthnic, 'Đến hết 06/2025, trước khi chuyển');
+          row(u, periodOf(a2, b2), span(a2, b2), bd, hasEthnic, 'Từ 07/2025, sau khi chuyển');
           continue;
         }
         const full = monthOf(a) === 1 && monthOf(b) === 12;
@@ -68,22 +79,39 @@ export function writeAdmissions(ctx: Ctx, sink: CsvSink, order: readonly number[
           row(u, periodOf(a, to), span(a, to), bd, hasEthnic);
         }
       }
+    } else if (u.level === 'commune') {
+      // A new commune always reports its own total (its own village branches are in no other row).
+      const rng = stream(seed, 'report-commune', ui);
+      const monthly = rng.chance(0.6);
+      const bd = rng.chance(0.7);
+      for (let y = p.firstYear; y <= p.lastYear; y++) {
+        const active = activeIn(ctx, u, y);
+        if (!active) continue;
+        const [a, b] = active;
+        if (y === p.lastYear && monthly) for (let m = a; m <= b; m++) row(u, monthText(m), span(m, m), bd, true);
+        else {
+          const note = a === u.activeFrom ? 'Từ khi thành lập (07/2025)' : undefined;
+          row(u, periodOf(a, b), span(a, b), bd, true, note);
+        }
+      }
     } else {
       // A committee's own report is the true total of its organisations: never less than the children's sum.
       const rng = stream(seed, `report-${u.level}`, ui);
       const own = u.level === 'province' ? 0.5 : 0.4;
       for (let y = p.firstYear; y <= p.lastYear; y++) {
-        const a = monthIndex(y, 1);
-        const b = Math.min(monthIndex(y, 12), ctx.sim.end);
-        const current = b < monthIndex(y, 12);
+        const active = activeIn(ctx, u, y);
         const bd = rng.chance(0.7);
+        if (!active) continue;
+        const [a, b] = active;
+        const current = b === ctx.sim.end && b < monthIndex(y, 12);
         if (!(current && u.level === 'province') && !rng.chance(own)) continue;
-        const note = current ? `Ước đến hết tháng ${monthOf(b)}/${y}` : undefined;
+        const ended = u.activeTo === b ? `Đến khi kết thúc hoạt động (${monthOf(b)}/${y})` : undefined;
+        const note = current ? `Ước đến hết tháng ${monthOf(b)}/${y}` : ended;
         row(u, periodOf(a, b), span(a, b), bd, true, note);
       }
       if (u.level === 'province') {
         for (const t of COMPLETE_TERMS) {
-          if (t.from < p.firstYear || monthIndex(t.to, 12) > ctx.sim.end) continue;
+          if (t.from < p.firstYear || monthIndex(t.to, 12) > ctx.sim.end || !activeThrough(u, t.from, t.to)) continue;
           const total = span(monthIndex(t.from, 1), monthIndex(t.to, 12));
           row(u, t.id, total, false, true, `Tổng kết nhiệm kỳ ${termText(t.id)}`);
         }

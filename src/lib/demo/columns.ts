@@ -11,10 +11,18 @@ export const DEMO_SOURCE = 'Dữ liệu minh họa, sinh tự động (không ph
 export const DEMO_FILES = ['units.csv', 'admissions.csv', 'targets.csv', 'members.csv', 'training.csv'] as const;
 export type DemoFile = (typeof DEMO_FILES)[number];
 
+/**
+ * Columns of the data contract the demo writes that the data check may not know yet (added for the 2025
+ * reorganisation, issue 10): appended to the header when FILE_COLUMNS lacks them, so nothing once it has them.
+ */
+const CONTRACT_COLUMNS: Partial<Record<DemoFile, readonly string[]>> = { 'units.csv': ['successor_id', 'source'] };
+
 /** Each file's header: every column the data check knows for it, in its order. */
-export const DEMO_COLUMNS = Object.fromEntries(DEMO_FILES.map((f) => [f, FILE_COLUMNS[f].known])) as Readonly<
-  Record<DemoFile, readonly string[]>
->;
+export const DEMO_COLUMNS = {} as Record<DemoFile, readonly string[]>;
+for (const f of DEMO_FILES) {
+  const known = FILE_COLUMNS[f].known;
+  DEMO_COLUMNS[f] = [...known, ...(CONTRACT_COLUMNS[f] ?? []).filter((c) => !known.includes(c))];
+}
 
 export type RowValues = Readonly<Record<string, Cell>>;
 

@@ -1,9 +1,8 @@
 /**
  * The grassroots organisations of one district: communes, wards and towns, agencies, schools, enterprises, or the
- * provincial blocs' departments and armed-forces units; their names, kinds and sizes. In the first district of a
- * province one commune is dissolved in 2025-06 and a new one founded in 2025-07 (the 2025 reorganisation).
+ * provincial blocs' departments and armed-forces units; their names, kinds and sizes (reorg.ts then ends or
+ * moves them in 2025).
  */
-import { monthIndex } from '../periods.ts';
 import type { UnitKind } from '../types.ts';
 import {
   DISTRICT_AGENCIES,
@@ -119,7 +118,6 @@ export function addGrassroots(
   usedPlaces: Set<string>,
   territorialNames: readonly string[],
   isCityProvince: boolean,
-  withReorganisation: boolean,
 ): void {
   const district = units[dIndex]!;
   const role = district.role!;
@@ -131,20 +129,6 @@ export function addGrassroots(
       ? blocOrgs(rng, role, count, usedPlaces, territorialNames, provinceWord)
       : territorialOrgs(rng, district, count, districtWord);
 
-  // The reorganisation: the second commune is dissolved in 2025-06, the last commune is founded in 2025-07.
-  let dissolved = -1;
-  let founded = -1;
-  if (withReorganisation) {
-    const communes = types.flatMap((t, i) => (t === 'xa' || t === 'phuong' ? [i] : []));
-    if (communes.length >= 3) {
-      dissolved = communes[1]!;
-      founded = communes[communes.length - 1]!;
-    }
-  }
-  const reorgFrom = monthIndex(2025, 7);
-  let dissolvedLabel = '';
-  const foundedPlace = founded >= 0 ? freshPlaceName(rng, usedPlaces) : '';
-
   for (let i = 0; i < types.length; i++) {
     const type = types[i]!;
     let org = orgNames[i]!;
@@ -152,11 +136,12 @@ export function addGrassroots(
     let kind: UnitKind;
     let m0: number;
     let ethnic = district.ethnic;
+    let place: string | undefined;
     switch (type) {
       case 'xa':
       case 'phuong':
       case 'thitran': {
-        const place = i === founded ? foundedPlace : freshPlaceName(rng, usedPlaces);
+        place = freshPlaceName(rng, usedPlaces);
         const word = type === 'xa' ? 'xã' : type === 'phuong' ? 'phường' : 'thị trấn';
         org = `${word} ${place}`;
         shortName = type === 'xa' ? `Xã ${place}` : type === 'phuong' ? `Phường ${place}` : `Thị trấn ${place}`;
@@ -192,7 +177,6 @@ export function addGrassroots(
         ethnic = district.ethnic * 0.4;
         break;
     }
-    if (i === founded) m0 += rng.int(150, 350);
     const isCommittee = kind === 'commune' || m0 >= 30;
     const u: DemoUnit = {
       id: `${district.id}.${kind === 'commune' ? 'X' : 'C'}${pad(i + 1, 3)}`,
@@ -208,21 +192,9 @@ export function addGrassroots(
       ethnic,
       m0,
     };
-    if (i === dissolved) {
-      u.activeTo = reorgFrom - 1;
-      dissolvedLabel = org;
-    }
-    if (i === founded) u.activeFrom = reorgFrom;
+    if (place !== undefined) u.place = place;
     const index = units.length;
     units.push(u);
     district.children.push(index);
-  }
-  if (dissolved >= 0 && founded >= 0) {
-    const dUnit = units[district.children[dissolved]!]!;
-    const fUnit = units[district.children[founded]!]!;
-    const into = fUnit.name.replace(/^Đảng bộ /, '');
-    dUnit.note = `Giả định: sáp nhập vào ${into} từ 07/2025 khi sắp xếp đơn vị hành chính`;
-    const basis = `${dissolvedLabel} và một phần địa bàn lân cận`;
-    fUnit.note = `Giả định: thành lập 07/2025 trên cơ sở sáp nhập ${basis}`;
   }
 }

@@ -1,6 +1,7 @@
 /**
  * members.csv: grassroots organisations report their stock at 31/12 (nearly every year) and some at 30/06, with
- * some breakdowns missing; districts (half the dates) and provinces report the true total of their organisations.
+ * some breakdowns missing; districts (half the dates), communes and provinces report the true total of the
+ * organisations under them at that date, within their own life.
  */
 import { DEMO_SOURCE, rowWriter } from './columns.ts';
 import type { CsvSink } from './csv.ts';
@@ -49,15 +50,25 @@ export function writeMembers(ctx: Ctx, sink: CsvSink, order: readonly number[]):
       const snap = sim.snaps[s]!;
       if (!snap.december && s !== lastJune) continue;
       if (u.level === 'district' && !rng.chance(0.5)) continue;
+      if (snap.month < (u.activeFrom ?? -Infinity) || snap.month > (u.activeTo ?? Infinity)) continue;
       const sum = new Array<number>(STOCKS).fill(0);
       let orgs = 0;
-      for (const li of leaves) {
-        const base = (units[li]!.g * S + s) * STOCKS;
+      let counted = 0;
+      for (const leaf of leaves) {
+        if (snap.month < leaf.from || snap.month > leaf.to) continue;
+        const base = (leaf.g * S + s) * STOCKS;
         if (sim.stocks[base]! < 0) continue;
-        orgs++;
-        for (let f = 0; f < STOCKS; f++) sum[f]! += Math.max(0, sim.stocks[base + f]!);
+        counted++;
+        // A new commune's own branches (villages, residential groups) are grassroots organisations under it
+        // since 07/2025, not branches of one.
+        const commune = units[ctx.unitOfG[leaf.g]!]!.level === 'commune';
+        if (commune) orgs += sim.stocks[base + S_BRANCHES]!;
+        else orgs++;
+        for (let f = 0; f < STOCKS; f++) {
+          if (f !== S_BRANCHES || !commune) sum[f]! += Math.max(0, sim.stocks[base + f]!);
+        }
       }
-      if (orgs === 0) continue;
+      if (counted === 0) continue;
       const villages = sum[S_VILLAGES];
       write({
         unit_id: u.id,

@@ -1,13 +1,21 @@
-/** The sizes of the demo data sets. See generate.ts for what is in them. */
+/**
+ * The sizes of the demo data sets. See generate.ts for what is in them. Every preset simulates the 2025
+ * reorganisation (reorg.ts): districts and old commune committees end 06/2025, new communes start 07/2025.
+ */
 
 export type PresetName = 'district' | 'province' | 'national';
 
 export interface Preset {
   name: PresetName;
+  /** Provinces until 06/2025. */
   provinces: number;
-  /** Districts in all (each province gets a share, at least `minDistrictsPerProvince`). */
+  /** Provinces from 07/2025, when fewer: the others merge into these (63 into 34 in 2025). */
+  mergedProvinces?: number;
+  /** How many of the provinces are centrally-run cities (thành phố); none when there is one province. */
+  cities?: number;
+  /** Districts in all until 06/2025 (each province gets a share, at least 8 when there are several). */
   districts: number;
-  /** Grassroots organisations in all, including one dissolved and one newly founded per province. */
+  /** Grassroots organisations in all before the reorganisation (the new communes come on top). */
   grassroots: number;
   /** First and last calendar year with figures; the last year is reported up to `lastMonth`. */
   firstYear: number;
@@ -47,7 +55,9 @@ export const PRESETS: Readonly<Record<PresetName, Preset>> = {
   },
   national: {
     name: 'national',
-    provinces: 34,
+    provinces: 63,
+    mergedProvinces: 34,
+    cities: 5,
     districts: 700,
     grassroots: 10_000,
     firstYear: 2011,

@@ -79,7 +79,12 @@ function profile(rng: Rng, u: DemoUnit): Profile {
   };
 }
 
-export function simulate(p: Preset, seed: number, grassroots: readonly DemoUnit[]): Sim {
+/**
+ * Simulates `grassroots` (the units with a simulation index g: grassroots organisations and new communes, in g
+ * order). A new commune starts from the state its old communes (`formedFrom`, indexes into `units`, simulated
+ * before it) were in at their end: members, villages, branches, the last 12 months' admissions (probationary).
+ */
+export function simulate(p: Preset, seed: number, grassroots: readonly DemoUnit[], units: readonly DemoUnit[]): Sim {
   const start = monthIndex(p.firstYear, 1);
   const end = monthIndex(p.lastYear, p.lastMonth);
   const months = end - start + 1;
@@ -96,6 +101,12 @@ export function simulate(p: Preset, seed: number, grassroots: readonly DemoUnit[
   const stocks = new Int32Array(G * snaps.length * STOCKS).fill(-1);
   const expected = new Float32Array(G * years);
   const recent = new Int32Array(12);
+  // Each unit's state at its end, for the new communes founded on it: members, villages, villages without
+  // members, villages sharing a branch, other branches, and its last 12 months of admissions.
+  const last = { members: new Int32Array(G), villages: new Int32Array(G), without: new Int32Array(G) };
+  const lastSharing = new Int32Array(G);
+  const lastExtra = new Int32Array(G);
+  const lastRecent = new Int32Array(G * 12);
 
   for (let g = 0; g < G; g++) {
     const u = grassroots[g]!;
@@ -106,16 +117,29 @@ export function simulate(p: Preset, seed: number, grassroots: readonly DemoUnit[
     let members = u.m0;
     const isCommune = u.kind === 'commune';
     const highland = u.ethnic > 0.4;
-    const villages = isCommune ? (highland ? rng.int(8, 24) : rng.int(5, 18)) : 0;
+    let villages = isCommune ? (highland ? rng.int(8, 24) : rng.int(5, 18)) : 0;
     let withoutMembers = isCommune ? (highland ? rng.int(0, 5) : rng.chance(0.15) ? 1 : 0) : 0;
-    const sharing = isCommune ? rng.int(0, 2) : 0;
-    const extraBranches = isCommune
+    let sharing = isCommune ? rng.int(0, 2) : 0;
+    let extraBranches = isCommune
       ? rng.int(1, 4)
       : u.name.startsWith('Chi bộ')
         ? 0
         : rng.int(2, Math.max(3, Math.round(u.m0 / 15)));
     const preProbationary = Math.min(15, Math.round(members * pr.rate));
     recent.fill(0);
+    // A new commune: the sum of the old ones, and as many times their admissions (and their cap of 15 a year).
+    const olds = (u.formedFrom ?? []).map((i) => units[i]!.g);
+    const scale = Math.max(1, olds.length);
+    if (olds.length > 0) {
+      members = villages = withoutMembers = sharing = extraBranches = 0;
+      for (const o of olds) {
+        members += last.members[o]!;
+        villages += last.villages[o]!;
+        withoutMembers += last.without[o]!;
+        sharing += lastSharing[o]!;
+        extraBranches += lastExtra[o]!;
+      }
+    }
     let yearCount = 0;
     let snap = 0;
     const record = (s: number, m: number) => {
@@ -147,14 +171,15 @@ export function simulate(p: Preset, seed: number, grassroots: readonly DemoUnit[
       const mo = monthOf(m);
       const y = yearOf(m);
       if (mo === 1) yearCount = 0;
+      if (m === from) for (const o of olds) for (let k = 0; k < 12; k++) recent[k]! += lastRecent[o * 12 + k]!;
       recent[m % 12] = 0;
       if (m >= from && m <= to) {
         const yi = y - p.firstYear;
-        const raw = members * pr.rate * (YEAR_FACTOR[y] ?? 1);
-        const mean = raw <= 11 ? raw : Math.min(13.5, 11 + (raw - 11) * 0.3);
+        const raw = (members * pr.rate * (YEAR_FACTOR[y] ?? 1)) / scale;
+        const mean = scale * (raw <= 11 ? raw : Math.min(13.5, 11 + (raw - 11) * 0.3));
         if (mo === 1 || m === from) expected[g * years + yi] = mean;
         let adm = rng.poisson((mean * MONTH_WEIGHT[mo - 1]!) / 12);
-        if (yearCount + adm > 15) adm = 15 - yearCount;
+        if (yearCount + adm > 15 * scale) adm = 15 * scale - yearCount;
         yearCount += adm;
         recent[m % 12] = adm;
         if (adm > 0) {
@@ -172,6 +197,14 @@ export function simulate(p: Preset, seed: number, grassroots: readonly DemoUnit[
       while (snap < snaps.length && snaps[snap]!.month === m) {
         if (m >= from && m <= to) record(snap, m);
         snap++;
+      }
+      if (m === to) {
+        last.members[g] = members;
+        last.villages[g] = villages;
+        last.without[g] = withoutMembers;
+        lastSharing[g] = sharing;
+        lastExtra[g] = extraBranches;
+        lastRecent.set(recent, g * 12);
       }
     }
   }

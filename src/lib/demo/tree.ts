@@ -1,7 +1,7 @@
 /**
  * Step 1 of the generator: the unit tree. Provinces; districts (territorial ones, and per province the agencies'
- * bloc, the military and the police committees); grassroots organisations (grassroots.ts). Then the explicit
- * slugs of the units whose derived slug an earlier unit already has.
+ * bloc, the military and the police committees); grassroots organisations (grassroots.ts); then the 2025
+ * reorganisation (reorg.ts) and the explicit slugs of the units whose derived slug an earlier unit already has.
  */
 import { monthText } from '../periods.ts';
 import { slugFromName } from '../schema/values.ts';
@@ -11,9 +11,8 @@ import { addGrassroots } from './grassroots.ts';
 import { freshPlaceName } from './names.ts';
 import { distribute, stream, type Rng } from './prng.ts';
 import type { Preset } from './presets.ts';
-import { clamp, districtPlace, pad, type DemoUnit, type DistrictRole } from './unit.ts';
-
-const isBlocRole = (r: DistrictRole) => r === 'agencies' || r === 'military' || r === 'police';
+import { reorganise } from './reorg.ts';
+import { clamp, districtPlace, isBlocRole, livesOf, pad, type DemoUnit, type DistrictRole } from './unit.ts';
 
 export function buildTree(p: Preset, seed: number): DemoUnit[] {
   const rng = stream(seed, 'tree');
@@ -39,7 +38,7 @@ export function buildTree(p: Preset, seed: number): DemoUnit[] {
   let flat = 0;
   for (let pi = 0; pi < p.provinces; pi++) {
     const provName = p.provinceNames?.[pi] ?? freshPlaceName(rng, usedProvinceNames);
-    const isCity = p.provinces > 1 && pi < 2;
+    const isCity = p.provinces > 1 && pi < (p.cities ?? 2);
     const provId = p.provinces === 1 ? 'MH' : `T${pad(pi + 1, 2)}`;
     const highland =
       p.provinces === 1
@@ -100,10 +99,10 @@ export function buildTree(p: Preset, seed: number): DemoUnit[] {
         ethnic, m0: 0,
       });
       units[provIndex]!.children.push(dIndex);
-      const withReorganisation = di === 0 && role !== 'agencies';
-      addGrassroots(rng, units, dIndex, count, usedPlaces, territorialNames, isCity, withReorganisation);
+      addGrassroots(rng, units, dIndex, count, usedPlaces, territorialNames, isCity);
     }
   }
+  reorganise(p, seed, units);
   assignSlugs(units);
   return units;
 }
@@ -120,16 +119,21 @@ function weightedDistribute(rng: Rng, total: number, weights: readonly number[],
 }
 
 /**
- * Gives an explicit slug to every unit whose derived slug (from short_name, as the data check derives it) an
- * earlier unit already has: the derived one followed by the nearest territorial ancestor's (the district, or
- * the province for the organisations of the provincial blocs), then the next one up, then a number.
+ * Gives an explicit slug to every unit whose derived slug (from the latest row's short_name, as the data check
+ * derives it) an earlier unit already has: the derived one followed by the nearest territorial ancestor's (the
+ * district, or the province for the organisations of the provincial blocs), then the next one up, then a number.
  */
 function assignSlugs(units: DemoUnit[]): void {
   const used = new Set<string>();
-  const isBloc = (u: DemoUnit) => u.role !== undefined && isBlocRole(u.role);
-  const parentOf = (u: DemoUnit) => (u.parent >= 0 ? units[u.parent] : undefined);
+  const isBloc = (u: DemoUnit) => isBlocRole(u.role);
+  const latest = (u: DemoUnit) => livesOf(u).at(-1)!;
+  const parentOf = (u: DemoUnit) => {
+    const parent = latest(u).parent;
+    return parent >= 0 ? units[parent] : undefined;
+  };
   for (const u of units) {
-    const derived = slugFromName(u.shortName || u.name);
+    const { shortName, name } = latest(u);
+    const derived = slugFromName(shortName || name);
     if (!used.has(derived)) {
       used.add(derived);
       continue;
@@ -144,21 +148,34 @@ function assignSlugs(units: DemoUnit[]): void {
   }
 }
 
-/** units.csv: the tree in depth-first order (province, its first district, that district's organisations, ...). */
-export function writeUnits(units: readonly DemoUnit[], sink: CsvSink): void {
+/**
+ * units.csv in the files' order (`order`), a row per period of each unit's life: a unit that moved in 07/2025
+ * has a second row (same id, the new parent, from 2025-07), the first ending 2025-06.
+ */
+export function writeUnits(units: readonly DemoUnit[], order: readonly number[], sink: CsvSink): void {
   const write = rowWriter(sink, 'units.csv');
-  for (const u of units) {
-    write({
-      id: u.id,
-      name: u.name,
-      short_name: u.shortName,
-      level: u.level,
-      parent_id: u.parent >= 0 ? units[u.parent]!.id : undefined,
-      kind: u.kind,
-      active_from: u.activeFrom !== undefined ? monthText(u.activeFrom) : undefined,
-      active_to: u.activeTo !== undefined ? monthText(u.activeTo) : undefined,
-      slug: u.slug || undefined,
-      note: u.note,
-    });
+  const month = (m: number | undefined) => (m !== undefined ? monthText(m) : undefined);
+  for (const ui of order) {
+    const u = units[ui]!;
+    const lives = livesOf(u);
+    for (let i = 0; i < lives.length; i++) {
+      const life = lives[i]!;
+      const last = i === lives.length - 1;
+      write({
+        id: u.id,
+        name: life.name,
+        short_name: life.shortName,
+        level: u.level,
+        parent_id: life.parent >= 0 ? units[life.parent]!.id : undefined,
+        kind: u.kind,
+        active_from: month(life.from),
+        active_to: month(life.to),
+        successor_id: last && u.successor !== undefined ? units[u.successor]!.id : undefined,
+        source: u.source,
+        // The data contract takes a unit's slug from its latest row.
+        slug: last ? u.slug || undefined : undefined,
+        note: life.note,
+      });
+    }
   }
 }
