@@ -1,8 +1,9 @@
 /**
  * A unit's own flow figures in one window, from its own rows (rules 1–4 of the spec).
  */
-import type { AdmissionRow, Flow, RowOrigin, TrainingRow, Window } from '../types.ts';
-import { tile } from './tiling.ts';
+import type { AdmissionRow, Flow, MonthSpan, RowOrigin, TrainingRow, Window } from '../types.ts';
+import { normalise, type SpanSet } from './spans.ts';
+import { tile, type Tiling } from './tiling.ts';
 
 export const BREAKDOWNS = ['youth', 'women', 'ethnicMinority', 'college'] as const;
 export type Breakdown = (typeof BREAKDOWNS)[number];
@@ -27,13 +28,28 @@ export interface OwnRows {
 
 const spanOf = (r: { period: { from: number; to: number } }) => r.period;
 
-const reported = (value: number, months: number, w: Window, rows: RowOrigin[]): Flow => ({
+const reported = (value: number, months: number, w: Window, rows: RowOrigin[], covered: SpanSet): Flow => ({
   value,
   months,
   ofMonths: w.months,
   basis: 'reported',
   rows,
+  covered,
 });
+
+const wholes = new WeakMap<MonthSpan, SpanSet>();
+/** The whole of a window (or part of one) as a span set, one shared array per window. */
+export function wholeOf(w: MonthSpan): SpanSet {
+  let s = wholes.get(w);
+  if (!s) wholes.set(w, (s = [{ from: w.from, to: w.to }]));
+  return s;
+}
+
+/** The months a tiling covers: its rows do not overlap, so they only need joining. */
+function coveredBy<T extends { period: MonthSpan }>(t: Tiling<T>, w: MonthSpan): SpanSet {
+  if (t.exact || t.months === w.to - w.from + 1) return wholeOf(w);
+  return normalise(t.rows.map(spanOf));
+}
 
 /**
  * Admitted and its breakdowns from the rows chosen for `admitted`. A breakdown is known only when
@@ -43,9 +59,10 @@ export function ownAdmissions(rows: readonly AdmissionRow[], w: Window): Flows {
   const t = tile(rows, w, spanOf);
   if (!t) return {};
   const origins = t.rows.map((r) => r.origin);
+  const covered = coveredBy(t, w);
   let admitted = 0;
   for (const r of t.rows) admitted += r.admitted;
-  const out: Flows = { admitted: reported(admitted, t.months, w, origins) };
+  const out: Flows = { admitted: reported(admitted, t.months, w, origins, covered) };
   for (const b of BREAKDOWNS) {
     let sum = 0;
     let known = true;
@@ -57,7 +74,7 @@ export function ownAdmissions(rows: readonly AdmissionRow[], w: Window): Flows {
       }
       sum += v;
     }
-    if (known) out[b] = reported(sum, t.months, w, origins);
+    if (known) out[b] = reported(sum, t.months, w, origins, covered);
   }
   return out;
 }
@@ -74,6 +91,7 @@ export function ownTraining(rows: OwnRows['training'], w: Window): Flows {
       t.months,
       w,
       t.rows.map((r) => r.origin),
+      coveredBy(t, w),
     );
   }
   return out;
