@@ -80,7 +80,7 @@ export function computeFigures(
       const present = within(m.months, scope);
       if (present.length === 0) {
         // A child that reported outside its life (an input error the check names) was active after all.
-        const f = isWindow ? baseWindow(m.unit, scope) : undefined;
+        const f = isWindow && !moved(m, scope) ? baseWindow(m.unit, scope) : undefined;
         if (f && hasFlows(f)) out.push({ unit: m.unit, present: reportedMonths(f), flows: f, target: f.target, whole: true, outside: true });
         continue;
       }
