@@ -10,11 +10,11 @@
  * from the unit that closes it.
  */
 import type { Diagnostic, MemberRow, RowOrigin, Snapshot, TargetRow, Unit, UnitFigures, Window, WindowFigures } from '../types.ts';
-import { BREAKDOWNS, ownAdmissions, ownTraining, wholeOf, type FlowKey, type Flows, type OwnRows } from './flows.ts';
+import { BREAKDOWNS, ownAdmissions, ownTraining, type FlowKey, type Flows, type OwnRows } from './flows.ts';
 import { derive, hasFigures, startFrom } from './indicators.ts';
 import { combineSnapshots, combineStart, combineWindow, lifeIn, type PredWindow } from './merge.ts';
 import { MAX_ROW_ORIGINS, rollUpFlows, rollUpTarget, type Contribution } from './rollup.ts';
-import { clip, count, EMPTY, union, type SpanSet } from './spans.ts';
+import { clip, count, coveredOf, EMPTY, union, wholeOf, type SpanSet } from './spans.ts';
 import { ownSnapshots, summedSnapshots } from './stocks.ts';
 import type { Member, Tree } from './tree.ts';
 import type { Windows } from './windows.ts';
@@ -81,7 +81,10 @@ export function computeFigures(
       if (present.length === 0) {
         // A child that reported outside its life (an input error the check names) was active after all.
         const f = isWindow && !moved(m, scope) ? baseWindow(m.unit, scope) : undefined;
-        if (f && hasFlows(f)) out.push({ unit: m.unit, present: reportedMonths(f), flows: f, target: f.target, whole: true, outside: true });
+        if (f && hasFlows(f)) {
+          const present = reportedMonths(f, scope);
+          out.push({ unit: m.unit, present, flows: f, target: f.target, whole: true, outside: true });
+        }
         continue;
       }
       const away = moved(m, scope);
@@ -108,6 +111,11 @@ export function computeFigures(
     const rows = rowsOf(u.id);
     const own = { ...ownAdmissions(rows.admissions, scope), ...ownTraining(rows.training, scope) };
     const flows = rollUpFlows(u, own, contributions(u, scope, false), scope, undefined);
+    // Kept explicit: the parent reads them inside a larger window, where "first months" means others.
+    for (const k of FLOW_KEYS) {
+      const f = flows[k];
+      if (f && !f.covered) f.covered = coveredOf(f, scope);
+    }
     subs.set(key, flows);
     return flows;
   }
@@ -188,9 +196,12 @@ export function computeFigures(
 const IS_BREAKDOWN = new Set<FlowKey>(BREAKDOWNS);
 
 /** The months a figure's flows cover. */
-function reportedMonths(f: Flows): SpanSet {
+function reportedMonths(f: Flows, scope: Window): SpanSet {
   let s: SpanSet = EMPTY;
-  for (const k of FLOW_KEYS) s = union(s, f[k]?.covered ?? EMPTY);
+  for (const k of FLOW_KEYS) {
+    const x = f[k];
+    if (x) s = union(s, coveredOf(x, scope));
+  }
   return s;
 }
 
@@ -215,6 +226,7 @@ function mergeSpans(list: readonly Flows[]): Flows {
     }
     const first = parts[0]![key]!;
     out[key] = { value, months: count(covered), ofMonths: first.ofMonths, basis: first.basis, rows, covered };
+    // (Spans of a sub-window: their flows keep `covered` explicitly, so the union is exact.)
   }
   return out;
 }

@@ -2,7 +2,7 @@
  * A unit's own flow figures in one window, from its own rows (rules 1–4 of the spec).
  */
 import type { AdmissionRow, Flow, MonthSpan, RowOrigin, TrainingRow, Window } from '../types.ts';
-import { normalise, type SpanSet } from './spans.ts';
+import { normalise, storedCovered, type SpanSet } from './spans.ts';
 import { tile, type Tiling } from './tiling.ts';
 
 export const BREAKDOWNS = ['youth', 'women', 'ethnicMinority', 'college'] as const;
@@ -28,27 +28,16 @@ export interface OwnRows {
 
 const spanOf = (r: { period: { from: number; to: number } }) => r.period;
 
-const reported = (value: number, months: number, w: Window, rows: RowOrigin[], covered: SpanSet): Flow => ({
-  value,
-  months,
-  ofMonths: w.months,
-  basis: 'reported',
-  rows,
-  covered,
-});
+// Two literals, not a property added later: V8 then keeps `covered` inside the object (no extra store).
+const reported = (value: number, months: number, w: Window, rows: RowOrigin[], covered: SpanSet | undefined): Flow =>
+  covered
+    ? { value, months, ofMonths: w.months, basis: 'reported', rows, covered }
+    : { value, months, ofMonths: w.months, basis: 'reported', rows };
 
-const wholes = new WeakMap<MonthSpan, SpanSet>();
-/** The whole of a window (or part of one) as a span set, one shared array per window. */
-export function wholeOf(w: MonthSpan): SpanSet {
-  let s = wholes.get(w);
-  if (!s) wholes.set(w, (s = [{ from: w.from, to: w.to }]));
-  return s;
-}
-
-/** The months a tiling covers: its rows do not overlap, so they only need joining. */
-function coveredBy<T extends { period: MonthSpan }>(t: Tiling<T>, w: MonthSpan): SpanSet {
-  if (t.exact || t.months === w.to - w.from + 1) return wholeOf(w);
-  return normalise(t.rows.map(spanOf));
+/** The months a tiling covers, kept only when they are not the window's first months (spans.coveredOf). */
+function coveredBy<T extends { period: MonthSpan }>(t: Tiling<T>, w: MonthSpan): SpanSet | undefined {
+  if (t.exact || t.rows.length === 0) return undefined;
+  return storedCovered(normalise(t.rows.map(spanOf)), w);
 }
 
 /**

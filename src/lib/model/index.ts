@@ -3,14 +3,13 @@
  * Spec: "How figures are computed". Rows are indexed by unit once; units are processed bottom-up so
  * every roll-up reads finished children: O(rows log rows + units × windows).
  */
-import type { Dataset, Diagnostic, IndicatorRow, Inputs, MonthSpan, UnitFigures } from '../types.ts';
+import type { Dataset, Diagnostic, IndicatorRow, Inputs, UnitFigures } from '../types.ts';
 import { computeFigures, spanKey, type ComputeStats, type UnitRows } from './engine.ts';
 import { TRAINING } from './flows.ts';
 import { pushRows } from './indicators.ts';
 import { latestDataDate, sources } from './meta.ts';
-import { clip, count } from './spans.ts';
-import { buildTree } from './tree.ts';
-import { buildWindows, termsOf, touchedYears } from './windows.ts';
+import { activeChildren, buildTree, type Tree } from './tree.ts';
+import { buildWindows, termsOf, touchedYears, type Windows } from './windows.ts';
 
 export { INDICATORS, INDICATOR_NAMES, type IndicatorDef, type IndicatorName, type IndicatorUnit } from './dictionary.ts';
 export { isComplete } from './flows.ts';
@@ -54,13 +53,27 @@ const NO_ROWS: UnitRows = {
   members: [],
 };
 
+/**
+ * The figures of every unit. A function of its own so that the rows index is garbage once they are done:
+ * a closure of computeDataset would keep it alive with the Dataset (tens of MB at national size).
+ */
+function figuresOf(
+  inputs: Inputs,
+  tree: Tree,
+  windows: Windows,
+  warnings: Diagnostic[],
+  stats: ComputeStats | undefined,
+): Map<string, UnitFigures> {
+  const rowsByUnit = indexRows(inputs);
+  return computeFigures(tree, (id) => rowsByUnit.get(id) ?? NO_ROWS, windows, warnings, stats);
+}
+
 export function computeDataset(inputs: Inputs, opts: ComputeOptions = {}): Dataset {
   const terms = termsOf(inputs);
   const windows = buildWindows(touchedYears(inputs), terms);
   const tree = buildTree(inputs.units);
-  const rowsByUnit = indexRows(inputs);
   const modelWarnings: Diagnostic[] = [];
-  const figures = computeFigures(tree, (id) => rowsByUnit.get(id) ?? NO_ROWS, windows, modelWarnings, opts.stats);
+  const figures = figuresOf(inputs, tree, windows, modelWarnings, opts.stats);
 
   // indicators.csv order: unit id (code point order, locale-free), then window, then indicator.
   // The rows are derived per unit on demand rather than kept: on a national data set they are millions of
@@ -93,14 +106,7 @@ export function computeDataset(inputs: Inputs, opts: ComputeOptions = {}): Datas
     units: inputs.units,
     unitById: tree.unitById,
     childrenOf: tree.childrenOf,
-    activeChildren: (unitId: string, span: MonthSpan) => {
-      const out: { unitId: string; months: number; spans: MonthSpan[] }[] = [];
-      for (const m of tree.membersOf[unitId] ?? []) {
-        const spans = clip(m.months, span.from, span.to);
-        if (spans.length > 0) out.push({ unitId: m.unit.id, months: count(spans), spans: [...spans] });
-      }
-      return out;
-    },
+    activeChildren: activeChildren(tree.membersOf),
     predecessorsOf: tree.predecessorsOf,
     roots: tree.roots,
     terms,

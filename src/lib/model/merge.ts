@@ -17,9 +17,8 @@ import type { Flow, Part, Snapshot, Unit, Window, WindowFigures } from '../types
 import { BREAKDOWNS, type FlowKey, type Flows } from './flows.ts';
 import { lifeSpan } from './lives.ts';
 import { addUp, flowOfSum, type Contribution, type Piece, type Target } from './rollup.ts';
-import { clip, union, EMPTY, type SpanSet } from './spans.ts';
+import { clip, EMPTY, union, wholeOf, type SpanSet } from './spans.ts';
 import { STOCK_FIELDS, monthOfDate, withShare } from './stocks.ts';
-import { wholeOf } from './flows.ts';
 
 type MembersAtStart = NonNullable<WindowFigures['membersAtStart']>;
 
@@ -74,7 +73,7 @@ export function combineWindow(
       if (f) fromPreds = true;
       pieces.push({ unitId: p.unit.id, present: p.present, flow: f });
     }
-    const s = addUp(pieces, w);
+    const s = addUp(pieces, (p) => p.flow, w, (p) => p.counts);
     if (!s) continue;
     const flow = flowOfSum(s, w, fromPreds ? 'combined' : own!.basis);
     if (fromPreds) flow.parts = partsOf(unit, own, preds, key);

@@ -16,8 +16,8 @@
  *   high, and a child that moved within the window has one target for two parents, which cannot be split.
  */
 import type { Basis, Diagnostic, Flow, RowOrigin, Unit, Window, WindowFigures } from '../types.ts';
-import { BREAKDOWNS, wholeOf, type FlowKey, type Flows } from './flows.ts';
-import { count, monthRule, type Presence, type SpanSet } from './spans.ts';
+import { BREAKDOWNS, type Flows } from './flows.ts';
+import { count, coveredOf, monthRule, storedCovered, wholeOf, type Presence, type SpanSet } from './spans.ts';
 
 /** A summed figure keeps at most this many row origins (a province would otherwise carry thousands). */
 export const MAX_ROW_ORIGINS = 50;
@@ -51,64 +51,79 @@ export interface Sum {
   value: number;
   reported: number;
   active: number;
-  covered: SpanSet;
+  months: number;
+  /** As kept on a Flow: absent for the window's first months (spans.coveredOf). */
+  covered: SpanSet | undefined;
   rows: RowOrigin[];
   /** The greatest coverage among the reporting pieces, for the "children exceed" check. */
   maxMonths: number;
 }
 
-/** Adds up the pieces of one flow; undefined when none reports. */
-export function addUp(pieces: readonly Piece[], scope: Window): Sum | undefined {
+/**
+ * Adds up one flow over the items (children or parts), each present in some months of `scope`; undefined
+ * when none reports. The usual case (every item there all window, each covering the window's first
+ * months) is the least coverage among them, computed without building a single span.
+ */
+export function addUp<T extends { present: SpanSet }>(
+  items: readonly T[],
+  flowOf: (item: T) => Flow | undefined,
+  scope: Window,
+  countsOf?: (item: T) => { reported: number; active: number } | undefined,
+): Sum | undefined {
+  const whole = wholeOf(scope);
   let value = 0;
   let reported = 0;
   let active = 0;
   let maxMonths = 0;
+  let minMonths = Infinity;
+  let simple = true;
   let any = false;
   const rows: RowOrigin[] = [];
-  const presences: Presence[] = [];
-  for (const p of pieces) {
-    const f = p.flow;
-    active += p.counts?.active ?? 1;
-    presences.push({ present: p.present, covered: f ? (f.covered ?? p.present) : undefined });
+  for (const it of items) {
+    const f = flowOf(it);
+    const counts = countsOf?.(it);
+    active += counts?.active ?? 1;
+    if (it.present !== whole) simple = false;
     if (!f) continue;
     any = true;
-    reported += p.counts?.reported ?? 1;
+    if (f.covered) simple = false;
+    reported += counts?.reported ?? 1;
     value += f.value;
     maxMonths = Math.max(maxMonths, f.months);
+    minMonths = Math.min(minMonths, f.months);
     for (const o of f.rows) {
       if (rows.length >= MAX_ROW_ORIGINS) break;
       rows.push(o);
     }
   }
   if (!any) return undefined;
-  let covered = monthRule(presences);
-  if (covered.length === 1 && covered[0]!.from === scope.from && covered[0]!.to === scope.to) covered = wholeOf(scope);
-  return { value, reported, active, covered, rows, maxMonths };
+  if (simple) return { value, reported, active, months: minMonths, covered: undefined, rows, maxMonths };
+  const presences: Presence[] = items.map((it) => {
+    const f = flowOf(it);
+    return { present: it.present, covered: f ? coveredOf(f, scope) : undefined };
+  });
+  const covered = monthRule(presences);
+  return { value, reported, active, months: count(covered), covered: storedCovered(covered, scope), rows, maxMonths };
 }
 
 export function flowOfSum(s: Sum, scope: Window, basis: Basis): Flow {
-  return {
-    value: s.value,
-    months: count(s.covered),
-    ofMonths: scope.months,
-    basis,
-    reporting: { reported: s.reported, active: s.active },
-    rows: s.rows,
-    covered: s.covered,
-  };
+  const { value, months, rows, covered } = s;
+  const reporting = { reported: s.reported, active: s.active };
+  // Two literals, not a property added later: V8 then keeps `covered` inside the object.
+  return covered
+    ? { value, months, ofMonths: scope.months, basis, reporting, rows, covered }
+    : { value, months, ofMonths: scope.months, basis, reporting, rows };
 }
 
-const piecesOf = (children: readonly Contribution[], key: FlowKey): Piece[] =>
-  children.map((c) => ({ unitId: c.unit.id, present: c.present, flow: c.flows[key] }));
-
 /** Breakdowns of a summed `admitted`: known only when every part that reported admitted has them. */
-export function sumBreakdowns(parts: readonly Flows[], admitted: Flow, out: Flows): void {
+export function sumBreakdowns<T>(parts: readonly T[], flowsOf: (part: T) => Flows, admitted: Flow, out: Flows): void {
   for (const b of BREAKDOWNS) {
     let sum = 0;
     let known = true;
     for (const p of parts) {
-      if (!p.admitted) continue;
-      const f = p[b];
+      const fl = flowsOf(p);
+      if (!fl.admitted) continue;
+      const f = fl[b];
       if (!f) {
         known = false;
         break;
@@ -147,17 +162,13 @@ export function rollUpFlows(
   for (const key of ['admitted', 'classes', 'trainees', 'dossiers'] as const) {
     const mine = own[key];
     if (mine && !warnings) continue;
-    const summed = addUp(piecesOf(children, key), w);
+    const summed = addUp(children, (c) => c.flows[key], w);
     if (!summed) continue;
     if (!mine) {
       const flow = flowOfSum(summed, w, 'summed');
       out[key] = flow;
       if (key === 'admitted') {
-        sumBreakdowns(
-          children.map((c) => c.flows),
-          flow,
-          out,
-        );
+        sumBreakdowns(children, (c) => c.flows, flow, out);
       }
     } else if (summed.value > mine.value && summed.maxMonths <= mine.months) {
       const l = FLOW_LABEL[key];

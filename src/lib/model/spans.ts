@@ -10,6 +10,38 @@ export type SpanSet = readonly MonthSpan[];
 
 export const EMPTY: SpanSet = Object.freeze([]) as SpanSet;
 
+const wholes = new WeakMap<MonthSpan, SpanSet>();
+/** The whole of a window (or part of one) as a span set, one shared array per window object. */
+export function wholeOf(w: MonthSpan): SpanSet {
+  let s = wholes.get(w);
+  if (!s) wholes.set(w, (s = [{ from: w.from, to: w.to }]));
+  return s;
+}
+
+/**
+ * The months a flow covers. A flow of a window keeps no `covered` when it covers the window's first
+ * `months` months (the whole, or a year so far: nearly every flow), so millions of flows carry no array;
+ * figures over part of a window always keep theirs.
+ */
+export function coveredOf(f: { months: number; covered?: SpanSet | undefined }, scope: MonthSpan): SpanSet {
+  if (f.covered) return f.covered;
+  if (f.months >= scope.to - scope.from + 1) return wholeOf(scope);
+  return f.months <= 0 ? EMPTY : [{ from: scope.from, to: scope.from + f.months - 1 }];
+}
+
+/** What a flow of `scope` keeps as `covered`: nothing for the window's first months (see coveredOf). */
+export function storedCovered(s: SpanSet, scope: MonthSpan): SpanSet | undefined {
+  if (s.length === 0 || (s.length === 1 && s[0]!.from === scope.from)) return undefined;
+  // Shared by value: tens of thousands of flows have a handful of patterns (rows missing the same month).
+  let key = '';
+  for (const x of s) key += `${x.from}:${x.to},`;
+  let kept = interned.get(key);
+  if (!kept) interned.set(key, (kept = Object.freeze(s.map((x) => Object.freeze({ from: x.from, to: x.to })))));
+  return kept;
+}
+
+const interned = new Map<string, SpanSet>();
+
 export function count(s: SpanSet): number {
   let n = 0;
   for (const x of s) n += x.to - x.from + 1;

@@ -4,9 +4,9 @@
  * A unit whose lives have different parents (a grassroots committee moved from a district to a new
  * commune in 07/2025) is a child of each, with the months it was under each (spec, "Units that change").
  */
-import { LEVEL_RANK, type Unit } from '../types.ts';
+import { LEVEL_RANK, type MonthSpan, type Unit } from '../types.ts';
 import { livesOf } from './lives.ts';
-import { EMPTY, minus, normalise, type SpanSet } from './spans.ts';
+import { clip, count, EMPTY, minus, normalise, type SpanSet } from './spans.ts';
 
 /** A child of one parent, with the months it was under that parent. */
 export interface Member {
@@ -21,9 +21,9 @@ export interface Tree {
   unitById: Record<string, Unit>;
   /** Children at any time, sorted by label. */
   childrenOf: Record<string, string[]>;
-  /** The same children with their months under the unit, in the same order. */
+  /** The same children with their months under the unit, in the same order; absent for none. */
   membersOf: Record<string, Member[]>;
-  /** Units whose successor_id is the unit, sorted by label. */
+  /** Units whose successor_id is the unit, sorted by label (a shared frozen [] for none). */
   predecessorsOf: Record<string, string[]>;
   roots: string[];
   /** Every unit, children before their parents. */
@@ -36,6 +36,7 @@ export const byLabel = (a: Unit, b: Unit): number =>
   collator.compare(a.label, b.label) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 const ALL: SpanSet = [{ from: -Infinity, to: Infinity }];
+const NONE = Object.freeze([]) as unknown as string[];
 
 export function buildTree(units: readonly Unit[]): Tree {
   const unitById: Record<string, Unit> = {};
@@ -80,10 +81,12 @@ export function buildTree(units: readonly Unit[]): Tree {
   const membersOf: Record<string, Member[]> = {};
   const predecessorsOf: Record<string, string[]> = {};
   for (const u of units) {
-    const m = (kids.get(u.id) ?? []).sort((a, b) => byLabel(a.unit, b.unit));
-    membersOf[u.id] = m;
-    childrenOf[u.id] = m.map((c) => c.unit.id);
-    predecessorsOf[u.id] = (preds.get(u.id) ?? []).sort(byLabel).map((p) => p.id);
+    const m = kids.get(u.id)?.sort((a, b) => byLabel(a.unit, b.unit));
+    if (m) membersOf[u.id] = m;
+    childrenOf[u.id] = m ? m.map((c) => c.unit.id) : [];
+    // One shared empty list for the units nothing merged into (nearly all): no array per unit.
+    const p = preds.get(u.id);
+    predecessorsOf[u.id] = p ? p.sort(byLabel).map((x) => x.id) : NONE;
   }
   // Deepest first, so every child is done before its parent, whatever the levels say (a level
   // mismatch is an input error, but the site may still render data that has one).
@@ -121,4 +124,16 @@ function add(kids: Map<string, Member[]>, pid: string, m: Member): void {
 function lifeMonths(from: number | undefined, to: number | undefined): SpanSet {
   if (from === undefined && to === undefined) return ALL;
   return [{ from: from ?? -Infinity, to: to ?? Infinity }];
+}
+
+/** Dataset.activeChildren: the children under a unit in some month of a span, with those months. */
+export function activeChildren(membersOf: Record<string, Member[]>) {
+  return (unitId: string, span: MonthSpan): { unitId: string; months: number; spans: MonthSpan[] }[] => {
+    const out: { unitId: string; months: number; spans: MonthSpan[] }[] = [];
+    for (const m of membersOf[unitId] ?? []) {
+      const spans = clip(m.months, span.from, span.to);
+      if (spans.length > 0) out.push({ unitId: m.unit.id, months: count(spans), spans: spans.map((x) => ({ ...x })) });
+    }
+    return out;
+  };
 }
