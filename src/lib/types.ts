@@ -174,6 +174,18 @@ export interface Window {
 
 export type Basis = 'reported' | 'summed' | 'combined';
 
+/** Months from..to, inclusive. */
+export interface MonthSpan {
+  from: MonthIndex;
+  to: MonthIndex;
+}
+
+/** One unit's part of a combined figure (the successor's own, or one predecessor's over its months). */
+export interface Part {
+  unitId: string;
+  value: number;
+}
+
 /** A flow figure (admitted, youth, classes, ...) of one unit in one window. */
 export interface Flow {
   value: number;
@@ -181,10 +193,18 @@ export interface Flow {
   months: number;
   ofMonths: number;
   basis: Basis;
-  /** For a summed figure: how many active children had a figure, out of how many active children. */
+  /**
+   * For a summed figure: how many active children had a figure, out of how many active children. For a
+   * combined one: the same count over the parts (the children, or the unit itself when it has rows, and
+   * the predecessors active in the window). Complete needs reported = active.
+   */
   reporting?: { reported: number; active: number };
   /** Origins of the rows used (for a summed figure: the rows of the units that reported, may be truncated). */
   rows: RowOrigin[];
+  /** The covered months themselves, ascending disjoint spans (`months` counts them): the model's month rule. */
+  covered?: readonly MonthSpan[];
+  /** A combined figure's parts: the unit's own (own rows or children's sum) first, then each predecessor's. */
+  parts?: Part[];
 }
 
 export type PaceStatus = 'ahead' | 'behind';
@@ -204,7 +224,7 @@ export interface WindowFigures {
   /** Change on the previous window (year or term), only when both are complete. */
   admittedChange?: number;
   admittedChangePct?: number;
-  target?: { value: number; basis: Basis; origin?: RowOrigin };
+  target?: { value: number; basis: Basis; origin?: RowOrigin; parts?: Part[] };
   targetAchievedPct?: number;
   /** Partial years only. */
   expectedPacePct?: number;
@@ -213,8 +233,10 @@ export interface WindowFigures {
   membersAtStart?: {
     value: number;
     asOf: string;
-    /** Added by the model: `summed` when the snapshot is a roll-up. */
+    /** Added by the model: `summed` when the snapshot is a roll-up, `combined` with predecessors'. */
     basis?: Basis;
+    /** Combined: each part's own start-of-year snapshot (own first), each dated by the admission-rate rule. */
+    parts?: (Part & { asOf: string })[];
   };
   admissionRatePct?: number;
   /** Terms only, complete terms: admitted / years in the term. */
@@ -246,6 +268,8 @@ export interface Snapshot {
   villagesWithBranch?: number;
   villagesWithoutMembers?: number;
   origin?: RowOrigin;
+  /** A combined snapshot's parts at the same date: the unit's own first, then each active predecessor's. */
+  parts?: { unitId: string; snapshot: Snapshot }[];
 }
 
 export interface UnitFigures {
@@ -273,8 +297,16 @@ export interface Dataset {
   inputs: Inputs;
   units: Unit[];
   unitById: Record<string, Unit>;
-  /** Children ids, sorted by Vietnamese collation of their label. */
+  /** Children ids (at any time: a unit that moved is a child of each parent it had), sorted by label. */
   childrenOf: Record<string, string[]>;
+  /**
+   * The children under the unit in some month of `span` (a window), with the months they were under it
+   * inside it (count and spans), in the order of childrenOf: the "active" children a summed figure of
+   * that window counts.
+   */
+  activeChildren: (unitId: string, span: MonthSpan) => { unitId: string; months: number; spans: MonthSpan[] }[];
+  /** Ids of the units that merged into the unit (their successor_id is it), sorted by label; [] for none. */
+  predecessorsOf: Record<string, string[]>;
   /** Root units (provinces, or any unit without a parent), sorted. */
   roots: string[];
   terms: Term[];

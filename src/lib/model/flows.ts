@@ -1,8 +1,9 @@
 /**
  * A unit's own flow figures in one window, from its own rows (rules 1–4 of the spec).
  */
-import type { AdmissionRow, Flow, RowOrigin, TrainingRow, Window } from '../types.ts';
-import { tile } from './tiling.ts';
+import type { AdmissionRow, Flow, MonthSpan, RowOrigin, TrainingRow, Window } from '../types.ts';
+import { normalise, storedCovered, type SpanSet } from './spans.ts';
+import { tile, type Tiling } from './tiling.ts';
 
 export const BREAKDOWNS = ['youth', 'women', 'ethnicMinority', 'college'] as const;
 export type Breakdown = (typeof BREAKDOWNS)[number];
@@ -27,13 +28,17 @@ export interface OwnRows {
 
 const spanOf = (r: { period: { from: number; to: number } }) => r.period;
 
-const reported = (value: number, months: number, w: Window, rows: RowOrigin[]): Flow => ({
-  value,
-  months,
-  ofMonths: w.months,
-  basis: 'reported',
-  rows,
-});
+// Two literals, not a property added later: V8 then keeps `covered` inside the object (no extra store).
+const reported = (value: number, months: number, w: Window, rows: RowOrigin[], covered: SpanSet | undefined): Flow =>
+  covered
+    ? { value, months, ofMonths: w.months, basis: 'reported', rows, covered }
+    : { value, months, ofMonths: w.months, basis: 'reported', rows };
+
+/** The months a tiling covers, kept only when they are not the window's first months (spans.coveredOf). */
+function coveredBy<T extends { period: MonthSpan }>(t: Tiling<T>, w: MonthSpan): SpanSet | undefined {
+  if (t.exact || t.rows.length === 0) return undefined;
+  return storedCovered(normalise(t.rows.map(spanOf)), w);
+}
 
 /**
  * Admitted and its breakdowns from the rows chosen for `admitted`. A breakdown is known only when
@@ -43,9 +48,10 @@ export function ownAdmissions(rows: readonly AdmissionRow[], w: Window): Flows {
   const t = tile(rows, w, spanOf);
   if (!t) return {};
   const origins = t.rows.map((r) => r.origin);
+  const covered = coveredBy(t, w);
   let admitted = 0;
   for (const r of t.rows) admitted += r.admitted;
-  const out: Flows = { admitted: reported(admitted, t.months, w, origins) };
+  const out: Flows = { admitted: reported(admitted, t.months, w, origins, covered) };
   for (const b of BREAKDOWNS) {
     let sum = 0;
     let known = true;
@@ -57,7 +63,7 @@ export function ownAdmissions(rows: readonly AdmissionRow[], w: Window): Flows {
       }
       sum += v;
     }
-    if (known) out[b] = reported(sum, t.months, w, origins);
+    if (known) out[b] = reported(sum, t.months, w, origins, covered);
   }
   return out;
 }
@@ -74,6 +80,7 @@ export function ownTraining(rows: OwnRows['training'], w: Window): Flows {
       t.months,
       w,
       t.rows.map((r) => r.origin),
+      coveredBy(t, w),
     );
   }
   return out;

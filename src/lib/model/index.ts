@@ -3,31 +3,27 @@
  * Spec: "How figures are computed". Rows are indexed by unit once; units are processed bottom-up so
  * every roll-up reads finished children: O(rows log rows + units × windows).
  */
-import type { Dataset, Diagnostic, IndicatorRow, Inputs, MemberRow, Snapshot, TargetRow, UnitFigures, WindowFigures } from '../types.ts';
-import { ownAdmissions, ownTraining, TRAINING, type OwnRows } from './flows.ts';
-import { derive, hasFigures, pushRows } from './indicators.ts';
+import type { Dataset, Diagnostic, IndicatorRow, Inputs, UnitFigures } from '../types.ts';
+import { computeFigures, spanKey, type ComputeStats, type UnitRows } from './engine.ts';
+import { TRAINING } from './flows.ts';
+import { pushRows } from './indicators.ts';
 import { latestDataDate, sources } from './meta.ts';
-import { rollUpFlows, rollUpTarget, type Child } from './rollup.ts';
-import { ownSnapshots, summedSnapshots } from './stocks.ts';
-import { buildTree } from './tree.ts';
-import { buildWindows, termsOf, touchedYears } from './windows.ts';
+import { activeChildren, buildTree, type Tree } from './tree.ts';
+import { buildWindows, termsOf, touchedYears, type Windows } from './windows.ts';
 
 export { INDICATORS, INDICATOR_NAMES, type IndicatorDef, type IndicatorName, type IndicatorUnit } from './dictionary.ts';
 export { isComplete } from './flows.ts';
+export { livesOf } from './lives.ts';
 export { pct, roundHalfUp, roundRatio } from './round.ts';
 export { tile, type Span, type Tiling } from './tiling.ts';
+export type { ComputeStats } from './engine.ts';
 
 export interface ComputeOptions {
   /** The data folder holds a `DEMO` marker: the data is generated, for illustration. */
   isDemo?: boolean;
+  /** Filled with counts of the work done (tests of the cost). */
+  stats?: ComputeStats;
 }
-
-interface UnitRows extends OwnRows {
-  targets: Map<string, TargetRow>;
-  members: MemberRow[];
-}
-
-const spanKey = (from: number, to: number) => `${from}:${to}`;
 
 function indexRows(inputs: Inputs): Map<string, UnitRows> {
   const byUnit = new Map<string, UnitRows>();
@@ -57,50 +53,27 @@ const NO_ROWS: UnitRows = {
   members: [],
 };
 
+/**
+ * The figures of every unit. A function of its own so that the rows index is garbage once they are done:
+ * a closure of computeDataset would keep it alive with the Dataset (tens of MB at national size).
+ */
+function figuresOf(
+  inputs: Inputs,
+  tree: Tree,
+  windows: Windows,
+  warnings: Diagnostic[],
+  stats: ComputeStats | undefined,
+): Map<string, UnitFigures> {
+  const rowsByUnit = indexRows(inputs);
+  return computeFigures(tree, (id) => rowsByUnit.get(id) ?? NO_ROWS, windows, warnings, stats);
+}
+
 export function computeDataset(inputs: Inputs, opts: ComputeOptions = {}): Dataset {
   const terms = termsOf(inputs);
   const windows = buildWindows(touchedYears(inputs), terms);
   const tree = buildTree(inputs.units);
-  const rowsByUnit = indexRows(inputs);
   const modelWarnings: Diagnostic[] = [];
-
-  const figures = new Map<string, UnitFigures>();
-  const snapshotsOf = new Map<string, Snapshot[]>();
-
-  for (const unit of tree.bottomUp) {
-    const rows = rowsByUnit.get(unit.id) ?? NO_ROWS;
-    const childIds = tree.childrenOf[unit.id] ?? [];
-    const childUnits = childIds.map((id) => tree.unitById[id]!);
-
-    const own = ownSnapshots(rows.members);
-    const snapshots =
-      own.length > 0 || childUnits.length === 0
-        ? own
-        : summedSnapshots(childUnits.map((c) => ({ unit: c, snapshots: snapshotsOf.get(c.id) ?? [] })));
-    snapshotsOf.set(unit.id, snapshots);
-
-    const uf: UnitFigures = { unitId: unit.id, years: {}, terms: {}, snapshots };
-    const computed = new Map<string, WindowFigures>();
-    for (const w of windows.all) {
-      const children: Child[] = childUnits.map((c) => {
-        const cf = figures.get(c.id);
-        return { unit: c, figures: w.kind === 'year' ? cf?.years[w.id] : cf?.terms[w.id] };
-      });
-      const flows = rollUpFlows(unit, { ...ownAdmissions(rows.admissions, w), ...ownTraining(rows.training, w) }, children, w, modelWarnings);
-      const t = rows.targets.get(spanKey(w.from, w.to));
-      const target = rollUpTarget(t && { value: t.target, basis: 'reported', origin: t.origin }, children, w);
-      const f: WindowFigures = { window: w, ...flows };
-      if (target) f.target = target;
-      computed.set(w.id, f);
-    }
-    for (const w of windows.all) {
-      const f = computed.get(w.id)!;
-      const prev = windows.previous.get(w.id);
-      derive(f, prev && computed.get(prev.id), snapshots);
-      if (hasFigures(f)) (w.kind === 'year' ? uf.years : uf.terms)[w.id] = f;
-    }
-    figures.set(unit.id, uf);
-  }
+  const figures = figuresOf(inputs, tree, windows, modelWarnings, opts.stats);
 
   // indicators.csv order: unit id (code point order, locale-free), then window, then indicator.
   // The rows are derived per unit on demand rather than kept: on a national data set they are millions of
@@ -133,6 +106,8 @@ export function computeDataset(inputs: Inputs, opts: ComputeOptions = {}): Datas
     units: inputs.units,
     unitById: tree.unitById,
     childrenOf: tree.childrenOf,
+    activeChildren: activeChildren(tree.membersOf),
+    predecessorsOf: tree.predecessorsOf,
     roots: tree.roots,
     terms,
     years: windows.years.filter((w) => yearsWithFigures.has(w.id)).map((w) => Number(w.id)),

@@ -11,7 +11,8 @@
  * - classes, trainees, dossiers and trainees_per_admission for years as well as terms.
  * - Coverage (months/of_months) of a derived row is the coverage of the admitted figure it rests on
  *   (of trainees for trainees_per_admission); empty for target, stocks and members at start.
- * - Basis of a derived row is `summed` when any figure it rests on is summed.
+ * - Basis of a derived row is `combined` when any figure it rests on is combined (merged predecessors'),
+ *   else `summed` when any is summed.
  */
 import type { Basis, Flow, IndicatorRow, Snapshot, Window, WindowFigures } from '../types.ts';
 import type { IndicatorName } from './dictionary.ts';
@@ -19,10 +20,27 @@ import { isComplete } from './flows.ts';
 import { pct, roundRatio } from './round.ts';
 import { changeIn, latestIn, startOfYear } from './stocks.ts';
 
-const either = (...b: (Basis | undefined)[]): Basis => (b.includes('summed') ? 'summed' : 'reported');
+const either = (...b: (Basis | undefined)[]): Basis =>
+  b.includes('combined') ? 'combined' : b.includes('summed') ? 'summed' : 'reported';
 
-/** Fills the derived figures of `f` (flows and target already set). */
-export function derive(f: WindowFigures, prev: WindowFigures | undefined, snapshots: readonly Snapshot[]): void {
+type MembersAtStart = NonNullable<WindowFigures['membersAtStart']>;
+
+/** Members at the start of a year from the unit's snapshots (the admission-rate rule). */
+export function startFrom(snapshots: readonly Snapshot[], year: number): MembersAtStart | undefined {
+  const start = startOfYear(snapshots, year);
+  return start?.members !== undefined ? { value: start.members, asOf: start.asOf, basis: start.basis } : undefined;
+}
+
+/**
+ * Fills the derived figures of `f` (flows and target already set). `startOf` gives the members at the
+ * start of a year; by default from `snapshots` (a merged unit's combine each part's own).
+ */
+export function derive(
+  f: WindowFigures,
+  prev: WindowFigures | undefined,
+  snapshots: readonly Snapshot[],
+  startOf: (year: number) => MembersAtStart | undefined = (y) => startFrom(snapshots, y),
+): void {
   const w = f.window;
   const a = f.admitted;
   if (a) {
@@ -49,10 +67,10 @@ export function derive(f: WindowFigures, prev: WindowFigures | undefined, snapsh
   }
 
   if (w.kind === 'year') {
-    const start = startOfYear(snapshots, Number(w.id));
-    if (start?.members !== undefined) {
-      f.membersAtStart = { value: start.members, asOf: start.asOf, basis: start.basis };
-      if (a) setIf(f, 'admissionRatePct', pct(a.value, start.members));
+    const start = startOf(Number(w.id));
+    if (start) {
+      f.membersAtStart = start;
+      if (a) setIf(f, 'admissionRatePct', pct(a.value, start.value));
     }
   }
 

@@ -1,77 +1,129 @@
 /**
- * Roll-up (rule 5): a unit with no usable row of its own for a window gets the sum of its children's
- * figures, labelled `summed`, with how many of its active children reported.
+ * Roll-up (rule 5, refined month by month in "Units that change"): a unit with no usable row of its own
+ * for a window gets the sum of its children's figures, labelled `summed`, with how many of its active
+ * children reported.
  *
  * - Each flow rolls up on its own: a unit may report its classes itself and have its admitted summed.
  *   Breakdowns follow `admitted`: summed only when admitted is summed and every child that reported
  *   admitted also has the breakdown (the same "all or unknown" as rule 4).
- * - Active children: those whose active_from..active_to overlaps the window, plus any child that has
- *   a figure there (a unit that reported was active), so `reported` never exceeds `active`.
- * - Months of a summed figure: the least coverage among the reporting children, so a sum of one
- *   7-month and one 12-month figure reads "7/12 tháng", never more complete than its weakest part.
- * - Targets roll up only when the unit has no target of its own and every active child has one: a
- *   target summed over some children would make the achievement rate of the whole look too high.
- * - Children are always finished first (units are processed bottom-up), so "recursively" costs O(units).
+ * - A child counts only in the months it was under the unit: its contribution is its figure over those
+ *   months (the engine passes the child's window figure when it was nowhere else in the window).
+ *   Active children are those under the unit in some month of the window.
+ * - Months of a summed figure: the month rule (spans.ts). With every child there all window long and
+ *   reporting from the window's start, this is the least coverage among them, as before.
+ * - Targets roll up only when the unit has no target of its own and every active child has one, for
+ *   the whole window: a target summed over some children would make the achievement rate look too
+ *   high, and a child that moved within the window has one target for two parents, which cannot be split.
  */
 import type { Basis, Diagnostic, Flow, RowOrigin, Unit, Window, WindowFigures } from '../types.ts';
-import { BREAKDOWNS, type FlowKey, type Flows } from './flows.ts';
-import { isActive } from './windows.ts';
+import { BREAKDOWNS, type Flows } from './flows.ts';
+import { count, coveredOf, monthRule, storedCovered, wholeOf, type Presence, type SpanSet } from './spans.ts';
 
 /** A summed figure keeps at most this many row origins (a province would otherwise carry thousands). */
 export const MAX_ROW_ORIGINS = 50;
 
-export interface Child {
+export type Target = NonNullable<WindowFigures['target']>;
+
+/** One child of a unit in one window (or part of one), over the months it was under the unit. */
+export interface Contribution {
   unit: Unit;
-  figures: WindowFigures | undefined;
+  /** The months it was under the unit, inside the window. */
+  present: SpanSet;
+  flows: Flows;
+  /** Its target for the window; undefined also when it moved within the window (not splittable). */
+  target?: Target | undefined;
+  /** False when it was under another parent for part of the window. */
+  whole: boolean;
+  /** A child that has figures in a window outside its life (an input error): counted where it reported. */
+  outside?: boolean;
 }
 
-interface Summed {
-  flow: Flow;
-  /** The greatest coverage among the reporting children, for the "children exceed" check. */
+/** One participant of a sum: what it covers is read from its flow (reporting) or absent (not reporting). */
+export interface Piece {
+  unitId: string;
+  present: SpanSet;
+  flow: Flow | undefined;
+  /** How many units it stands for: a summed own part counts its children. Default 1, reported when flow. */
+  counts?: { reported: number; active: number };
+}
+
+export interface Sum {
+  value: number;
+  reported: number;
+  active: number;
+  months: number;
+  /** As kept on a Flow: absent for the window's first months (spans.coveredOf). */
+  covered: SpanSet | undefined;
+  rows: RowOrigin[];
+  /** The greatest coverage among the reporting pieces, for the "children exceed" check. */
   maxMonths: number;
 }
 
-function activeCount(children: readonly Child[], w: Window, has: (c: Child) => boolean): number {
-  let n = 0;
-  for (const c of children) if (has(c) || isActive(c.unit, w.from, w.to)) n++;
-  return n;
-}
-
-/** The children's sum of one flow, or undefined when no child has it. */
-export function sumChildren(children: readonly Child[], key: FlowKey, w: Window): Summed | undefined {
+/**
+ * Adds up one flow over the items (children or parts), each present in some months of `scope`; undefined
+ * when none reports. The usual case (every item there all window, each covering the window's first
+ * months) is the least coverage among them, computed without building a single span.
+ */
+export function addUp<T extends { present: SpanSet }>(
+  items: readonly T[],
+  flowOf: (item: T) => Flow | undefined,
+  scope: Window,
+  countsOf?: (item: T) => { reported: number; active: number } | undefined,
+): Sum | undefined {
+  const whole = wholeOf(scope);
   let value = 0;
   let reported = 0;
-  let months = Infinity;
+  let active = 0;
   let maxMonths = 0;
+  let minMonths = Infinity;
+  let simple = true;
+  let any = false;
   const rows: RowOrigin[] = [];
-  for (const c of children) {
-    const f = c.figures?.[key];
+  for (const it of items) {
+    const f = flowOf(it);
+    const counts = countsOf?.(it);
+    active += counts?.active ?? 1;
+    if (it.present !== whole) simple = false;
     if (!f) continue;
-    reported++;
+    any = true;
+    if (f.covered) simple = false;
+    reported += counts?.reported ?? 1;
     value += f.value;
-    months = Math.min(months, f.months);
     maxMonths = Math.max(maxMonths, f.months);
+    minMonths = Math.min(minMonths, f.months);
     for (const o of f.rows) {
       if (rows.length >= MAX_ROW_ORIGINS) break;
       rows.push(o);
     }
   }
-  if (reported === 0) return undefined;
-  const active = activeCount(children, w, (c) => c.figures?.[key] !== undefined);
-  return {
-    flow: { value, months, ofMonths: w.months, basis: 'summed', reporting: { reported, active }, rows },
-    maxMonths,
-  };
+  if (!any) return undefined;
+  if (simple) return { value, reported, active, months: minMonths, covered: undefined, rows, maxMonths };
+  const presences: Presence[] = items.map((it) => {
+    const f = flowOf(it);
+    return { present: it.present, covered: f ? coveredOf(f, scope) : undefined };
+  });
+  const covered = monthRule(presences);
+  return { value, reported, active, months: count(covered), covered: storedCovered(covered, scope), rows, maxMonths };
 }
 
-/** Breakdowns of a summed `admitted`: known only when every child that reported admitted has them. */
-function sumBreakdowns(children: readonly Child[], admitted: Flow, out: Flows): void {
+export function flowOfSum(s: Sum, scope: Window, basis: Basis): Flow {
+  const { value, months, rows, covered } = s;
+  const reporting = { reported: s.reported, active: s.active };
+  // Two literals, not a property added later: V8 then keeps `covered` inside the object.
+  return covered
+    ? { value, months, ofMonths: scope.months, basis, reporting, rows, covered }
+    : { value, months, ofMonths: scope.months, basis, reporting, rows };
+}
+
+/** Breakdowns of a summed `admitted`: known only when every part that reported admitted has them. */
+export function sumBreakdowns<T>(parts: readonly T[], flowsOf: (part: T) => Flows, admitted: Flow, out: Flows): void {
   for (const b of BREAKDOWNS) {
     let sum = 0;
     let known = true;
-    for (const c of children) {
-      if (!c.figures?.admitted) continue;
-      const f = c.figures[b];
+    for (const p of parts) {
+      const fl = flowsOf(p);
+      if (!fl.admitted) continue;
+      const f = fl[b];
       if (!f) {
         known = false;
         break;
@@ -82,33 +134,45 @@ function sumBreakdowns(children: readonly Child[], admitted: Flow, out: Flows): 
   }
 }
 
-const FLOW_LABEL: Record<'admitted' | 'classes' | 'trainees' | 'dossiers', { text: string; file: string; column: string }> = {
-  admitted: { text: 'số đảng viên kết nạp', file: 'admissions.csv', column: 'admitted' },
-  classes: { text: 'số lớp bồi dưỡng', file: 'training.csv', column: 'classes' },
-  trainees: { text: 'số học viên', file: 'training.csv', column: 'trainees' },
-  dossiers: { text: 'số hồ sơ đề nghị kết nạp', file: 'training.csv', column: 'dossiers' },
-};
+const FLOW_LABEL: Record<'admitted' | 'classes' | 'trainees' | 'dossiers', { text: string; file: string; column: string }> =
+  {
+    admitted: { text: 'số đảng viên kết nạp', file: 'admissions.csv', column: 'admitted' },
+    classes: { text: 'số lớp bồi dưỡng', file: 'training.csv', column: 'classes' },
+    trainees: { text: 'số học viên', file: 'training.csv', column: 'trainees' },
+    dossiers: { text: 'số hồ sơ đề nghị kết nạp', file: 'training.csv', column: 'dossiers' },
+  };
 
-export const windowPhrase = (w: Window): string => (w.kind === 'year' ? `năm ${w.label}` : w.label.toLocaleLowerCase('vi'));
+export const windowPhrase = (w: Window): string =>
+  w.kind === 'year' ? `năm ${w.label}` : w.label.toLocaleLowerCase('vi');
 
 /**
  * Fills the flows a unit lacks from its children, and reports a warning where the unit has its own
- * figure but its children's sum exceeds it. The check compares like with like: it is skipped when
- * some child covers more months than the unit's own figure (a 7-month report below 12-month ones).
+ * figure but its children's sum exceeds it (`warnings` given: whole windows only). The check compares
+ * like with like: it is skipped when some child covers more months than the unit's own figure.
  */
-export function rollUpFlows(unit: Unit, own: Flows, children: readonly Child[], w: Window, warnings: Diagnostic[]): Flows {
+export function rollUpFlows(
+  unit: Unit,
+  own: Flows,
+  children: readonly Contribution[],
+  w: Window,
+  warnings: Diagnostic[] | undefined,
+): Flows {
   const out: Flows = { ...own };
   if (children.length === 0) return out;
   for (const key of ['admitted', 'classes', 'trainees', 'dossiers'] as const) {
-    const summed = sumChildren(children, key, w);
-    if (!summed) continue;
     const mine = own[key];
+    if (mine && !warnings) continue;
+    const summed = addUp(children, (c) => c.flows[key], w);
+    if (!summed) continue;
     if (!mine) {
-      out[key] = summed.flow;
-      if (key === 'admitted') sumBreakdowns(children, summed.flow, out);
-    } else if (summed.flow.value > mine.value && summed.maxMonths <= mine.months) {
+      const flow = flowOfSum(summed, w, 'summed');
+      out[key] = flow;
+      if (key === 'admitted') {
+        sumBreakdowns(children, (c) => c.flows, flow, out);
+      }
+    } else if (summed.value > mine.value && summed.maxMonths <= mine.months) {
       const l = FLOW_LABEL[key];
-      warnings.push({
+      warnings!.push({
         severity: 'warning',
         file: mine.rows[0]?.file ?? l.file,
         line: mine.rows[0]?.line,
@@ -116,29 +180,24 @@ export function rollUpFlows(unit: Unit, own: Flows, children: readonly Child[], 
         value: String(mine.value),
         message:
           `Đơn vị ${unit.label} (${unit.id}), ${windowPhrase(w)}: tổng ${l.text} của các đơn vị trực thuộc ` +
-          `(${summed.flow.value}) lớn hơn số của chính đơn vị (${mine.value}). Hãy kiểm tra lại số liệu.`,
+          `(${summed.value}) lớn hơn số của chính đơn vị (${mine.value}). Hãy kiểm tra lại số liệu.`,
       });
     }
   }
   return out;
 }
 
-export type Target = NonNullable<WindowFigures['target']>;
-
-/** A unit's target: its own, else the sum of its children's when every active child has one. */
-export function rollUpTarget(own: Target | undefined, children: readonly Child[], w: Window): Target | undefined {
+/** A unit's target: its own, else the sum of its children's when every active child has one all window. */
+export function rollUpTarget(own: Target | undefined, children: readonly Contribution[]): Target | undefined {
   if (own) return own;
   if (children.length === 0) return undefined;
   let sum = 0;
   let withTarget = 0;
   for (const c of children) {
-    const t = c.figures?.target;
-    if (!t) continue;
-    sum += t.value;
+    if (c.outside && !c.target) continue;
+    if (!c.target || !c.whole) return undefined;
+    sum += c.target.value;
     withTarget++;
   }
-  if (withTarget === 0) return undefined;
-  if (withTarget < activeCount(children, w, (c) => c.figures?.target !== undefined)) return undefined;
-  const basis: Basis = 'summed';
-  return { value: sum, basis };
+  return withTarget > 0 ? { value: sum, basis: 'summed' } : undefined;
 }

@@ -2,14 +2,14 @@
  * Stocks: members.csv rows as snapshots, their roll-up, and the snapshots a window uses.
  *
  * Roll-up of stocks: a unit with no snapshot of its own gets, for each date, the sum of its children's
- * snapshots of that exact date, but only on dates where every child active then has one. Members at
+ * snapshots of that exact date, but only on dates where every child under it then has one. Members at
  * a date cannot be added across dates, and a sum over some children would understate the stock.
  * A field of a summed snapshot is known only when every child's snapshot has it.
  */
 import { daysInMonth, monthIndex } from '../periods.ts';
-import type { MemberRow, MonthIndex, Snapshot, Unit, Window } from '../types.ts';
+import type { MemberRow, MonthIndex, Snapshot, Window } from '../types.ts';
 import { pct } from './round.ts';
-import { isActive } from './windows.ts';
+import type { SpanSet } from './spans.ts';
 
 export const STOCK_FIELDS = [
   'members',
@@ -30,7 +30,7 @@ export const monthOfDate = (iso: string): MonthIndex => monthIndex(Number(iso.sl
 const dayNumber = (iso: string): number =>
   Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
 
-function withShare(s: Snapshot): Snapshot {
+export function withShare(s: Snapshot): Snapshot {
   if (s.members !== undefined && s.ethnicMinority !== undefined) {
     const share = pct(s.ethnicMinority, s.members);
     if (share !== undefined) s.ethnicMinorityPct = share;
@@ -51,10 +51,16 @@ export function ownSnapshots(rows: readonly MemberRow[]): Snapshot[] {
   return out.sort((a, b) => (a.asOf < b.asOf ? -1 : a.asOf > b.asOf ? 1 : 0));
 }
 
-export function summedSnapshots(children: readonly { unit: Unit; snapshots: readonly Snapshot[] }[]): Snapshot[] {
+/**
+ * A unit's snapshots summed from its children: at each date, the children under the unit in that
+ * date's month, when every one of them has a snapshot of that date (a child that moved counts under
+ * the parent it had then).
+ */
+export function summedSnapshots(children: readonly { months: SpanSet; snapshots: readonly Snapshot[] }[]): Snapshot[] {
   const byDate = new Map<string, { parts: Snapshot[]; who: Set<number> }>();
   children.forEach((c, i) => {
     for (const s of c.snapshots) {
+      if (!has(c.months, monthOfDate(s.asOf))) continue;
       const at = byDate.get(s.asOf);
       if (at) {
         at.parts.push(s);
@@ -65,9 +71,9 @@ export function summedSnapshots(children: readonly { unit: Unit; snapshots: read
   const out: Snapshot[] = [];
   for (const [asOf, { parts, who }] of byDate) {
     const m = monthOfDate(asOf);
-    // Skip the date when a child active then has no snapshot of that date.
+    // Skip the date when a child under the unit then has no snapshot of that date.
     let missing = false;
-    for (let i = 0; i < children.length && !missing; i++) missing = !who.has(i) && isActive(children[i]!.unit, m, m);
+    for (let i = 0; i < children.length && !missing; i++) missing = !who.has(i) && has(children[i]!.months, m);
     if (missing) continue;
     const s: Snapshot = { asOf, basis: 'summed' };
     for (const f of STOCK_FIELDS) {
@@ -87,6 +93,8 @@ export function summedSnapshots(children: readonly { unit: Unit; snapshots: read
   }
   return out.sort((a, b) => (a.asOf < b.asOf ? -1 : a.asOf > b.asOf ? 1 : 0));
 }
+
+const has = (s: SpanSet, m: MonthIndex): boolean => s.some((x) => x.from <= m && m <= x.to);
 
 const inWindow = (s: Snapshot, w: Window): boolean => {
   const m = monthOfDate(s.asOf);
