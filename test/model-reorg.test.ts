@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { computeDataset, livesOf, type ComputeStats } from '../src/lib/model/index.ts';
 import { parseMonth } from '../src/lib/periods.ts';
 import type { Dataset, Unit, UnitLife, WindowFigures } from '../src/lib/types.ts';
-import { Fixture } from './model-fixture.ts';
+import { Fixture } from './helpers/fixture.ts';
 
 const year = (d: Dataset, unit: string, y: number): WindowFigures | undefined => d.figures[unit]?.years[String(y)];
 const term = (d: Dataset, unit: string, id: string): WindowFigures | undefined => d.figures[unit]?.terms[id];

@@ -8,9 +8,9 @@ import { foldVi } from '../format/index.ts';
 /** One unit: [label, full name, level code, slug, index of the parent entry or -1]. */
 export type SearchEntry = [string, string, string, string, number];
 
-export const LEVEL_CODE = { province: 't', district: 'h', grassroots: 'c', branch: 'b' } as const;
+export const LEVEL_CODE = { province: 't', district: 'h', commune: 'x', grassroots: 'c', branch: 'b' } as const;
 export const LEVEL_WORD: Record<string, string> = { t: 'Tỉnh', h: 'Cấp huyện', c: 'Cơ sở', b: 'Chi bộ' };
-const RANK: Record<string, number> = { t: 0, h: 1, c: 2, b: 3 };
+const RANK: Record<string, number> = { t: 0, h: 1, x: 1, c: 2, b: 3 };
 
 export interface SearchHit {
   entry: SearchEntry;

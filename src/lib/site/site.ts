@@ -34,7 +34,7 @@ export function siteIndex(ds: Dataset): SiteIndex {
   if (hit) return hit;
 
   const unitBySlug = new Map<string, Unit>();
-  const byLevel: Record<Level, Unit[]> = { province: [], district: [], grassroots: [], branch: [] };
+  const byLevel: Record<Level, Unit[]> = { province: [], district: [], commune: [], grassroots: [], branch: [] };
   for (const u of ds.units) {
     unitBySlug.set(u.slug, u);
     byLevel[u.level].push(u);

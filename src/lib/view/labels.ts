@@ -8,6 +8,7 @@ export const NO_DATA = 'chưa có số liệu';
 export const LEVEL_LABEL: Record<Level, string> = {
   province: 'Đảng bộ tỉnh, thành phố',
   district: 'Đảng bộ cấp huyện',
+  commune: 'Đảng bộ xã, phường, đặc khu',
   grassroots: 'Tổ chức cơ sở đảng',
   branch: 'Chi bộ trực thuộc',
 };
@@ -16,6 +17,7 @@ export const LEVEL_LABEL: Record<Level, string> = {
 export const LEVEL_PLURAL: Record<Level, string> = {
   province: 'đảng bộ tỉnh',
   district: 'đảng bộ cấp huyện',
+  commune: 'đảng bộ xã, phường, đặc khu',
   grassroots: 'tổ chức cơ sở đảng',
   branch: 'chi bộ trực thuộc',
 };
