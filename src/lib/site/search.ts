@@ -9,7 +9,7 @@ import { foldVi } from '../format/index.ts';
 export type SearchEntry = [string, string, string, string, number];
 
 export const LEVEL_CODE = { province: 't', district: 'h', commune: 'x', grassroots: 'c', branch: 'b' } as const;
-export const LEVEL_WORD: Record<string, string> = { t: 'Tỉnh', h: 'Cấp huyện', c: 'Cơ sở', b: 'Chi bộ' };
+export const LEVEL_WORD: Record<string, string> = { t: 'Tỉnh', h: 'Cấp huyện', x: 'Cấp xã', c: 'Cơ sở', b: 'Chi bộ' };
 const RANK: Record<string, number> = { t: 0, h: 1, x: 1, c: 2, b: 3 };
 
 export interface SearchHit {
