@@ -57,14 +57,39 @@ const windowsOf = (d: Dataset, id: string, period: string): WindowFigures | unde
 const figureValue = (f: WindowFigures | undefined, key: SpikeName): number | undefined =>
   key === 'target' ? f?.target?.value : f?.[key]?.value;
 
-/** The row behind a figure: its own first row, or (summed) the row behind its largest child's figure. */
+const rowIndexes = new WeakMap<Dataset, Map<string, Partial<Record<FlowName, number>>>>();
+
+/** Of a figure's own rows, the one with the largest value (a term summed from years: the year typed wrong). */
+function largestRow(d: Dataset, rows: readonly RowOrigin[], key: FlowName): RowOrigin | undefined {
+  if (rows.length <= 1) return rows[0];
+  // Built once, and only when a warning must name a row among several: most builds never need it.
+  let index = rowIndexes.get(d);
+  if (!index) {
+    index = new Map();
+    for (const r of d.inputs.admissions) index.set(`${r.origin.file}\u001f${r.origin.line}`, r);
+    for (const r of d.inputs.training) index.set(`${r.origin.file}\u001f${r.origin.line}`, r);
+    rowIndexes.set(d, index);
+  }
+  let best = rows[0];
+  let most = -1;
+  for (const o of rows) {
+    const v = index.get(`${o.file}\u001f${o.line}`)?.[key] ?? -1;
+    if (v > most) {
+      most = v;
+      best = o;
+    }
+  }
+  return best;
+}
+
+/** The row behind a figure: its own largest row, or (summed) the row behind its largest child's figure. */
 function behind(d: Dataset, id: string, period: string, key: SpikeName, depth = 0): RowOrigin | undefined {
   const f = windowsOf(d, id, period);
   if (!f) return undefined;
   if (key === 'target') {
     if (f.target?.origin) return f.target.origin;
   } else if (f[key]?.basis === 'reported') {
-    return f[key].rows[0];
+    return largestRow(d, f[key].rows, key);
   }
   let best: string | undefined;
   let most = -1;
@@ -160,20 +185,25 @@ function spikes(d: Dataset, out: Diagnostic[]): void {
 }
 
 function aboveMembers(d: Dataset, out: Diagnostic[]): void {
-  for (const id of d.indicatorUnitOrder) {
+  const flagged = new Set<string>();
+  for (const id of childrenFirst(d)) {
     const uf = d.figures[id];
     if (!uf) continue;
     for (const f of ordered(uf.years)) {
       const a = f.admitted;
       const start = f.membersAtStart;
       if (!start || !isComplete(a) || a.value <= start.value) continue;
+      const year = f.window.id;
+      flagged.add(`${id}\u001f${year}`);
+      // A sum over a child already warned of carries the same mistake.
+      if (a.basis !== 'reported' && (d.childrenOf[id] ?? []).some((c) => flagged.has(`${c}\u001f${year}`))) continue;
       out.push({
         severity: 'warning',
-        ...at(behind(d, id, f.window.id, 'admitted'), 'admissions.csv'),
+        ...at(behind(d, id, year, 'admitted'), 'admissions.csv'),
         column: 'admitted',
         value: String(a.value),
         message:
-          `${unitText(d, id)}, năm ${f.window.id}: số kết nạp cả năm (${fmtCount(a.value)}) lớn hơn số đảng viên ` +
+          `${unitText(d, id)}, năm ${year}: số kết nạp cả năm (${fmtCount(a.value)}) lớn hơn số đảng viên ` +
           `đầu năm (${fmtCount(start.value)}, ngày ${fmtDate(start.asOf)}). Hãy kiểm tra lại số kết nạp hoặc số ` +
           'đảng viên trong members.csv.',
       });
@@ -246,7 +276,7 @@ export function figureOrigin(
   if (key) {
     const flowName = (FLOWS as readonly string[]).includes(indicator) ? (indicator as FlowName) : 'admitted';
     const own = windowsOf(d, id, period)?.[key] as Flow | undefined;
-    if (own?.basis === 'reported') return at(own.rows[0], FILE_OF[flowName]!);
+    if (own?.basis === 'reported') return at(largestRow(d, own.rows, flowName), FILE_OF[flowName]!);
     return at(behind(d, id, period, flowName) ?? own?.rows[0], FILE_OF[flowName]!);
   }
   return at(windowsOf(d, id, period)?.stock?.origin, STOCK_FILE);
