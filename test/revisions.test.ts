@@ -154,7 +154,7 @@ describe('a revised copy built over the first publication', () => {
     const lines = second.warnings.map(formatDiagnostic);
     expect(lines).toHaveLength(3);
     for (const l of lines) expect(l).toMatch(/^admissions\.csv:9 \[admitted\] "\d+": .*có thể nhập sai/);
-    expect(lines[0]).toContain('Đảng bộ huyện Hai (D2), năm 2020, kết nạp đảng viên mới: 60 → 600: tăng 10 lần');
+    expect(lines[0]).toContain('Đảng bộ huyện Hai (D2), năm 2020, kết nạp đảng viên mới: 60 → 600 (tăng 10 lần');
   });
 
   it('a third build of the same data adds no row and changes no byte', async () => {

@@ -9,7 +9,8 @@ import { type Change, diffCounts } from './diff.ts';
 import { figureText, indicatorLabel, windowMonths, windowPhrase } from './labels.ts';
 import type { PreviousPublication } from './previous.ts';
 import { type RevisionRow, revisionsCsvText } from './records.ts';
-import { figureOrigin, revisionNote } from './warnings.ts';
+import { candidatesOf, resolve } from './locate.ts';
+import { revisionNote } from './warnings.ts';
 
 export { dataWarnings } from './warnings.ts';
 export { loadPrevious, previousSourceFromEnv, PreviousDataError, type PreviousSource } from './load.ts';
@@ -70,7 +71,7 @@ export function reviseAgainstPrevious(args: {
   const diff = diffCounts(dataset, previous.indicators);
   const newRows: RevisionRow[] = [];
   const notes: (string | undefined)[] = [];
-  const warnings: Diagnostic[] = [];
+  const noted: Change[] = [];
   for (const c of diff.changes) {
     const note = revisionNote(c.oldValue, c.newValue);
     notes.push(note);
@@ -85,16 +86,19 @@ export function reviseAgainstPrevious(args: {
       new_months: c.newMonths,
       note: note ?? '',
     });
-    if (note) {
-      warnings.push({
-        severity: 'warning',
-        ...figureOrigin(dataset, c.unitId, c.period, c.indicator),
-        column: columnOf(c.indicator),
-        value: c.newValue,
-        message: `${describe(dataset, c)}: ${note}. Hãy kiểm tra lại dòng này.`,
-      });
-    }
+    if (note) noted.push(c);
   }
+  const places = resolve(
+    dataset,
+    noted.map((c) => candidatesOf(dataset, c.unitId, c.period, c.indicator)),
+  );
+  const warnings: Diagnostic[] = noted.map((c, i) => ({
+    severity: 'warning',
+    ...places[i]!,
+    column: columnOf(c.indicator),
+    value: c.newValue,
+    message: `${describe(dataset, c)} (${revisionNote(c.oldValue, c.newValue)}). Hãy kiểm tra lại dòng này.`,
+  }));
 
   const withdrawn = diff.changes.filter((c) => c.newValue === '').length;
   const counts = { added: diff.added, revised: diff.changes.length - withdrawn, withdrawn };
