@@ -17,6 +17,9 @@ import {
   loadPrevious,
   parseRevisions,
   PreviousDataError,
+  previousSourceFromEnv,
+  REVISION_COLUMNS,
+  REVISION_METHODS,
   reviseAgainstPrevious,
   type RevisionResult,
 } from '../src/lib/revisions/index.ts';
@@ -188,6 +191,13 @@ describe('a revised copy built over the first publication', () => {
     const r = reviseAgainstPrevious({ dataset: revised(), previous, buildDate: '2026-12-01' });
     expect(r.revisionsCsv).toBe(second.revisionsCsv);
 
+    // Without their list, the numbered parts are read as far as they go.
+    await unlink(path.join(partsDir, 'indicators.parts.json'));
+    const unlisted = await loadPrevious({ dir: partsDir });
+    expect(
+      reviseAgainstPrevious({ dataset: revised(), previous: unlisted, buildDate: '2026-12-01' }).revisionsCsv,
+    ).toBe(second.revisionsCsv);
+    await writeFile(path.join(partsDir, 'indicators.parts.json'), JSON.stringify(list));
     await unlink(path.join(partsDir, 'indicators-2.csv'));
     await expect(loadPrevious({ dir: partsDir })).rejects.toThrow(/liệt kê indicators-2\.csv/);
   });
@@ -422,6 +432,27 @@ describe('marks', () => {
       '2026-12-01,A,2018,admitted,12,10,12,12,\r\n';
     const marks = revisionMarks(parseRevisions(text), 'A');
     expect([...marks.values()].map((m) => `${m.period} ${m.text}`)).toEqual(['2019 đã điều chỉnh 01/12/2026: 38 → 40']);
+  });
+});
+
+describe('where the previous publication is, and what the data page says', () => {
+  it('is the output folder the build replaces, unless PREVIOUS_DATA names a folder or an address', () => {
+    expect(previousSourceFromEnv('/site/dist', {})).toEqual({ dir: path.join('/site/dist', 'data') });
+    expect(previousSourceFromEnv('/site/dist', { PREVIOUS_DATA: 'https://tk.example.vn/data/' })).toEqual({
+      url: 'https://tk.example.vn/data/',
+    });
+    expect(previousSourceFromEnv('/site/dist', { PREVIOUS_DATA: '/srv/live/data' })).toEqual({ dir: '/srv/live/data' });
+  });
+
+  it('publishes the columns of the contract and states the thresholds the issue asks for', () => {
+    expect(REVISION_COLUMNS.join(',')).toBe(HEADER);
+    const text = REVISION_METHODS.map((m) => m.text).join(' ');
+    // A factor of 5 up or down; 5 times the median of the five complete windows before; fewer than half.
+    expect(text).toContain('tăng hoặc giảm từ 5 lần trở lên');
+    expect(text).toContain('gấp từ 5 lần trở lên trung vị');
+    expect(text).toContain('trong 5 kỳ đủ số liệu cùng loại gần nhất');
+    expect(text).toContain('chưa đến một nửa số đơn vị trực thuộc');
+    expect(text).toContain('số đảng viên của đơn vị đầu năm');
   });
 });
 

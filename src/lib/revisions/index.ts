@@ -13,7 +13,7 @@ import { candidatesOf, resolve } from './locate.ts';
 import { revisionNote } from './warnings.ts';
 
 export { dataWarnings } from './warnings.ts';
-export { loadPrevious, previousSourceFromEnv, PreviousDataError, type PreviousSource } from './load.ts';
+export { loadPrevious, previousSourceFromEnv, PreviousDataError } from './load.ts';
 export type { PreviousPublication } from './previous.ts';
 export { REVISION_COLUMNS, parseRevisions, type RevisionRow } from './records.ts';
 export { REVISION_METHODS } from './methods.ts';

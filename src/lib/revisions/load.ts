@@ -66,11 +66,12 @@ const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
  * (`file`, `name`, `path` or `href`), bare or under `parts`; names only, never a path out of the folder.
  */
 export function partFiles(json: unknown, where: string): string[] {
-  const list = Array.isArray(json) ? json : (json as { parts?: unknown } | null)?.parts;
+  const o = json as { parts?: unknown; files?: unknown } | null;
+  const list = Array.isArray(json) ? json : (o?.parts ?? o?.files);
   if (!Array.isArray(list)) throw new PreviousDataError(`${where}: không có danh sách các phần (parts).`);
   return list.map((p: unknown) => {
-    const o = p as Record<string, unknown> | null;
-    const name = typeof p === 'string' ? p : (o?.file ?? o?.name ?? o?.path ?? o?.href);
+    const e = p as Record<string, unknown> | null;
+    const name = typeof p === 'string' ? p : (e?.file ?? e?.name ?? e?.path ?? e?.href);
     const base = typeof name === 'string' ? name.split('/').pop()! : '';
     if (!SAFE_NAME.test(base)) throw new PreviousDataError(`${where}: tên phần không hợp lệ ${JSON.stringify(name)}.`);
     return base;
@@ -90,14 +91,22 @@ async function* tableTexts(get: Fetcher, name: string, where: string): AsyncGene
     }
     files = partFiles(json, `${where}/${name}.parts.json`);
   } else {
-    files = [`${name}.csv`];
+    const whole = await get(`${name}.csv`);
+    if (whole) {
+      yield { text: decodeBytes(whole, `${name}.csv`).text, file: `${name}.csv` };
+      return;
+    }
+    // Parts without their list (a partial upload): NAME-1.csv, NAME-2.csv, … as far as they go.
+    for (let i = 1; ; i++) {
+      const file = `${name}-${i}.csv`;
+      const bytes = await get(file);
+      if (!bytes) return;
+      yield { text: decodeBytes(bytes, file).text, file };
+    }
   }
   for (const file of files) {
     const bytes = await get(file);
-    if (!bytes) {
-      if (listed) throw new PreviousDataError(`${where}/${name}.parts.json liệt kê ${file} nhưng không có tệp này.`);
-      return;
-    }
+    if (!bytes) throw new PreviousDataError(`${where}/${name}.parts.json liệt kê ${file} nhưng không có tệp này.`);
     yield { text: decodeBytes(bytes, file).text, file };
   }
 }

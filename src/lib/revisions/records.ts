@@ -49,18 +49,6 @@ export const REVISED_INDICATORS: ReadonlySet<string> = new Set<IndicatorName>([
   'villages_without_members',
 ]);
 
-/** Flows carry months; their `months` are compared too (53 on 7/12 becoming 53 on 12/12 is a revision). */
-export const FLOW_INDICATORS: ReadonlySet<string> = new Set<IndicatorName>([
-  'admitted',
-  'youth',
-  'women',
-  'ethnic_minority',
-  'college',
-  'classes',
-  'trainees',
-  'dossiers',
-]);
-
 const GUARDED = /^'[=+\-@\t\r]/;
 
 /** Undoes the formula guard of src/lib/publish/csv.ts: `'-3` → `-3`; any other text unchanged. */
