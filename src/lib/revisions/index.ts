@@ -6,7 +6,7 @@
 import { fmtCount } from '../format/index.ts';
 import type { Dataset, Diagnostic } from '../types.ts';
 import { type Change, diffCounts } from './diff.ts';
-import { figureText, indicatorLabel, windowMonths, windowPhrase } from './labels.ts';
+import { figureText, indicatorLabel, lowerFirst, windowMonths, windowPhrase } from './labels.ts';
 import type { PreviousPublication } from './previous.ts';
 import { type RevisionRow, revisionsCsvText } from './records.ts';
 import { candidatesOf, resolve } from './locate.ts';
@@ -125,7 +125,7 @@ function describe(dataset: Dataset, c: Change): string {
   const of = windowMonths(c.period, dataset.terms);
   return (
     `${u ? `${u.name} (${c.unitId})` : c.unitId}, ${windowPhrase(c.period, dataset.terms)}, ` +
-    `${indicatorLabel(c.indicator).toLocaleLowerCase('vi')}: ` +
+    `${lowerFirst(indicatorLabel(c.indicator))}: ` +
     `${figureText(c.oldValue, c.oldMonths, of)} → ${figureText(c.newValue, c.newMonths, of)}`
   );
 }

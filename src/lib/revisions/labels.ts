@@ -26,8 +26,11 @@ export function windowLabel(period: string, terms: readonly Term[]): string {
 /** Inside a sentence: `năm 2020`, `nhiệm kỳ 2020–2025`. */
 export function windowPhrase(period: string, terms: readonly Term[]): string {
   if (YEAR.test(period)) return `năm ${period}`;
-  return windowLabel(period, terms).toLocaleLowerCase('vi');
+  return lowerFirst(windowLabel(period, terms));
 }
+
+/** `Lớp bồi dưỡng nhận thức về Đảng` → `lớp bồi dưỡng nhận thức về Đảng`: inside a sentence, "Đảng" keeps its capital. */
+export const lowerFirst = (text: string): string => text.charAt(0).toLocaleLowerCase('vi') + text.slice(1);
 
 export function indicatorLabel(indicator: string): string {
   return (INDICATORS as Record<string, { label: string } | undefined>)[indicator]?.label ?? indicator;

@@ -15,7 +15,7 @@ export const SPIKE_MIN_HISTORY = 3;
  * Both rules leave small counts alone: the larger of the figures compared must be at least this. A grassroots
  * branch admitting 1, then 5, is ordinary; 53 typed as 530 is not.
  */
-export const MIN_FLAGGED = 10;
+export const MIN_FLAGGED = 20;
 /** A summed figure of an ended window with fewer reporting children than this share of the active ones. */
 export const MIN_REPORTING_SHARE = 0.5;
 

@@ -11,7 +11,7 @@ import { monthOfDate } from '../model/stocks.ts';
 import { isActive } from '../model/windows.ts';
 import { sortDiagnostics } from '../schema/validate.ts';
 import type { Dataset, Diagnostic, Flow, WindowFigures } from '../types.ts';
-import { indicatorLabel, windowPhrase } from './labels.ts';
+import { indicatorLabel, lowerFirst, windowPhrase } from './labels.ts';
 import { behind, type Candidates, FILE_OF, FLOWS, type FlowName, figuresAt, figureValue, resolve } from './locate.ts';
 import {
   MIN_FLAGGED,
@@ -92,7 +92,7 @@ function spikes(d: Dataset, id: string, list: readonly WindowFigures[], warned: 
       warned.add(mark(id, period, key));
       const basis = key === 'target' ? f.target?.basis : f[key]?.basis;
       if (basis !== 'reported' && childWarned(d, id, period, key, warned)) continue;
-      const what = indicatorLabel(key).toLocaleLowerCase('vi');
+      const what = lowerFirst(indicatorLabel(key));
       out.push({
         where: { rows: behind(d, id, period, key), key, file: FILE_OF[key] },
         diagnostic: {
@@ -153,7 +153,7 @@ function fewReported(d: Dataset, id: string, list: readonly WindowFigures[], lat
           column: key,
           value: String(x.value),
           message:
-            `${unitText(d, id)}, ${windowPhrase(w.id, d.terms)}: ${indicatorLabel(key).toLocaleLowerCase('vi')} ` +
+            `${unitText(d, id)}, ${windowPhrase(w.id, d.terms)}: ${lowerFirst(indicatorLabel(key))} ` +
             `(${fmtCount(x.value)}) tổng hợp chỉ từ ${r.reported}/${r.active} đơn vị trực thuộc có số liệu` +
             `${names.length ? ` (chưa có: ${names.join(', ')}${more})` : ''}. Có thể còn đơn vị chưa gửi báo cáo.`,
         },
