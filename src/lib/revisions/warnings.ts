@@ -2,7 +2,7 @@
  * Warnings of what looks like a typing mistake (thresholds in methods.ts). Each names the file and line of the
  * row behind the figure; for a summed figure, the row of the child that contributed most, followed down to a
  * unit's own row. Never fatal. dataWarnings() depends on the current data alone, so the data page may list
- * them; a revision's warning (revisionWarning) depends on the previous publication too and goes into that
+ * them; a revision's warning (revisionNote) depends on the previous publication too and goes into that
  * revision's note and the build's output only.
  */
 import { fmtCount, fmtDate, fmtNumber } from '../format/index.ts';
