@@ -280,6 +280,18 @@ describe('a revised copy built over the first publication', () => {
     expect(gone?.href).toBeUndefined();
   });
 
+  it("says so when most of the publication would be withdrawn (another board's data, a wrong folder)", () => {
+    // A data set sharing no unit with the first publication: its 18 counts are all withdrawn (18 × 2 > 18).
+    const other = computeDataset(new Fixture().unit('X', 'province').adm('X', '2020', 5).inputs());
+    return loadPrevious({ dir: aDir }).then((previous) => {
+      const r = reviseAgainstPrevious({ dataset: other, previous, buildDate: '2026-12-01' });
+      expect(r.counts).toEqual({ added: 2, revised: 0, withdrawn: 18 });
+      expect(r.summaryLines.at(-1)).toMatch(/^Chú ý: 18 trong 18 số liệu đã công bố bị rút bỏ\./);
+      // The revised copy withdraws 2 of 18: no such line.
+      expect(second.summaryLines.some((l) => l.startsWith('Chú ý'))).toBe(false);
+    });
+  });
+
   it('an output folder with no previous publication is not an error', async () => {
     expect(await loadPrevious({ dir: path.join(tmp, 'no-such-folder') })).toBeUndefined();
   });

@@ -116,6 +116,14 @@ export function reviseAgainstPrevious(args: {
   if (order.length > SUMMARY_LINES) {
     summaryLines.push(`  … và ${fmtCount(order.length - SUMMARY_LINES)} số liệu khác (xem data/revisions.csv).`);
   }
+  // Most of the publication gone at once is rarely a correction: more likely another board's site, or the wrong
+  // data folder. Said before the history records it for good.
+  if (withdrawn > 0 && withdrawn * 2 > previous.indicators.rows) {
+    summaryLines.push(
+      `Chú ý: ${fmtCount(withdrawn)} trong ${fmtCount(previous.indicators.rows)} số liệu đã công bố bị rút bỏ. ` +
+        'Kiểm tra lại thư mục dữ liệu (DATA_DIR) và bản công bố trước (PREVIOUS_DATA) có đúng là của đơn vị mình.',
+    );
+  }
   return { revisionsCsv: revisionsCsvText([...carried, ...newRows]), newRows, summaryLines, warnings, counts };
 }
 
