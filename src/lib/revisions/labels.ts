@@ -29,7 +29,7 @@ export function windowPhrase(period: string, terms: readonly Term[]): string {
   return lowerFirst(windowLabel(period, terms));
 }
 
-/** Inside a sentence: `Lớp bồi dưỡng nhận thức về Đảng` → `lớp bồi dưỡng nhận thức về Đảng` (Đảng keeps its capital). */
+/** Inside a sentence: `Lớp bồi dưỡng nhận thức về Đảng` → `lớp bồi dưỡng …` (Đảng keeps its capital). */
 export const lowerFirst = (text: string): string => text.charAt(0).toLocaleLowerCase('vi') + text.slice(1);
 
 export function indicatorLabel(indicator: string): string {
