@@ -194,7 +194,7 @@ export const yearOrTermField = (termsById: ReadonlyMap<string, Term>, brokenTerm
   };
 };
 
-const LEVELS: Record<string, Level> = {
+export const LEVELS: Record<string, Level> = {
   province: 'province',
   district: 'district',
   grassroots: 'grassroots',
