@@ -8,7 +8,7 @@ import type { InstructionOptions } from './instructions.ts';
 import { TEMPLATE_TABLES } from './sheets.ts';
 import { templateWorkbook, workbookBytes } from './workbook.ts';
 
-export { SHEET_NAMES, TEMPLATE_TABLES } from './sheets.ts';
+export { SHEET_NAMES } from './sheets.ts';
 export { templateWorkbook, workbookBytes } from './workbook.ts';
 
 export const TEMPLATE_WORKBOOK = 'mau-nhap-lieu.xlsx';

@@ -25,9 +25,7 @@ export function instructionLines(opts: InstructionOptions): InstructionLine[] {
       'Tệp gồm nhiều trang (sheet), chọn ở hàng nhãn phía dưới cửa sổ. Mỗi trang là một bảng số liệu: dòng 1 là ' +
         'tên các cột, số liệu điền từ dòng 2 trở xuống, mỗi dòng một đơn vị trong một kỳ.',
     ),
-    body(
-      'Đưa chuột vào ô tên cột (ô có dấu tam giác đỏ ở góc) để đọc chú thích: cột đó ghi gì, có bắt buộc không.',
-    ),
+    body('Đưa chuột vào ô tên cột (ô có dấu tam giác đỏ ở góc) để đọc chú thích: cột đó ghi gì, có bắt buộc không.'),
     body(
       'Không đổi tên các trang, không sửa tên cột ở dòng 1. Muốn ghi thêm điều gì, dùng cột note, hoặc thêm cột ' +
         'có tên bắt đầu bằng x_ (ví dụ x_ghi_chu): các cột này được giữ lại nhưng không dùng để tính.',

@@ -23,7 +23,7 @@ const TEMPLATE_DATE = new Date(Date.UTC(2025, 6, 1));
  * it reads a workbook, expands each checked range cell by cell (10 000 rows took it 2.3 s), and a unit's
  * report has far fewer rows. Rows below are still read; only the check while typing is missing there.
  */
-export const LAST_ROW = 5000;
+const LAST_ROW = 5000;
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7ECF3' } };
 
