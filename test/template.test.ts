@@ -12,6 +12,7 @@ import { Invalid, UNIT_KINDS, kindField, levelField } from '../src/lib/schema/va
 import { columnHelp } from '../src/lib/template/columns.ts';
 import { SHEET_NAMES, templateFiles } from '../src/lib/template/index.ts';
 import { LEVEL_RANK } from '../src/lib/types.ts';
+import { zipEntryText } from './helpers/template.ts';
 
 /** exceljs's load() takes an ArrayBuffer (its own `Buffer` type is one). */
 const arrayBuffer = (content: Uint8Array | string): ArrayBuffer =>
@@ -135,6 +136,18 @@ describe('workbook', () => {
     expect(note('admissions.csv', 'admitted')).toContain('Bắt buộc');
     expect(note('admissions.csv', 'youth')).toContain('Để trống nếu chưa có số liệu');
     expect(note('admissions.csv', 'period')).toContain('2024-01..2024-06');
+  });
+
+  it('gives each comment a box large enough for its text (exceljs would draw two columns by four rows)', () => {
+    const xlsx = files.find((f) => f.path === 'mau-nhap-lieu.xlsx')!.content as Uint8Array;
+    // Sheet 3 is Kết nạp (after Hướng dẫn and Đơn vị); its comments are drawn in vmlDrawing3.vml.
+    const vml = zipEntryText(xlsx, 'xl/drawings/vmlDrawing3.vml') ?? '';
+    const anchors = [...vml.matchAll(/<x:Anchor>([^<]*)<\/x:Anchor>/g)].map((m) => m[1]!.split(', ').map(Number));
+    expect(anchors.length).toBe(FILE_COLUMNS['admissions.csv'].known.length);
+    for (const [left, , top, , right, , bottom] of anchors) {
+      expect(right! - left!).toBeGreaterThanOrEqual(3);
+      expect(bottom! - top!).toBeGreaterThanOrEqual(8);
+    }
   });
 
   it('offers every accepted level and kind in drop-downs, and nothing the check would refuse', () => {

@@ -9,6 +9,7 @@ import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { inflateRawSync } from 'node:zlib';
 import type ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { DATA_FILES } from '../../src/lib/ingest/folder.ts';
@@ -84,4 +85,25 @@ export async function saveWithCalc(input: string, outDir: string): Promise<strin
   const saved = path.join(outDir, path.basename(input));
   if (!(await readdir(outDir)).includes(path.basename(input))) throw new Error(`Calc did not write ${saved}`);
   return saved;
+}
+
+/** One entry of a zip (an .xlsx part) as text: enough of the format to read what exceljs writes. */
+export function zipEntryText(zip: Uint8Array, name: string): string | undefined {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  let end = zip.length - 22;
+  while (end >= 0 && view.getUint32(end, true) !== 0x06054b50) end--;
+  let at = view.getUint32(end + 16, true);
+  for (let n = view.getUint16(end + 10, true); n > 0; n--) {
+    const nameLength = view.getUint16(at + 28, true);
+    const entry = new TextDecoder().decode(zip.subarray(at + 46, at + 46 + nameLength));
+    if (entry === name) {
+      const local = view.getUint32(at + 42, true);
+      const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+      const data = zip.subarray(start, start + view.getUint32(at + 20, true));
+      const method = view.getUint16(at + 10, true);
+      return new TextDecoder().decode(method === 8 ? inflateRawSync(data) : data);
+    }
+    at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+  }
+  return undefined;
 }

@@ -155,6 +155,19 @@ function rule(kind: ColumnKind, lists: Lists): ExcelJS.DataValidation | undefine
   }
 }
 
+/**
+ * exceljs gives every comment a box two columns by four rows, which cuts our texts short when Excel shows
+ * them on hover; it has no option for the size, but draws the box from the comment model's `anchor` (in
+ * columns and rows from the sheet's corner). Checked against exceljs 4.4.0 (test/template.test.ts).
+ */
+function enlargeComment(cell: ExcelJS.Cell): void {
+  const comment = (cell as unknown as { _comment?: { model: object } })._comment;
+  if (!comment) return;
+  const col = Number(cell.col);
+  const model = { ...comment.model, anchor: { left: col + 0.1, top: 0.3, right: col + 4, bottom: 11 } };
+  Object.defineProperty(comment, 'model', { value: model, enumerable: true });
+}
+
 function addTable(wb: ExcelJS.Workbook, file: DataFileName, lists: Lists): void {
   const ws = wb.addWorksheet(SHEET_NAMES[file], { views: [{ state: 'frozen', ySplit: 1 }] });
   const { known, required } = FILE_COLUMNS[file];
@@ -169,6 +182,7 @@ function addTable(wb: ExcelJS.Workbook, file: DataFileName, lists: Lists): void 
     cell.fill = HEADER_FILL;
     cell.numFmt = '@';
     cell.note = headerComment(file, column, required.includes(column));
+    enlargeComment(cell);
     const check = rule(kind, lists);
     if (check) validate(ws, `${col.letter}2:${col.letter}${LAST_ROW}`, check);
   });
