@@ -107,7 +107,7 @@ const BY_TABLE: Partial<Record<Table, Record<string, ColumnHelp>>> = {
   },
 };
 
-const UNDESCRIBED: ColumnHelp = { kind: 'text', text: 'Xem quy ước dữ liệu ở trang Dữ liệu của trang thống kê.' };
+const UNDESCRIBED: ColumnHelp = { kind: 'text', text: 'Xem quy ước dữ liệu ở trang Dữ liệu của trang web thống kê.' };
 
 /** The description of one column of one file; `described` is false for a column not described here yet. */
 export function columnHelp(file: DataFileName, column: string): ColumnHelp & { described: boolean } {

@@ -1,6 +1,6 @@
 /** The first sheet of the template: how to fill it in, in plain Vietnamese for a committee board's staff. */
 import { DEFAULT_TERMS, monthText } from '../periods.ts';
-import { LISTS_SHEET, SHEET_NAMES, TEMPLATE_TABLES, tablePurpose } from './sheets.ts';
+import { INSTRUCTIONS_SHEET, LISTS_SHEET, SHEET_NAMES, TEMPLATE_TABLES, tablePurpose } from './sheets.ts';
 
 export interface InstructionLine {
   style: 'title' | 'heading' | 'body';
@@ -34,7 +34,7 @@ export function instructionLines(opts: InstructionOptions): InstructionLine[] {
     ...TEMPLATE_TABLES.map((f) => body(tablePurpose(f))),
     body(
       `Trang “${LISTS_SHEET}”: các giá trị được chọn ở cột level (cấp) và kind (loại đơn vị), kèm nghĩa. ` +
-        'Trang này và trang hướng dẫn không phải là số liệu.',
+        `Trang này và trang “${INSTRUCTIONS_SHEET}” không chứa số liệu: khi đọc tệp, trang web thống kê bỏ qua chúng.`,
     ),
     body('Trang nào không có số liệu thì để nguyên, chỉ có dòng tên cột: coi như không có bảng đó.'),
     heading('2. Ô trống và số 0'),
@@ -42,7 +42,7 @@ export function instructionLines(opts: InstructionOptions): InstructionLine[] {
     body('Số liệu bằng không thì ghi 0.'),
     body(
       'Các số đếm là số nguyên, không âm: 12, 1488 hoặc 1.488. Không ghi chữ, không ghi tỷ lệ phần trăm ' +
-        '(trang thống kê tự tính tỷ lệ từ các số đếm).',
+        '(trang web thống kê tự tính tỷ lệ từ các số đếm).',
     ),
     heading('3. Cách ghi kỳ (cột period)'),
     body('Cả năm: 2024.'),
@@ -57,7 +57,7 @@ export function instructionLines(opts: InstructionOptions): InstructionLine[] {
     ),
     body(
       'Báo cáo chưa hết năm ghi đúng các tháng đã có: 7 tháng đầu năm là 2024-01..2024-07, không ghi 2024. ' +
-        'Trang thống kê sẽ ghi rõ số liệu mới có 7/12 tháng và so sánh với cùng kỳ năm trước.',
+        'Trang web thống kê sẽ ghi rõ số liệu mới có 7/12 tháng và so sánh với cùng kỳ năm trước.',
     ),
     body(`Chỉ tiêu (trang “${SHEET_NAMES['targets.csv']}”) ghi theo năm (2024) hoặc theo nhiệm kỳ (2020-2025).`),
     body('Mỗi đơn vị chỉ có một dòng cho mỗi kỳ trong một trang.'),
@@ -82,8 +82,8 @@ export function instructionLines(opts: InstructionOptions): InstructionLine[] {
     heading('6. Kiểm tra và gửi tệp'),
     body('Lưu tệp dạng Excel (.xlsx). Tên tệp đặt tùy ý, nhưng giữ nguyên tên các trang.'),
     body(
-      `Trước khi gửi, mở trang “Kiểm tra dữ liệu” của trang thống kê (${opts.checkPage}) và chọn tệp này: ` +
-        'trang sẽ báo từng ô chưa đúng (trang, dòng, cột) và cách sửa.',
+      `Trước khi gửi, mở trang “Kiểm tra dữ liệu” của trang web thống kê (${opts.checkPage}) và chọn tệp này: ` +
+        'trang web sẽ báo từng ô chưa đúng (trang, dòng, cột) và cách sửa.',
     ),
     body('Gửi tệp về Ban Tổ chức / Văn phòng cấp ủy cấp trên.'),
     body('Cấp ủy có thể gửi mẫu trống này cho các đơn vị trực thuộc để các đơn vị điền và gửi lại.'),

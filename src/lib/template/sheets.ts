@@ -21,7 +21,9 @@ export const LISTS_SHEET = 'Danh mục';
 
 /** What each table holds, for the instructions sheet. */
 const TABLE_PURPOSE: Record<DataFileName, string> = {
-  'units.csv': 'danh sách các tổ chức đảng: mã, tên, cấp, đơn vị cấp trên; mỗi đơn vị một dòng.',
+  'units.csv':
+    'danh sách các tổ chức đảng (mã, tên, cấp, đơn vị cấp trên), mỗi đơn vị một dòng; đơn vị đổi tên hoặc ' +
+    'chuyển sang cấp trên khác thì mỗi giai đoạn một dòng, cùng mã.',
   'terms.csv': 'các nhiệm kỳ đại hội. Để trống thì dùng các nhiệm kỳ mặc định; chỉ điền khi cần nhiệm kỳ khác.',
   'admissions.csv': 'số đảng viên mới được kết nạp của mỗi đơn vị trong mỗi kỳ (năm, tháng, nhiều tháng, nhiệm kỳ).',
   'targets.csv': 'chỉ tiêu kết nạp được giao cho mỗi đơn vị theo năm hoặc nhiệm kỳ.',
