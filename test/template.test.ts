@@ -3,6 +3,9 @@
  * contract's sheet names, the header exactly as FILE_COLUMNS names the columns, no data rows, a comment on
  * each header cell, drop-downs and input checks, the instructions, and the same bytes on every build.
  */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DATA_FILES } from '../src/lib/ingest/folder.ts';
@@ -12,6 +15,7 @@ import { Invalid, UNIT_KINDS, kindField, levelField } from '../src/lib/schema/va
 import { columnHelp } from '../src/lib/template/columns.ts';
 import { SHEET_NAMES, templateFiles } from '../src/lib/template/index.ts';
 import { LEVEL_RANK } from '../src/lib/types.ts';
+import { runScript } from './helpers/site.ts';
 import { zipEntryText } from './helpers/template.ts';
 
 /** exceljs's load() takes an ArrayBuffer (its own `Buffer` type is one). */
@@ -80,6 +84,29 @@ describe('files', () => {
       const b = (await templateFiles())[0]!.content as Uint8Array;
       expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
     });
+  });
+});
+
+describe('npm run template -- --out <folder>', () => {
+  it('writes the same files as the site publishes, in that folder', async () => {
+    const out = await mkdtemp(path.join(os.tmpdir(), 'pdv-template-cli-'));
+    try {
+      const run = await runScript('template.ts', {}, ['--out', out]);
+      expect(run.code, run.stderr).toBe(0);
+      for (const f of files) {
+        const written = await readFile(path.join(out, f.path));
+        const expected = typeof f.content === 'string' ? Buffer.from(f.content, 'utf8') : Buffer.from(f.content);
+        expect(written.equals(expected), f.path).toBe(true);
+      }
+    } finally {
+      await rm(out, { recursive: true, force: true });
+    }
+  });
+
+  it('says in Vietnamese how to call it when --out is missing', async () => {
+    const run = await runScript('template.ts', {});
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('Thiếu --out');
   });
 });
 
