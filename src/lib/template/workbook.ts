@@ -65,6 +65,9 @@ function addInstructions(wb: ExcelJS.Workbook, opts: InstructionOptions): void {
     cell.alignment = { wrapText: true, vertical: 'top' };
     if (line.style === 'title') cell.font = { bold: true, size: 14 };
     if (line.style === 'heading') cell.font = { bold: true, size: 12 };
+    // Excel does not grow a row for wrapped text when it opens a file: give each its height (15 pt a line,
+    // about 110 characters a line in a column 120 wide).
+    row.height = line.style === 'body' ? 15 * Math.ceil(line.text.length / 110) + 3 : 21;
   }
 }
 
