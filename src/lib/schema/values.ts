@@ -225,7 +225,7 @@ export const yearOrTermField = (
   };
 };
 
-const LEVELS: Record<string, Level> = {
+export const LEVELS: Record<string, Level> = {
   province: 'province',
   district: 'district',
   commune: 'commune',
