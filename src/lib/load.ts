@@ -3,57 +3,114 @@
  * the tests share: `file:line:column [header] "value": message`.
  */
 import type { Dataset, Diagnostic, Inputs } from './types.ts';
-import { listDataFolder, readDataFile } from './ingest/folder.ts';
-import type { FileProgress } from './ingest/folder.ts';
-import { parseRows } from './ingest/parse.ts';
-import { VALIDATION_ORDER, Validator, sortDiagnostics } from './schema/validate.ts';
+import { REQUIRED_FILES, listDataFolder, missingRequired } from './ingest/folder.ts';
+import type { DataFileName, FileProgress } from './ingest/folder.ts';
+import { Locator, feedTable } from './ingest/feed.ts';
+import { collectSources, sourceLabel } from './ingest/sources.ts';
+import { VALIDATION_ORDER, Validator } from './schema/validate.ts';
 
 export interface LoadOptions {
   /** Called after each file is read and checked (for progress lines on big data). */
   onFile?: (progress: FileProgress) => void;
+  /** Lines for the check's output that are neither errors nor warnings (sheets of a workbook left aside). */
+  onNote?: (line: string) => void;
+}
+
+/** Each loaded Inputs' way back from the validator's locations to the user's (model warnings carry them too). */
+const locators = new WeakMap<Inputs, Locator>();
+
+/** A diagnostic about rows of `inputs` (a model warning) at the user's file, sheet, row and cell. */
+export function locateDiagnostic(inputs: Inputs, d: Diagnostic): Diagnostic {
+  return locators.get(inputs)?.locate(d) ?? d;
 }
 
 /**
- * Reads and validates every file of the folder; diagnostics of reading and of validation, sorted by file
- * and line. Each file is validated while it is parsed, so only the rows that pass are kept in memory.
+ * Reads and validates every table of the folder, from CSV files, workbooks and the reports of bao-cao/;
+ * diagnostics of reading and of validation, sorted by table, source and line. Each CSV file is validated while it
+ * is parsed, so only the rows that pass are kept in memory.
  */
 export async function loadInputs(dir: string, opts: LoadOptions = {}): Promise<Inputs & { isDemo: boolean }> {
   const listing = await listDataFolder(dir);
   const diagnostics: Diagnostic[] = [...listing.diagnostics];
+  const sources = await collectSources(listing, (p) => opts.onFile?.(p));
+  diagnostics.push(...sources.diagnostics);
+  for (const note of sources.notes) opts.onNote?.(note);
   const validator = new Validator();
+  const locator = new Locator();
   for (const name of VALIDATION_ORDER) {
-    const entry = listing.files.get(name);
-    if (entry === undefined) continue;
+    const list = sources.byTable.get(name);
+    if (list === undefined) continue;
     const t0 = performance.now();
-    const read = await readDataFile(dir, entry);
-    const parsed = parseRows(read.text, entry, validator.sink(name, entry));
+    const fed = await feedTable(dir, name, list, validator, locator);
     validator.end(name);
-    diagnostics.push(...read.diagnostics, ...parsed.diagnostics);
-    opts.onFile?.({ file: entry, bytes: read.bytes, rows: parsed.rows, ms: performance.now() - t0 });
+    diagnostics.push(...fed.diagnostics);
+    // A required table with only its header counts as absent (an empty file is already reported as such).
+    if (fed.rows === 0 && REQUIRED_FILES.includes(name) && !fed.emptyFile) diagnostics.push(headerOnly(name, list.map(sourceLabel)));
+    const csv = list.filter((s) => s.rows === undefined);
+    if (csv.length > 0) {
+      opts.onFile?.({ file: csv.map((s) => s.file).join(', '), bytes: fed.bytes, rows: fed.rows, ms: performance.now() - t0 });
+    }
+  }
+  // With workbooks or reports, the folder listing could not tell which tables exist.
+  if (listing.workbooks.length > 0 || listing.hasReports) {
+    diagnostics.push(...missingRequired(new Set(sources.byTable.keys()), dir));
   }
   const inputs = validator.finish();
-  return { ...inputs, diagnostics: sortDiagnostics([...diagnostics, ...inputs.diagnostics]), isDemo: listing.isDemo };
+  const all = [...diagnostics, ...inputs.diagnostics.map(locator.locate)];
+  const out = { ...inputs, diagnostics: locator.sort(all), isDemo: listing.isDemo };
+  locators.set(out, locator);
+  return out;
+}
+
+function headerOnly(name: DataFileName, labels: string[]): Diagnostic {
+  return {
+    severity: 'error',
+    file: name,
+    message:
+      `Bảng bắt buộc ${name.replace(/\.csv$/, '')} chỉ có dòng tiêu đề, chưa có dòng số liệu nào (${labels.join(', ')}): ` +
+      'bảng coi như thiếu. Nhập số liệu vào bảng rồi chạy lại.',
+  };
 }
 
 const MAX_VALUE = 80;
 
 /**
  * `admissions.csv:12:3 [admitted] "12a": Không phải số nguyên không âm. …`
+ * `admissions.xlsx › admissions, ô C4 [admitted] "3.5": …` in a workbook (`, dòng 4` for a whole row).
  * Line and column number are 1-based, as an editor and a spreadsheet count them; parts that do not apply are left out
  * (`units.csv: Thiếu tệp …`, `terms.csv:4: Nhiệm kỳ … chồng lên …`).
  */
 export function formatDiagnostic(d: Diagnostic): string {
+  return `${formatLocation(d)}${formatColumnValue(d)}: ${d.message}`;
+}
+
+/** `file:line:column`, or `file › sheet, ô C4` / `file › sheet, dòng 4` in a workbook. */
+export function formatLocation(d: Diagnostic): string {
   let where = d.file;
+  if (d.sheet !== undefined) {
+    where += ` › ${d.sheet}`;
+    if (d.cell !== undefined) where += `, ô ${d.cell}`;
+    else if (d.line !== undefined) where += `, dòng ${d.line}`;
+    return where;
+  }
   if (d.line !== undefined) {
     where += `:${d.line}`;
     if (d.columnNumber !== undefined) where += `:${d.columnNumber}`;
   }
-  if (d.column !== undefined && d.column !== '') where += ` [${d.column}]`;
-  if (d.value !== undefined) {
-    const v = d.value.length > MAX_VALUE ? `${d.value.slice(0, MAX_VALUE)}…` : d.value;
-    where += ` ${JSON.stringify(v)}`;
-  }
-  return `${where}: ${d.message}`;
+  return where;
+}
+
+/** ` [header] "value"`, each part when known. */
+export function formatColumnValue(d: Diagnostic): string {
+  let out = '';
+  if (d.column !== undefined && d.column !== '') out += ` [${d.column}]`;
+  if (d.value !== undefined) out += ` ${quoteValue(d.value)}`;
+  return out;
+}
+
+/** A value as JSON text, cut to MAX_VALUE characters. */
+export function quoteValue(value: string): string {
+  return JSON.stringify(value.length > MAX_VALUE ? `${value.slice(0, MAX_VALUE)}…` : value);
 }
 
 /** A data folder → the Dataset the pages render (errors stay in `dataset.inputs.diagnostics`; the check decides). */

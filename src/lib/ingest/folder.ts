@@ -49,8 +49,21 @@ export interface DataFolderListing {
   /** Canonical name → the entry as found in the folder (names match case-insensitively). */
   files: Map<DataFileName, string>;
   isDemo: boolean;
+  /** Workbooks (.xlsx, .xlsm) in the folder, in name order: each may hold tables (see sources.ts). */
+  workbooks: string[];
+  /** The folder has a `bao-cao/` subfolder of reports from the units below. */
+  hasReports: boolean;
   /** Missing required files, ignored files, a folder that does not exist. */
   diagnostics: Diagnostic[];
+}
+
+/** The subfolder of reports collected from the units below: its files add rows to the tables. */
+export const REPORTS_DIR = 'bao-cao';
+
+/** A workbook the reader takes (Excel's lock files `~$…` and LibreOffice's `.~lock…` are not workbooks). */
+export function isWorkbookName(entry: string): boolean {
+  const lower = entry.toLowerCase();
+  return /\.(xlsx|xlsm)$/.test(lower) && !lower.startsWith('~$') && !lower.startsWith('.~lock');
 }
 
 /** Which data files the folder holds, without reading them. */
@@ -68,10 +81,12 @@ export async function listDataFolder(dir: string): Promise<DataFolderListing> {
       file: dir,
       message: `Không tìm thấy thư mục dữ liệu ${dir}. Đặt các tệp CSV vào thư mục data/ hoặc chỉ đường dẫn bằng biến môi trường DATA_DIR.`,
     });
-    return { dir, files: found, isDemo: false, diagnostics };
+    return { dir, files: found, isDemo: false, workbooks: [], hasReports: false, diagnostics };
   }
 
   let isDemo = false;
+  const workbooks: string[] = [];
+  let hasReports = false;
   for (const entry of entries) {
     const lower = entry.toLowerCase();
     const known = dataFileName(entry);
@@ -88,27 +103,39 @@ export async function listDataFolder(dir: string): Promise<DataFolderListing> {
       found.set(known, entry);
     } else if (DEMO_MARKERS.has(lower)) {
       isDemo = true;
+    } else if (isWorkbookName(entry)) {
+      workbooks.push(entry);
+    } else if (lower === REPORTS_DIR && (await stat(join(dir, entry))).isDirectory()) {
+      hasReports = true;
     } else if (lower.endsWith('.csv')) {
       diagnostics.push({
         severity: 'warning',
         file: entry,
         message: `Tệp ${entry} không thuộc bộ dữ liệu nên bị bỏ qua. Các tệp được đọc: ${DATA_FILES.join(', ')}.`,
       });
-    } else if (/\.(xlsx|xlsm|xls|ods)$/.test(lower) && !lower.startsWith('~$') && !lower.startsWith('.~lock')) {
+    } else if (/\.(xls|ods)$/.test(lower) && !lower.startsWith('~$') && !lower.startsWith('.~lock')) {
       diagnostics.push({
         severity: 'warning',
         file: entry,
-        message: `Tệp bảng tính ${entry} không được đọc: trang chỉ đọc tệp CSV. Trong Excel chọn "Lưu thành" → "CSV UTF-8".`,
+        message:
+          `Tệp bảng tính ${entry} không được đọc: chỉ đọc tệp CSV và sổ làm việc Excel .xlsx. ` +
+          'Mở tệp rồi "Lưu thành" kiểu "Sổ làm việc Excel (.xlsx)" hoặc "CSV UTF-8".',
       });
     }
   }
 
-  for (const name of REQUIRED_FILES) {
-    if (!found.has(name)) {
-      diagnostics.push({ severity: 'error', file: name, message: `Thiếu tệp bắt buộc ${name} trong thư mục ${dir}.` });
-    }
-  }
-  return { dir, files: found, isDemo, diagnostics };
+  // A required table may also come from a workbook or the reports: then loadInputs decides once they are read.
+  if (workbooks.length === 0 && !hasReports) diagnostics.push(...missingRequired(new Set(found.keys()), dir));
+  return { dir, files: found, isDemo, workbooks, hasReports, diagnostics };
+}
+
+/** An error for each required table not among `present`. */
+export function missingRequired(present: ReadonlySet<DataFileName>, dir: string): Diagnostic[] {
+  return REQUIRED_FILES.filter((name) => !present.has(name)).map((name) => ({
+    severity: 'error' as const,
+    file: name,
+    message: `Thiếu tệp bắt buộc ${name} trong thư mục ${dir}.`,
+  }));
 }
 
 /** Reads one data file as text (decoding warnings in `diagnostics`). */

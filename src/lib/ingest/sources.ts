@@ -1,0 +1,194 @@
+/**
+ * Where each table comes from: a CSV file, a workbook named after the table (its first sheet), a sheet named after
+ * the table in any workbook, and the files of `bao-cao/` (reports from the units below, which add rows). Workbooks
+ * are read here, whole, since their sheets come in any order and the tables are checked in a fixed one; CSV files
+ * are only named, and read when their turn comes. The same table given twice at the top is an error naming both.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+// The schema's column lists, to spot a misnamed sheet by its header.
+import { FILE_COLUMNS as REQUIRED_COLUMNS } from '../schema/columns.ts';
+import type { Diagnostic } from '../types.ts';
+import { DATA_FILES, REPORTS_DIR, dataFileName, isWorkbookName } from './folder.ts';
+import type { DataFileName, DataFolderListing } from './folder.ts';
+import { TABLE_SHEET_NAMES, tableOfSheet } from './sheet-cells.ts';
+import { readWorkbook } from './workbook.ts';
+import type { OtherSheet, SheetTable } from './workbook.ts';
+
+export interface TableSource {
+  table: DataFileName;
+  /** Path from the data folder, with `/`: `admissions.csv`, `du-lieu.xlsx`, `bao-cao/binh-lieu.xlsx`. */
+  file: string;
+  /** The sheet, for a workbook. */
+  sheet?: string;
+  /** The sheet's rows (already read); undefined for a CSV file. */
+  rows?: SheetTable;
+  /** From `bao-cao/`: adds to the table instead of being a second copy of it. */
+  report: boolean;
+}
+
+/** `admissions.csv`, `du-lieu.xlsx › Kết nạp`: how messages name a source. */
+export const sourceLabel = (s: { file: string; sheet?: string }): string =>
+  s.sheet === undefined ? s.file : `${s.file} › ${s.sheet}`;
+
+export interface WorkbookProgress {
+  file: string;
+  bytes: number;
+  rows: number;
+  ms: number;
+}
+
+export interface CollectedSources {
+  /** Per table, in reading order: the top-level source first (if any), then the reports. */
+  byTable: Map<DataFileName, TableSource[]>;
+  diagnostics: Diagnostic[];
+  /** Lines for the check's output: sheets left aside, and why. */
+  notes: string[];
+}
+
+/** Every source of every table in the folder; the workbooks among them are read. */
+export async function collectSources(
+  listing: DataFolderListing,
+  onWorkbook?: (p: WorkbookProgress) => void,
+): Promise<CollectedSources> {
+  const out: CollectedSources = { byTable: new Map(), diagnostics: [], notes: [] };
+  const top = new Map<DataFileName, TableSource>();
+  const add = (s: TableSource) => {
+    if (s.report) {
+      const list = out.byTable.get(s.table) ?? [];
+      list.push(s);
+      out.byTable.set(s.table, list);
+      return;
+    }
+    const first = top.get(s.table);
+    if (first === undefined) {
+      top.set(s.table, s);
+      return;
+    }
+    const name = TABLE_SHEET_NAMES[s.table];
+    out.diagnostics.push({
+      severity: 'error',
+      file: s.file,
+      ...(s.sheet !== undefined ? { sheet: s.sheet } : {}),
+      message:
+        `Bảng ${name.en} (${name.vi}) có ở hai nơi: ${sourceLabel(first)} và ${sourceLabel(s)}. ` +
+        'Mỗi bảng chỉ được có một nơi trong thư mục dữ liệu: giữ lại một (xoá tệp thừa, hoặc đổi tên trang ' +
+        `thừa), hoặc đưa báo cáo của đơn vị cấp dưới vào thư mục ${REPORTS_DIR}/.`,
+    });
+  };
+
+  for (const name of DATA_FILES) {
+    const entry = listing.files.get(name);
+    if (entry !== undefined) add({ table: name, file: entry, report: false });
+  }
+  for (const entry of listing.workbooks) await addWorkbook(listing.dir, entry, false, add, out, onWorkbook);
+  if (listing.hasReports) await addReports(listing.dir, add, out, onWorkbook);
+
+  const byTable = new Map<DataFileName, TableSource[]>();
+  for (const name of DATA_FILES) {
+    const list = [...(top.has(name) ? [top.get(name)!] : []), ...(out.byTable.get(name) ?? [])];
+    if (list.length > 0) byTable.set(name, list);
+  }
+  out.byTable = byTable;
+  return out;
+}
+
+/** The reports folder, its subfolders included, in name order: CSV files named after a table, and workbooks. */
+async function addReports(
+  dir: string,
+  add: (s: TableSource) => void,
+  out: CollectedSources,
+  onWorkbook?: (p: WorkbookProgress) => void,
+): Promise<void> {
+  const entries = await listTree(join(dir, REPORTS_DIR), REPORTS_DIR);
+  for (const rel of entries) {
+    const base = rel.slice(rel.lastIndexOf('/') + 1);
+    const table = dataFileName(base);
+    if (table) add({ table, file: rel, report: true });
+    else if (isWorkbookName(base)) await addWorkbook(dir, rel, true, add, out, onWorkbook);
+    else if (base.toLowerCase().endsWith('.csv')) {
+      out.diagnostics.push({
+        severity: 'warning',
+        file: rel,
+        message:
+          `Tệp ${rel} không mang tên một bảng nên bị bỏ qua. Trong ${REPORTS_DIR}/ tệp CSV phải mang tên bảng ` +
+          `(${DATA_FILES.join(', ')}), có thể đặt trong thư mục con của từng đơn vị (${REPORTS_DIR}/binh-lieu/admissions.csv).`,
+      });
+    }
+  }
+}
+
+async function listTree(abs: string, rel: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const e of (await readdir(abs)).sort()) {
+    const st = await stat(join(abs, e));
+    if (st.isDirectory()) out.push(...(await listTree(join(abs, e), `${rel}/${e}`)));
+    else out.push(`${rel}/${e}`);
+  }
+  return out;
+}
+
+/** The table a workbook's own name stands for: `admissions.xlsx`, `Kết nạp.xlsx`. */
+function tableOfWorkbook(file: string): DataFileName | undefined {
+  const base = file.slice(file.lastIndexOf('/') + 1).replace(/\.(xlsx|xlsm)$/i, '');
+  return tableOfSheet(base);
+}
+
+async function addWorkbook(
+  dir: string,
+  file: string,
+  report: boolean,
+  add: (s: TableSource) => void,
+  out: CollectedSources,
+  onWorkbook?: (p: WorkbookProgress) => void,
+): Promise<void> {
+  const t0 = performance.now();
+  const bytes = await readFile(join(dir, file));
+  const own = tableOfWorkbook(file);
+  const content = await readWorkbook(bytes, file, (sheet, position) =>
+    own !== undefined ? (position === 0 ? own : undefined) : tableOfSheet(sheet),
+  );
+  out.diagnostics.push(...content.diagnostics);
+  let rows = 0;
+  for (const t of content.tables) {
+    rows += t.rows.length;
+    // A sheet with only its header (an untouched template) counts as absent.
+    if (t.rows.length > 0) add({ table: t.table, file, sheet: t.sheet, rows: t, report });
+  }
+  if (content.others.length > 0) {
+    out.notes.push(`${file}: bỏ qua trang ${content.others.map((o) => `"${o.sheet}"`).join(', ')} (không phải bảng số liệu).`);
+    for (const o of content.others) {
+      const looks = looksLike(o);
+      if (looks) out.diagnostics.push(misnamed(file, o, looks, own));
+    }
+  }
+  onWorkbook?.({ file, bytes: bytes.byteLength, rows, ms: performance.now() - t0 });
+}
+
+/** The table whose required columns all head the sheet (the one with most known columns there), if any. */
+function looksLike(o: OtherSheet): DataFileName | undefined {
+  const cols = new Set(o.firstRow.map((c) => c.toLowerCase()));
+  let best: DataFileName | undefined;
+  let bestHits = 0;
+  for (const name of DATA_FILES) {
+    const spec = REQUIRED_COLUMNS[name];
+    if (!spec.required.every((c) => cols.has(c))) continue;
+    const hits = spec.known.filter((c) => cols.has(c)).length;
+    if (hits > bestHits) [best, bestHits] = [name, hits];
+  }
+  return best;
+}
+
+function misnamed(file: string, o: OtherSheet, table: DataFileName, own: DataFileName | undefined): Diagnostic {
+  const name = TABLE_SHEET_NAMES[table];
+  const fix =
+    own !== undefined
+      ? `Sổ ${file} mang tên bảng nên chỉ trang đầu tiên được đọc: chuyển số liệu sang một tệp hoặc trang khác.`
+      : `Nếu đây là số liệu cần đọc, đổi tên trang thành "${name.vi}" (hoặc "${name.en}").`;
+  return {
+    severity: 'warning',
+    file,
+    sheet: o.sheet,
+    message: `Trang "${o.sheet}" có các cột của bảng ${name.en} (${name.vi}) nhưng không được đọc. ${fix}`,
+  };
+}
