@@ -1,6 +1,6 @@
 /**
- * A data folder → validated Inputs, and the one text format for diagnostics that the CLI, the build and
- * the tests share: `file:line:column [header] "value": message`.
+ * A data folder → validated Inputs, and (re-exported from diagnostics.ts) the one text format for diagnostics that
+ * the CLI, the build and the tests share: `file:line:column [header] "value": message`.
  */
 import type { Dataset, Diagnostic, Inputs } from './types.ts';
 import { REQUIRED_FILES, listDataFolder, missingRequired } from './ingest/folder.ts';
@@ -72,46 +72,8 @@ function headerOnly(name: DataFileName, labels: string[]): Diagnostic {
   };
 }
 
-const MAX_VALUE = 80;
-
-/**
- * `admissions.csv:12:3 [admitted] "12a": Không phải số nguyên không âm. …`
- * `admissions.xlsx › admissions, ô C4 [admitted] "3.5": …` in a workbook (`, dòng 4` for a whole row).
- * Line and column number are 1-based, as an editor and a spreadsheet count them; parts that do not apply are left out
- * (`units.csv: Thiếu tệp …`, `terms.csv:4: Nhiệm kỳ … chồng lên …`).
- */
-export function formatDiagnostic(d: Diagnostic): string {
-  return `${formatLocation(d)}${formatColumnValue(d)}: ${d.message}`;
-}
-
-/** `file:line:column`, or `file › sheet, ô C4` / `file › sheet, dòng 4` in a workbook. */
-export function formatLocation(d: Diagnostic): string {
-  let where = d.file;
-  if (d.sheet !== undefined) {
-    where += ` › ${d.sheet}`;
-    if (d.cell !== undefined) where += `, ô ${d.cell}`;
-    else if (d.line !== undefined) where += `, dòng ${d.line}`;
-    return where;
-  }
-  if (d.line !== undefined) {
-    where += `:${d.line}`;
-    if (d.columnNumber !== undefined) where += `:${d.columnNumber}`;
-  }
-  return where;
-}
-
-/** ` [header] "value"`, each part when known. */
-export function formatColumnValue(d: Diagnostic): string {
-  let out = '';
-  if (d.column !== undefined && d.column !== '') out += ` [${d.column}]`;
-  if (d.value !== undefined) out += ` ${quoteValue(d.value)}`;
-  return out;
-}
-
-/** A value as JSON text, cut to MAX_VALUE characters. */
-export function quoteValue(value: string): string {
-  return JSON.stringify(value.length > MAX_VALUE ? `${value.slice(0, MAX_VALUE)}…` : value);
-}
+// The one formatter lives with the grouping, in a module a browser page can import too.
+export { formatDiagnostic, formatLocation } from './diagnostics.ts';
 
 /** A data folder → the Dataset the pages render (errors stay in `dataset.inputs.diagnostics`; the check decides). */
 export async function loadDataset(dir: string, opts: LoadOptions = {}): Promise<Dataset> {
