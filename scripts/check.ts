@@ -63,17 +63,16 @@ export async function runCheck(dir: string, opts: CheckOptions = {}): Promise<Ch
   const errorLines = lines(errors);
   if (warnings.length > 0) log(heading('Cảnh báo', warnings, warningLines));
   if (errors.length > 0) logError(heading('Lỗi', errors, errorLines));
-  if (errorLines.length + warningLines.length < errors.length + warnings.length) {
-    log('Các lỗi cùng loại trong cùng một cột đã được gộp; xem từng dòng: npm run check -- --all');
-  }
 
   const rows = inputs.tables.reduce((n, t) => n + t.rows.length, 0);
   const where = path.relative(process.cwd(), dir) || '.';
   const summary =
     `\nKiểm tra ${where}: ${inputs.tables.length} tệp, ${count(rows)} dòng hợp lệ, ` +
     `${count(inputs.units.length)} đơn vị; ${count(errors.length)} lỗi, ${count(warnings.length)} cảnh báo (${seconds(performance.now() - t0)} s).`;
-  if (errors.length > 0) logError(`${summary} Sửa các lỗi trên rồi chạy lại.`);
-  else log(`${summary}${inputs.isDemo ? ' Đây là dữ liệu minh hoạ (có tệp DEMO).' : ''} Dữ liệu hợp lệ.`);
+  const grouped = errorLines.length + warningLines.length < errors.length + warnings.length;
+  const all = grouped ? ' Lỗi cùng loại trong một cột được gộp thành một mục; xem từng lỗi: npm run check -- --all.' : '';
+  if (errors.length > 0) logError(`${summary}${all} Sửa các lỗi trên rồi chạy lại.`);
+  else log(`${summary}${inputs.isDemo ? ' Đây là dữ liệu minh hoạ (có tệp DEMO).' : ''}${all} Dữ liệu hợp lệ.`);
   return { inputs, errors, warnings, isDemo: inputs.isDemo, ...(dataset ? { dataset } : {}) };
 }
 

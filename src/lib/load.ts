@@ -46,9 +46,9 @@ export async function loadInputs(dir: string, opts: LoadOptions = {}): Promise<I
     diagnostics.push(...fed.diagnostics);
     // A required table with only its header counts as absent (an empty file is already reported as such).
     if (fed.rows === 0 && REQUIRED_FILES.includes(name) && !fed.emptyFile) diagnostics.push(headerOnly(name, list.map(sourceLabel)));
-    const csv = list.filter((s) => s.rows === undefined);
-    if (csv.length > 0) {
-      opts.onFile?.({ file: csv.map((s) => s.file).join(', '), bytes: fed.bytes, rows: fed.rows, ms: performance.now() - t0 });
+    // Workbooks were reported as they were read; a table of several sources is named by all of them.
+    if (list.length > 1 || list[0]!.rows === undefined) {
+      opts.onFile?.({ file: list.map(sourceLabel).join(' + '), bytes: fed.bytes, rows: fed.rows, ms: performance.now() - t0 });
     }
   }
   // With workbooks or reports, the folder listing could not tell which tables exist.

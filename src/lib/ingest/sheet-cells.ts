@@ -80,8 +80,11 @@ export function cellText(value: SheetCell, kind: ColumnKind): string {
   return numberText(value, kind);
 }
 
+// Counts and years are mostly small whole numbers: one shared string each.
+const SMALL_NUMBERS: (string | undefined)[] = new Array(10_000);
+
 function numberText(n: number, kind: ColumnKind): string {
-  if (Number.isInteger(n)) return String(n);
+  if (Number.isInteger(n)) return n >= 0 && n < 10_000 ? (SMALL_NUMBERS[n] ??= String(n)) : String(n);
   const text = decimalText(n);
   // `1.488` would pass the count check as 1488 (its thousands form); a fraction must not.
   if (kind === 'count' && /^\d{1,3}\.\d{3}$/.test(text)) return `${text} (số thập phân)`;

@@ -120,7 +120,7 @@ async function readSheet(ws: Sheet, sheet: string, table: DataFileName): Promise
       kinds = header.map((h) => columnKind(table, h.toLowerCase()));
       continue;
     }
-    const cells = textCells(values, kinds);
+    const cells = textCells(values, kinds, row);
     if (cells !== undefined) out.rows.push({ line: row.number, cells });
   }
   // Cells right of the last named column: unnamed columns, an error where they hold data (as in CSV).
@@ -138,19 +138,36 @@ async function firstRow(ws: Sheet): Promise<string[]> {
 }
 
 /** exceljs's 1-based row values → cleaned texts from column A; undefined when every cell is empty. */
-function textCells(values: unknown[], kinds: readonly ColumnKind[]): string[] | undefined {
+function textCells(values: unknown[], kinds: readonly ColumnKind[], row?: ExcelJS.Row): string[] | undefined {
   const n = values.length - 1;
   if (n <= 0) return undefined;
   const cells = new Array<string>(n);
   let empty = true;
   for (let c = 0; c < n; c++) {
-    const text = cellText(plain(values[c + 1]), kinds[c] ?? 'text');
+    const v = values[c + 1];
+    let value = plain(v);
+    // exceljs gives a formula's saved date (=DATE(2024;3;1)) as its serial number: the cell's format says date.
+    if (typeof value === 'number' && row !== undefined && isFormula(v) && isDateFormat(row.getCell(c + 1).numFmt)) {
+      value = serialToDate(value);
+    }
+    const text = cellText(value, kinds[c] ?? 'text');
     const cleaned = text === '' ? text : cleanCell(text);
     if (cleaned !== '') empty = false;
     cells[c] = cleaned;
   }
   return empty ? undefined : cells;
 }
+
+const isFormula = (v: unknown) => typeof v === 'object' && v !== null && ('formula' in v || 'sharedFormula' in v);
+
+/** A number format that shows a date: d, m or y outside quoted text and [colour] or [locale] parts. */
+function isDateFormat(fmt: string | undefined): boolean {
+  if (!fmt) return false;
+  return /[dmy]/i.test(fmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
+}
+
+/** Excel's day count (1900 system; 25569 is 1970-01-01) → that day at midnight UTC. */
+const serialToDate = (serial: number) => new Date(Math.round((serial - 25569) * 86_400_000));
 
 /** An exceljs cell value → a plain value: a formula by its saved result, rich text and links by their text. */
 function plain(v: unknown): SheetCell {

@@ -1,0 +1,15 @@
+import ExcelJS from 'exceljs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+const dir = '/tmp/xl-demo';
+mkdirSync(dir + '/bao-cao', { recursive: true });
+writeFileSync(dir + '/units.csv', 'id,name,level,parent_id\nQN,Tỉnh QN,province,\nBL,Huyện BL,district,QN\n' + Array.from({ length: 40 }, (_, i) => `G${i},Cơ sở ${i},commune_x,BL\n`).join(''));
+const wb = new ExcelJS.Workbook();
+const s = wb.addWorksheet('Kết nạp');
+s.addRow(['unit_id', 'period', 'admitted']);
+s.addRow(['BL', new Date(Date.UTC(2024, 2, 1)), 3.5]);
+s.addRow(['BL', 2023, 'abc']);
+s.addRow(['BL', 2022, { formula: 'DATE(2024,3,1)', result: 45352 }]);
+s.getCell('C4').numFmt = 'dd/mm/yyyy';
+wb.addWorksheet('Hướng dẫn').addRow(['x']);
+await wb.xlsx.writeFile(dir + '/du-lieu.xlsx');
+writeFileSync(dir + '/bao-cao/admissions.csv', 'unit_id,period,admitted\nBL,2023,5\nBL,2023,6\n');
