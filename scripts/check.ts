@@ -57,8 +57,10 @@ export async function runCheck(dir: string, opts: CheckOptions = {}): Promise<Ch
 
   // One write per list: hundreds of thousands of lines on a badly broken file must not take minutes.
   const lines = (list: Diagnostic[]) => (opts.all ? list.map(formatDiagnostic) : formatGrouped(list));
-  const heading = (title: string, list: Diagnostic[], shown: string[]) =>
-    `\n${title} (${count(list.length)}${shown.length < list.length ? `, gộp thành ${count(shown.length)} mục` : ''}):\n${shown.join('\n')}`;
+  const heading = (title: string, list: Diagnostic[], shown: string[]) => {
+    const merged = shown.length < list.length ? `, gộp thành ${count(shown.length)} mục` : '';
+    return `\n${title} (${count(list.length)}${merged}):\n${shown.join('\n')}`;
+  };
   const warningLines = lines(warnings);
   const errorLines = lines(errors);
   if (warnings.length > 0) log(heading('Cảnh báo', warnings, warningLines));
@@ -70,7 +72,9 @@ export async function runCheck(dir: string, opts: CheckOptions = {}): Promise<Ch
     `\nKiểm tra ${where}: ${inputs.tables.length} tệp, ${count(rows)} dòng hợp lệ, ` +
     `${count(inputs.units.length)} đơn vị; ${count(errors.length)} lỗi, ${count(warnings.length)} cảnh báo (${seconds(performance.now() - t0)} s).`;
   const grouped = errorLines.length + warningLines.length < errors.length + warnings.length;
-  const all = grouped ? ' Lỗi cùng loại trong một cột được gộp thành một mục; xem từng lỗi: npm run check -- --all.' : '';
+  const all = grouped
+    ? ' Lỗi cùng loại trong một cột được gộp thành một mục; xem từng lỗi: npm run check -- --all.'
+    : '';
   if (errors.length > 0) logError(`${summary}${all} Sửa các lỗi trên rồi chạy lại.`);
   else log(`${summary}${inputs.isDemo ? ' Đây là dữ liệu minh hoạ (có tệp DEMO).' : ''}${all} Dữ liệu hợp lệ.`);
   return { inputs, errors, warnings, isDemo: inputs.isDemo, ...(dataset ? { dataset } : {}) };

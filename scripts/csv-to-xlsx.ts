@@ -72,7 +72,9 @@ async function main(): Promise<number> {
     console.log(`${entry}: ${table.rows.length} dòng`);
   }
   if (book) await book.commit();
-  for (const e of entries) if (dataFileName(e) === undefined && !e.startsWith('.')) copyFileSync(path.join(inDir, e), path.join(outDir, e));
+  for (const e of entries) {
+    if (dataFileName(e) === undefined && !e.startsWith('.')) copyFileSync(path.join(inDir, e), path.join(outDir, e));
+  }
   return 0;
 }
 

@@ -48,7 +48,10 @@ const UNITS: Cell[][] = [
   ['QN', 'Đảng bộ tỉnh Quảng Ninh', 'Quảng Ninh', 'province', null],
   ['BL', 'Đảng bộ huyện Bình Liêu', 'Bình Liêu', 'district', 'QN'],
 ];
-const UNITS_CSV = 'id,name,short_name,level,parent_id\nQN,Đảng bộ tỉnh Quảng Ninh,Quảng Ninh,province,\nBL,Đảng bộ huyện Bình Liêu,Bình Liêu,district,QN\n';
+const UNITS_CSV =
+  'id,name,short_name,level,parent_id\n' +
+  'QN,Đảng bộ tỉnh Quảng Ninh,Quảng Ninh,province,\n' +
+  'BL,Đảng bộ huyện Bình Liêu,Bình Liêu,district,QN\n';
 const utc = (y: number, m: number, d = 1) => new Date(Date.UTC(y, m - 1, d));
 const errorsOf = (list: Diagnostic[]) => list.filter((d) => d.severity === 'error');
 
@@ -75,7 +78,8 @@ describe('one workbook with a sheet per table', () => {
       (wb) => {
         const ws = wb.getWorksheet('Kết nạp')!;
         ws.getCell('B2').numFmt = 'mm/yyyy';
-        for (const c of ['A4', 'B4', 'C4']) ws.getCell(c).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFF00' } };
+        const yellow = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFF00' } } as const;
+        for (const c of ['A4', 'B4', 'C4']) ws.getCell(c).fill = yellow;
         ws.getCell('C5').numFmt = '#,##0';
       },
     );
@@ -91,7 +95,12 @@ describe('one workbook with a sheet per table', () => {
     expect(inputs.terms.map((t) => t.id)).toEqual(['2010-2015', '2015-2020', '2020-2025', '2025-2030']);
     expect(notes).toEqual([expect.stringContaining('du-lieu.xlsx: bỏ qua trang "Hướng dẫn", "Ket nap 2025"')]);
     expect(inputs.diagnostics).toEqual([
-      expect.objectContaining({ severity: 'warning', file: 'du-lieu.xlsx', sheet: 'Ket nap 2025', message: expect.stringMatching(/"Kết nạp"/) }),
+      expect.objectContaining({
+        severity: 'warning',
+        file: 'du-lieu.xlsx',
+        sheet: 'Ket nap 2025',
+        message: expect.stringMatching(/"Kết nạp"/),
+      }),
     ]);
     // Re-published under the table's own name, cells in the contract's text forms.
     expect(inputs.tables.map((t) => t.file)).toEqual(['units.csv', 'admissions.csv']);
@@ -103,10 +112,33 @@ describe('one workbook with a sheet per table', () => {
   });
 
   it('treats a CSV file with only its header as absent too', async () => {
-    const dir = folder({ 'units.csv': UNITS_CSV, 'admissions.csv': 'unit_id,period,admitted\nBL,2020,5\n', 'terms.csv': 'id,from,to\n' });
+    const dir = folder({
+      'units.csv': UNITS_CSV,
+      'admissions.csv': 'unit_id,period,admitted\nBL,2020,5\n',
+      'terms.csv': 'id,from,to\n',
+    });
     const inputs = await loadInputs(dir);
     expect(errorsOf(inputs.diagnostics)).toEqual([]);
     expect(inputs.terms).toHaveLength(4);
+  });
+});
+
+describe('text and dates in a workbook', () => {
+  it('keeps Vietnamese text whole in a large sheet, and reads a formula date in a period column as its month', async () => {
+    // Thousands of rows: a reader that decodes the zip in chunks must not split a character between two of them.
+    const names = Array.from({ length: 4000 }, (_, i) => `Đảng bộ xã Đại Cường số ${i} — Ủy ban, Đồng Hỷ`);
+    const rows: Cell[][] = [...UNITS, ...names.map((n, i) => [`X${i}`, n, null, 'grassroots', 'BL'])];
+    const dir = folder({});
+    await workbook(path.join(dir, 'du-lieu.xlsx'), {
+      units: rows,
+      admissions: [['unit_id', 'period', 'admitted'], ['BL', { formula: 'DATE(2024,3,1)', result: utc(2024, 3) }, 4]],
+    }, (wb) => {
+      wb.getWorksheet('admissions')!.getCell('B2').numFmt = 'mm/yyyy';
+    });
+    const inputs = await loadInputs(dir);
+    expect(errorsOf(inputs.diagnostics)).toEqual([]);
+    expect(inputs.units.slice(2).map((u) => u.name)).toEqual(names);
+    expect(inputs.admissions.map((a) => a.period.text)).toEqual(['2024-03']);
   });
 });
 
@@ -131,7 +163,7 @@ describe('errors in a workbook', () => {
       ['admissions.xlsx', 'admissions', 'C5', 'admitted', '1.488 (số thập phân)'],
       ['admissions.xlsx', 'admissions', 'A6', 'unit_id', 'XX'],
     ]);
-    expect(formatDiagnostic(errors[0]!)).toMatch(/^admissions\.xlsx › admissions, ô C3 \[admitted\] "3\.5": Không phải số nguyên/);
+    expect(formatDiagnostic(errors[0]!)).toMatch(/^admissions\.xlsx › admissions, ô C3 \[admitted\] "3\.5": Không phải số/);
     expect(inputs.admissions.map((a) => a.admitted)).toEqual([10]);
   });
 
@@ -152,12 +184,34 @@ describe('errors in a workbook', () => {
     ]);
   });
 
+  it('say so for a broken or password-protected workbook, without a stack trace', async () => {
+    const encrypted = new Uint8Array(1024);
+    encrypted.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    encrypted.set(Buffer.from('EncryptionInfo', 'utf16le'), 600);
+    const dir = folder({ 'units.csv': UNITS_CSV });
+    await workbook(path.join(dir, 'admissions.xlsx'), { admissions: [['unit_id', 'period', 'admitted'], ['BL', 2020, 5]] });
+    // Cut in half, as a copy interrupted half-way would leave it.
+    const whole = readFileSync(path.join(dir, 'admissions.xlsx'));
+    writeFileSync(path.join(dir, 'admissions.xlsx'), whole.subarray(0, Math.floor(whole.length / 2)));
+    writeFileSync(path.join(dir, 'targets.xlsx'), encrypted);
+    const errors = errorsOf((await loadInputs(dir)).diagnostics);
+    expect(errors.map((d) => [d.file, d.message])).toEqual([
+      ['admissions.xlsx', expect.stringMatching(/^Không đọc được sổ làm việc admissions\.xlsx .*lưu thành \.xlsx/)],
+      ['targets.xlsx', expect.stringMatching(/được đặt mật khẩu.*Gỡ mật khẩu/)],
+      ['admissions.csv', expect.stringMatching(/Thiếu tệp bắt buộc/)],
+    ]);
+  });
+
   it('report the same table given twice, naming both places', async () => {
     const dir = folder({ 'units.csv': UNITS_CSV, 'admissions.csv': 'unit_id,period,admitted\nBL,2020,5\n' });
     await workbook(path.join(dir, 'du-lieu.xlsx'), { units: UNITS });
     const errors = errorsOf((await loadInputs(dir)).diagnostics);
     expect(errors).toEqual([
-      expect.objectContaining({ file: 'du-lieu.xlsx', sheet: 'units', message: expect.stringContaining('units.csv và du-lieu.xlsx › units') }),
+      expect.objectContaining({
+        file: 'du-lieu.xlsx',
+        sheet: 'units',
+        message: expect.stringContaining('units.csv và du-lieu.xlsx › units'),
+      }),
     ]);
   });
 });
@@ -208,7 +262,8 @@ describe('a workbook and its CSV twin', () => {
   it('publish byte-identical indicators', async () => {
     const csv = folder({
       'units.csv': UNITS_CSV,
-      'admissions.csv': 'unit_id,period,admitted,youth,women\nBL,2019,109,68,53\nBL,2020-01..2020-07,53,,\nQN,2020,900,,\n',
+      'admissions.csv':
+        'unit_id,period,admitted,youth,women\nBL,2019,109,68,53\nBL,2020-01..2020-07,53,,\nQN,2020,900,,\n',
       'members.csv': 'unit_id,as_of,members\nBL,2019-12-31,2417\n',
       'targets.csv': 'unit_id,period,target\nBL,2020,85\n',
     });

@@ -45,10 +45,13 @@ export async function loadInputs(dir: string, opts: LoadOptions = {}): Promise<I
     validator.end(name);
     diagnostics.push(...fed.diagnostics);
     // A required table with only its header counts as absent (an empty file is already reported as such).
-    if (fed.rows === 0 && REQUIRED_FILES.includes(name) && !fed.emptyFile) diagnostics.push(headerOnly(name, list.map(sourceLabel)));
+    if (fed.rows === 0 && REQUIRED_FILES.includes(name) && !fed.emptyFile) {
+      diagnostics.push(headerOnly(name, list.map(sourceLabel)));
+    }
     // Workbooks were reported as they were read; a table of several sources is named by all of them.
     if (list.length > 1 || list[0]!.rows === undefined) {
-      opts.onFile?.({ file: list.map(sourceLabel).join(' + '), bytes: fed.bytes, rows: fed.rows, ms: performance.now() - t0 });
+      const file = list.map(sourceLabel).join(' + ');
+      opts.onFile?.({ file, bytes: fed.bytes, rows: fed.rows, ms: performance.now() - t0 });
     }
   }
   // With workbooks or reports, the folder listing could not tell which tables exist.
@@ -67,8 +70,8 @@ function headerOnly(name: DataFileName, labels: string[]): Diagnostic {
     severity: 'error',
     file: name,
     message:
-      `Bảng bắt buộc ${name.replace(/\.csv$/, '')} chỉ có dòng tiêu đề, chưa có dòng số liệu nào (${labels.join(', ')}): ` +
-      'bảng coi như thiếu. Nhập số liệu vào bảng rồi chạy lại.',
+      `Bảng bắt buộc ${name.replace(/\.csv$/, '')} chỉ có dòng tiêu đề, chưa có dòng số liệu nào ` +
+      `(${labels.join(', ')}): bảng coi như thiếu. Nhập số liệu vào bảng rồi chạy lại.`,
   };
 }
 

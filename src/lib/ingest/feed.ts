@@ -76,7 +76,13 @@ export class Locator {
     };
     return list
       .map((d, i) => ({ d, i, r: rank(d) }))
-      .sort((a, b) => a.r - b.r || (a.d.line ?? 0) - (b.d.line ?? 0) || (a.d.columnNumber ?? 0) - (b.d.columnNumber ?? 0) || a.i - b.i)
+      .sort(
+        (a, b) =>
+          a.r - b.r ||
+          (a.d.line ?? 0) - (b.d.line ?? 0) ||
+          (a.d.columnNumber ?? 0) - (b.d.columnNumber ?? 0) ||
+          a.i - b.i,
+      )
       .map((x) => x.d);
   }
 
@@ -122,7 +128,9 @@ export class Locator {
 
 /** `C4` for column 3, row 4, when the diagnostic is in a sheet and has both. */
 function withCell(d: Diagnostic): Diagnostic {
-  if (d.sheet !== undefined && d.line !== undefined && d.columnNumber !== undefined) d.cell = `${columnLetters(d.columnNumber)}${d.line}`;
+  if (d.sheet !== undefined && d.line !== undefined && d.columnNumber !== undefined) {
+    d.cell = `${columnLetters(d.columnNumber)}${d.line}`;
+  }
   else delete d.cell;
   return d;
 }

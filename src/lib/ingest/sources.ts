@@ -112,7 +112,8 @@ async function addReports(
         file: rel,
         message:
           `Tệp ${rel} không mang tên một bảng nên bị bỏ qua. Trong ${REPORTS_DIR}/ tệp CSV phải mang tên bảng ` +
-          `(${DATA_FILES.join(', ')}), có thể đặt trong thư mục con của từng đơn vị (${REPORTS_DIR}/binh-lieu/admissions.csv).`,
+          `(${DATA_FILES.join(', ')}), có thể đặt trong thư mục con của từng đơn vị ` +
+          `(${REPORTS_DIR}/binh-lieu/admissions.csv).`,
       });
     }
   }
@@ -156,7 +157,8 @@ async function addWorkbook(
     if (t.rows.length > 0) add({ table: t.table, file, sheet: t.sheet, rows: t, report });
   }
   if (content.others.length > 0) {
-    out.notes.push(`${file}: bỏ qua trang ${content.others.map((o) => `"${o.sheet}"`).join(', ')} (không phải bảng số liệu).`);
+    const names = content.others.map((o) => `"${o.sheet}"`).join(', ');
+    out.notes.push(`${file}: bỏ qua trang ${names} (không phải bảng số liệu).`);
     for (const o of content.others) {
       const looks = looksLike(o);
       if (looks) out.diagnostics.push(misnamed(file, o, looks, own));

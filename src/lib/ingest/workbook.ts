@@ -1,11 +1,11 @@
 /**
  * An Excel workbook (.xlsx) → its sheets as line-numbered rows of cleaned text cells, the same rows a CSV file
  * gives: row numbers as the spreadsheet shows them, cell i of a row in column i + 1 (A = 1), typed cells turned into
- * the contract's text forms by sheet-cells.ts. exceljs's streaming reader does the zip and XML work; this module
- * only says which sheets are wanted and turns a file that is not a workbook into a Vietnamese error.
+ * the contract's text forms by sheet-cells.ts. read-excel-file does the zip and XML work (formulas come as the value
+ * saved with them, date cells as dates at midnight UTC); this module only says which sheets are wanted and turns a
+ * file that is not a workbook into a Vietnamese error.
  */
-import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import readXlsxFile from 'read-excel-file/node';
 import type { Diagnostic } from '../types.ts';
 import type { DataFileName } from './folder.ts';
 import type { RawRow } from './parse.ts';
@@ -47,21 +47,26 @@ const startsWith = (b: Uint8Array, sig: number[]) => sig.every((x, i) => b[i] ==
 
 /** Why the bytes cannot be read as an .xlsx workbook, in Vietnamese with what to do; undefined when they can. */
 export function notAWorkbook(bytes: Uint8Array, file: string): string | undefined {
-  const save = 'Mở tệp bằng Excel hoặc LibreOffice rồi "Lưu thành" kiểu "Sổ làm việc Excel (.xlsx)", không đặt mật khẩu.';
+  const save =
+    'Mở tệp bằng Excel hoặc LibreOffice rồi "Lưu thành" kiểu "Sổ làm việc Excel (.xlsx)", không đặt mật khẩu.';
   if (startsWith(bytes, OLE)) {
     // Encrypted OOXML is an OLE container holding a stream named EncryptionInfo (UTF-16 in the directory).
     const marker = Buffer.from('EncryptionInfo', 'utf16le');
     if (Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(marker)) {
-      return `Tệp ${file} được đặt mật khẩu nên không đọc được. Gỡ mật khẩu (Tệp → Thông tin → Bảo vệ sổ làm việc) rồi lưu lại.`;
+      return (
+        `Tệp ${file} được đặt mật khẩu nên không đọc được. ` +
+        'Gỡ mật khẩu (Tệp → Thông tin → Bảo vệ sổ làm việc) rồi lưu lại.'
+      );
     }
     return `Tệp ${file} là bảng tính Excel kiểu cũ (.xls, Excel 97–2003), không phải .xlsx. ${save}`;
   }
   if (!startsWith(bytes, ZIP)) {
     return `Tệp ${file} không phải sổ làm việc Excel (.xlsx): có thể là tệp khác bị đổi đuôi thành .xlsx. ${save}`;
   }
-  // An .xlsx is a zip holding xl/workbook.xml; an .ods or another zip renamed is not.
-  if (!Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes('xl/workbook')) {
-    return `Tệp ${file} là tệp nén nhưng không phải sổ làm việc Excel (có thể là tệp .ods hoặc .zip bị đổi đuôi). ${save}`;
+  // An OpenDocument file (.ods) is a zip too, whose first entry names its type; any other zip goes to the reader,
+  // which tells a broken or truncated workbook.
+  if (Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 200)).includes('opendocument')) {
+    return `Tệp ${file} là bảng tính OpenDocument (.ods), không phải .xlsx. ${save}`;
   }
   return undefined;
 }
@@ -74,25 +79,9 @@ export async function readWorkbook(bytes: Uint8Array, file: string, pick: SheetP
     out.diagnostics.push({ severity: 'error', file, message: problem });
     return out;
   }
+  let sheets: { sheet: string; data: SheetCell[][] }[];
   try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes)]), {
-      sharedStrings: 'cache',
-      // Styles tell a date cell from a number cell.
-      styles: 'cache',
-      worksheets: 'emit',
-      hyperlinks: 'ignore',
-      entries: 'ignore',
-    });
-    let emitted = 0;
-    for await (const ws of reader) {
-      const name = (ws as unknown as { name?: string }).name ?? `Sheet${emitted + 1}`;
-      const tabs = (reader as unknown as { model?: { sheets?: { name: string }[] } }).model?.sheets;
-      const at = tabs?.findIndex((s) => s.name === name) ?? -1;
-      const table = pick(name, at >= 0 ? at : emitted);
-      emitted++;
-      if (table) out.tables.push(await readSheet(ws, name, table));
-      else out.others.push({ sheet: name, firstRow: await firstRow(ws) });
-    }
+    sheets = (await readXlsxFile(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))) as typeof sheets;
   } catch (error) {
     out.diagnostics.push({
       severity: 'error',
@@ -101,27 +90,31 @@ export async function readWorkbook(bytes: Uint8Array, file: string, pick: SheetP
         `Không đọc được sổ làm việc ${file} (${(error as Error).message ?? String(error)}): tệp có thể bị hỏng ` +
         'hoặc chưa lưu xong. Mở lại bằng Excel hoặc LibreOffice, lưu thành .xlsx rồi chạy lại.',
     });
+    return out;
   }
+  sheets.forEach(({ sheet, data }, position) => {
+    const table = pick(sheet, position);
+    if (table) out.tables.push(readSheet(data, sheet, table));
+    else out.others.push({ sheet, firstRow: firstRow(data) });
+  });
   return out;
 }
 
-type Sheet = ExcelJS.stream.xlsx.WorksheetReader;
-
-async function readSheet(ws: Sheet, sheet: string, table: DataFileName): Promise<SheetTable> {
+/** The sheet's rows from row 1 (index 0) → the header (its first non-empty row) and the data rows below it. */
+function readSheet(data: SheetCell[][], sheet: string, table: DataFileName): SheetTable {
   const out: SheetTable = { sheet, table, header: [], headerLine: 0, rows: [] };
   let kinds: ColumnKind[] = [];
-  for await (const row of ws as AsyncIterable<ExcelJS.Row>) {
-    const values = row.values as unknown[];
+  for (let r = 0; r < data.length; r++) {
     if (out.headerLine === 0) {
-      const header = textCells(values, []);
+      const header = textCells(data[r]!, []);
       if (header === undefined) continue;
       out.header = header;
-      out.headerLine = row.number;
+      out.headerLine = r + 1;
       kinds = header.map((h) => columnKind(table, h.toLowerCase()));
       continue;
     }
-    const cells = textCells(values, kinds, row);
-    if (cells !== undefined) out.rows.push({ line: row.number, cells });
+    const cells = textCells(data[r]!, kinds);
+    if (cells !== undefined) out.rows.push({ line: r + 1, cells });
   }
   // Cells right of the last named column: unnamed columns, an error where they hold data (as in CSV).
   let width = out.header.length;
@@ -130,53 +123,26 @@ async function readSheet(ws: Sheet, sheet: string, table: DataFileName): Promise
   return out;
 }
 
-async function firstRow(ws: Sheet): Promise<string[]> {
-  let first: string[] | undefined;
-  // The whole sheet is read (the zip is one stream); only its first non-empty row is kept.
-  for await (const row of ws as AsyncIterable<ExcelJS.Row>) first ??= textCells(row.values as unknown[], []);
-  return first ?? [];
+function firstRow(data: SheetCell[][]): string[] {
+  for (const row of data) {
+    const cells = textCells(row, []);
+    if (cells !== undefined) return cells;
+  }
+  return [];
 }
 
-/** exceljs's 1-based row values → cleaned texts from column A; undefined when every cell is empty. */
-function textCells(values: unknown[], kinds: readonly ColumnKind[], row?: ExcelJS.Row): string[] | undefined {
-  const n = values.length - 1;
-  if (n <= 0) return undefined;
+/** A row's values from column A → cleaned texts, trailing empty cells dropped; undefined when every cell is empty. */
+function textCells(values: readonly SheetCell[], kinds: readonly ColumnKind[]): string[] | undefined {
+  let n = values.length;
+  while (n > 0 && (values[n - 1] === null || values[n - 1] === undefined || values[n - 1] === '')) n--;
+  if (n === 0) return undefined;
   const cells = new Array<string>(n);
   let empty = true;
   for (let c = 0; c < n; c++) {
-    const v = values[c + 1];
-    let value = plain(v);
-    // exceljs gives a formula's saved date (=DATE(2024;3;1)) as its serial number: the cell's format says date.
-    if (typeof value === 'number' && row !== undefined && isFormula(v) && isDateFormat(row.getCell(c + 1).numFmt)) {
-      value = serialToDate(value);
-    }
-    const text = cellText(value, kinds[c] ?? 'text');
+    const text = cellText(values[c], kinds[c] ?? 'text');
     const cleaned = text === '' ? text : cleanCell(text);
     if (cleaned !== '') empty = false;
     cells[c] = cleaned;
   }
   return empty ? undefined : cells;
-}
-
-const isFormula = (v: unknown) => typeof v === 'object' && v !== null && ('formula' in v || 'sharedFormula' in v);
-
-/** A number format that shows a date: d, m or y outside quoted text and [colour] or [locale] parts. */
-function isDateFormat(fmt: string | undefined): boolean {
-  if (!fmt) return false;
-  return /[dmy]/i.test(fmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
-}
-
-/** Excel's day count (1900 system; 25569 is 1970-01-01) → that day at midnight UTC. */
-const serialToDate = (serial: number) => new Date(Math.round((serial - 25569) * 86_400_000));
-
-/** An exceljs cell value → a plain value: a formula by its saved result, rich text and links by their text. */
-function plain(v: unknown): SheetCell {
-  if (v === null || v === undefined || typeof v !== 'object' || v instanceof Date) return v as SheetCell;
-  const o = v as Record<string, unknown>;
-  if ('result' in o) return plain(o.result);
-  if ('formula' in o || 'sharedFormula' in o) return undefined; // no value saved with the formula
-  if (Array.isArray(o.richText)) return (o.richText as { text?: string }[]).map((t) => t.text ?? '').join('');
-  if ('text' in o) return plain(o.text);
-  if (typeof o.error === 'string') return o.error;
-  return String(v);
 }
