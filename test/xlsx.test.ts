@@ -258,6 +258,22 @@ describe('reports from the units below (bao-cao/)', () => {
   });
 });
 
+describe('a report whose header is wrong', () => {
+  it('gets its header errors at its own file and cell, and its rows are left out', async () => {
+    const dir = folder({ 'units.csv': UNITS_CSV, 'admissions.csv': 'unit_id,period,admitted\nBL,2019,109\n' });
+    await workbook(path.join(dir, 'bao-cao', 'binh-lieu.xlsx'), {
+      'Kết nạp': [['unit_id', 'period', 'admited'], ['BL', 2021, 60]],
+    });
+    const inputs = await loadInputs(dir);
+    expect(errorsOf(inputs.diagnostics).map((d) => [d.file, d.sheet, d.cell, d.message.slice(0, 40)])).toEqual([
+      // Row 1, the header: the row's problem first, then the cell's (as for a CSV file).
+      ['bao-cao/binh-lieu.xlsx', 'Kết nạp', undefined, 'Thiếu cột bắt buộc admitted ở dòng tiêu '],
+      ['bao-cao/binh-lieu.xlsx', 'Kết nạp', 'C1', 'Cột không có trong admissions.csv: có ph'],
+    ]);
+    expect(inputs.admissions.map((a) => a.period.text)).toEqual(['2019']);
+  });
+});
+
 describe('a workbook and its CSV twin', () => {
   it('publish byte-identical indicators', async () => {
     const csv = folder({

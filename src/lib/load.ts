@@ -44,8 +44,8 @@ export async function loadInputs(dir: string, opts: LoadOptions = {}): Promise<I
     const fed = await feedTable(dir, name, list, validator, locator);
     validator.end(name);
     diagnostics.push(...fed.diagnostics);
-    // A required table with only its header counts as absent (an empty file is already reported as such).
-    if (fed.rows === 0 && REQUIRED_FILES.includes(name) && !fed.emptyFile) {
+    // A required table with only its header counts as absent (an empty file, say, is already reported as such).
+    if (fed.rows === 0 && REQUIRED_FILES.includes(name) && !fed.explained) {
       diagnostics.push(headerOnly(name, list.map(sourceLabel)));
     }
     // Workbooks were reported as they were read; a table of several sources is named by all of them.

@@ -6,6 +6,7 @@
  * period in two files) work unchanged; the Locator turns such lines back into file, sheet, row and cell, in the
  * diagnostics' fields and in their messages ("dòng 5 của bao-cao/a.csv").
  */
+import { mapColumns } from '../schema/columns.ts';
 import type { Diagnostic } from '../types.ts';
 import { DATA_FILES, readDataFile } from './folder.ts';
 import type { DataFileName } from './folder.ts';
@@ -27,8 +28,8 @@ export interface FeedResult {
   bytes: number;
   /** Decoding and parsing problems of the CSV sources, at their own locations. */
   diagnostics: Diagnostic[];
-  /** Some source was a completely empty file (already reported as such). */
-  emptyFile: boolean;
+  /** Rows are missing for a reason already reported (an empty file, a report without a required column). */
+  explained: boolean;
 }
 
 interface Buffered {
@@ -171,14 +172,14 @@ export async function feedTable(
   locator: Locator,
 ): Promise<FeedResult> {
   locator.register(name, sources);
-  const result: FeedResult = { rows: 0, bytes: 0, diagnostics: [], emptyFile: false };
+  const result: FeedResult = { rows: 0, bytes: 0, diagnostics: [], explained: false };
   if (sources.length === 1 && sources[0]!.rows === undefined) {
     const src = sources[0]!;
     const read = await readDataFile(dir, src.file);
     const parsed = parseRows(read.text, src.file, deferHeader(validator.sink(name, src.file)));
     result.rows = parsed.rows;
     result.bytes = read.bytes;
-    result.emptyFile = parsed.headerLine === 0;
+    result.explained = parsed.headerLine === 0;
     result.diagnostics.push(...read.diagnostics, ...parsed.diagnostics);
     return result;
   }
@@ -191,24 +192,41 @@ export async function feedTable(
     const read = await readDataFile(dir, source.file);
     const t = parseTable(read.text, source.file, read.encoding);
     result.bytes += read.bytes;
-    if (t.headerLine === 0) result.emptyFile = true;
+    if (t.headerLine === 0) result.explained = true;
     result.diagnostics.push(...read.diagnostics, ...t.diagnostics);
     buffered.push({ source, header: t.header, headerLine: t.headerLine, rows: t.rows });
   }
   const used = buffered.filter((b) => b.rows.length > 0);
   if (used.length === 0) return result;
   if (used.length === 1) {
-    const b = used[0]!;
-    const key = sourceLabel(b.source);
-    if (b.source.sheet !== undefined) locator.addSheet(key, b.source);
-    const sink = validator.sink(name, key);
-    sink.header(b.header, b.headerLine);
-    for (const r of b.rows) sink.row(r.line, r.cells);
-    result.rows = b.rows.length;
+    result.rows = feedOne(name, used[0]!, validator, locator);
     return result;
   }
-  result.rows = feedMerged(name, used, validator, locator);
+  // A source without a required column (a report whose header has `admited`) would fail on every row in the
+  // merged stream: its header is checked on its own instead, and its rows are left out.
+  const complete = used.filter((b) => {
+    const cols = mapColumns(b.header, b.headerLine, b.source.file, name);
+    if (cols.missing.size === 0) return true;
+    result.explained = true;
+    const sheet = b.source.sheet;
+    result.diagnostics.push(...cols.diagnostics.map((d) => withCell(sheet === undefined ? d : { ...d, sheet })));
+    return false;
+  });
+  if (complete.length === 1) {
+    result.rows = feedOne(name, complete[0]!, validator, locator);
+    return result;
+  }
+  if (complete.length > 1) result.rows = feedMerged(name, complete, validator, locator);
   return result;
+}
+
+function feedOne(name: DataFileName, b: Buffered, validator: SinkFactory, locator: Locator): number {
+  const key = sourceLabel(b.source);
+  if (b.source.sheet !== undefined) locator.addSheet(key, b.source);
+  const sink = validator.sink(name, key);
+  sink.header(b.header, b.headerLine);
+  for (const r of b.rows) sink.row(r.line, r.cells);
+  return b.rows.length;
 }
 
 /** Several sources as one stream under the table's own name (see the module comment). */

@@ -8,6 +8,7 @@ import type { Diagnostic } from '../types.ts';
 import { decodeBytes } from './decode.ts';
 import type { DecodedText } from './decode.ts';
 import { parseTable } from './parse.ts';
+import { TABLE_SHEET_NAMES } from './sheet-cells.ts';
 import type { RawTable } from './parse.ts';
 
 /** The files of the contract, in the order they are read and reported (terms before the periods that use them). */
@@ -134,7 +135,9 @@ export function missingRequired(present: ReadonlySet<DataFileName>, dir: string)
   return REQUIRED_FILES.filter((name) => !present.has(name)).map((name) => ({
     severity: 'error' as const,
     file: name,
-    message: `Thiếu tệp bắt buộc ${name} trong thư mục ${dir}.`,
+    message:
+      `Thiếu tệp bắt buộc ${name} trong thư mục ${dir} ` +
+      `(hoặc trang "${TABLE_SHEET_NAMES[name].vi}" trong một sổ làm việc .xlsx).`,
   }));
 }
 

@@ -72,8 +72,8 @@ export function cellText(value: SheetCell, kind: ColumnKind): string {
   if (value instanceof Date) {
     const t = value.getTime();
     if (Number.isNaN(t)) return '';
-    // A time of day read back from a serial may be a hair off midnight: round to the nearest day.
-    const d = new Date(Math.round(t / 86_400_000) * 86_400_000);
+    // The day is the serial's whole part; a second's slack absorbs the float error of midnight read back.
+    const d = new Date(Math.floor((t + 1000) / 86_400_000) * 86_400_000);
     const ym = `${d.getUTCFullYear()}-${pad2(d.getUTCMonth() + 1)}`;
     return kind === 'month' || kind === 'period' ? ym : `${ym}-${pad2(d.getUTCDate())}`;
   }
