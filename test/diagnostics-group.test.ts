@@ -111,7 +111,8 @@ describe('runCheck prints grouped errors, and each one with --all', () => {
     const text = grouped.join('\n');
     // Rows 4..103 of units.csv hold the 100 units with the level `cap_xa`, which is no level.
     expect(text).toContain(
-      'Lỗi (100, gộp thành 1 mục):\nunits.csv, cột level: 100 dòng có giá trị không hợp lệ "cap_xa" (dòng 4, 5, 6, 7, 8, …)',
+      'Lỗi (100, gộp thành 1 mục):\n' +
+        'units.csv, cột level: 100 dòng có giá trị không hợp lệ "cap_xa" (dòng 4, 5, 6, 7, 8, …)',
     );
     expect(text).toContain('npm run check -- --all');
     const each: string[] = [];

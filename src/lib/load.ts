@@ -43,13 +43,15 @@ export async function loadInputs(dir: string, opts: LoadOptions = {}): Promise<I
     const t0 = performance.now();
     const fed = await feedTable(dir, name, list, validator, locator);
     validator.end(name);
+    // The validator kept what passed: a sheet's rows as read are no longer needed.
+    for (const s of list) if (s.rows) s.rows.rows = [];
     diagnostics.push(...fed.diagnostics);
     // A required table with only its header counts as absent (an empty file, say, is already reported as such).
     if (fed.rows === 0 && REQUIRED_FILES.includes(name) && !fed.explained) {
       diagnostics.push(headerOnly(name, list.map(sourceLabel)));
     }
     // Workbooks were reported as they were read; a table of several sources is named by all of them.
-    if (list.length > 1 || list[0]!.rows === undefined) {
+    if (list.length > 1 || list[0]!.sheet === undefined) {
       const file = list.map(sourceLabel).join(' + ');
       opts.onFile?.({ file, bytes: fed.bytes, rows: fed.rows, ms: performance.now() - t0 });
     }
