@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
+import { cellText, tableOfSheet } from '../src/lib/ingest/index.ts';
 import { formatDiagnostic, loadInputs } from '../src/lib/load.ts';
 import { computeDataset } from '../src/lib/model/index.ts';
 import { publishData } from '../src/lib/publish/index.ts';
@@ -54,6 +55,30 @@ const UNITS_CSV =
   'BL,Đảng bộ huyện Bình Liêu,Bình Liêu,district,QN\n';
 const utc = (y: number, m: number, d = 1) => new Date(Date.UTC(y, m - 1, d));
 const errorsOf = (list: Diagnostic[]) => list.filter((d) => d.severity === 'error');
+
+describe('typed cells and sheet names', () => {
+  it('turn into the contract text forms by column', () => {
+    const march = utc(2024, 3);
+    const forms = [cellText(march, 'period'), cellText(march, 'month'), cellText(march, 'date')];
+    expect(forms).toEqual(['2024-03', '2024-03', '2024-03-01']);
+    // A date with a time of day is that day; midnight read back a hair early (float error) is still the 1st.
+    expect(cellText(new Date(Date.UTC(2024, 2, 1, 18)), 'date')).toBe('2024-03-01');
+    expect(cellText(new Date(march.getTime() - 0.4), 'date')).toBe('2024-03-01');
+    expect([cellText(2024, 'period'), cellText(1488, 'count'), cellText(0, 'count')]).toEqual(['2024', '1488', '0']);
+    // Fractions stay fractions: 1.488 must not read as the thousands form of 1488.
+    const fractions = [cellText(3.5, 'count'), cellText(1.488, 'count'), cellText(1e-7, 'text')];
+    expect(fractions).toEqual(['3.5', '1.488 (số thập phân)', '0.0000001']);
+    expect([cellText(true, 'text'), cellText(null, 'count'), cellText(' a ', 'text')]).toEqual(['TRUE', '', ' a ']);
+  });
+
+  it('name tables in English or Vietnamese, whatever the case, marks and spaces', () => {
+    const names = ['admissions', 'Kết nạp', 'KẾT NẠP', 'ket_nap', ' Đảng viên ', 'dang-vien', 'Nhiệm kỳ', 'Hướng dẫn'];
+    expect(names.map(tableOfSheet)).toEqual([
+      ...['admissions.csv', 'admissions.csv', 'admissions.csv', 'admissions.csv'],
+      ...['members.csv', 'members.csv', 'terms.csv', undefined],
+    ]);
+  });
+});
 
 describe('one workbook with a sheet per table', () => {
   it('reads typed cells as the contract says and leaves other sheets aside, naming them', async () => {
@@ -201,6 +226,17 @@ describe('errors in a workbook', () => {
       ['targets.xlsx', expect.stringMatching(/được đặt mật khẩu.*Gỡ mật khẩu/)],
       ['admissions.csv', expect.stringMatching(/Thiếu tệp bắt buộc/)],
     ]);
+  });
+
+  it('take a CSV file with only its header beside a filled-in sheet as absent, not as a second copy', async () => {
+    const dir = folder({ 'units.csv': UNITS_CSV, 'terms.csv': 'id,name,from,to\n' });
+    await workbook(path.join(dir, 'du-lieu.xlsx'), {
+      'Nhiệm kỳ': [['id', 'from', 'to'], ['NK1', '2021-01', '2025-12']],
+      'Kết nạp': [['unit_id', 'period', 'admitted'], ['BL', 'NK1', 300]],
+    });
+    const inputs = await loadInputs(dir);
+    expect(errorsOf(inputs.diagnostics)).toEqual([]);
+    expect(inputs.terms.map((t) => t.id)).toEqual(['NK1']);
   });
 
   it('report the same table given twice, naming both places', async () => {

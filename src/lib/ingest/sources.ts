@@ -9,8 +9,9 @@ import { join } from 'node:path';
 // The schema's column lists, to spot a misnamed sheet by its header.
 import { FILE_COLUMNS as REQUIRED_COLUMNS } from '../schema/columns.ts';
 import type { Diagnostic } from '../types.ts';
-import { DATA_FILES, REPORTS_DIR, dataFileName, isWorkbookName } from './folder.ts';
+import { DATA_FILES, REPORTS_DIR, dataFileName, isWorkbookName, readDataFile } from './folder.ts';
 import type { DataFileName, DataFolderListing } from './folder.ts';
+import { parseRows } from './parse.ts';
 import { TABLE_SHEET_NAMES, tableOfSheet } from './sheet-cells.ts';
 import { readWorkbook } from './workbook.ts';
 import type { OtherSheet, SheetTable } from './workbook.ts';
@@ -52,29 +53,12 @@ export async function collectSources(
   onWorkbook?: (p: WorkbookProgress) => void,
 ): Promise<CollectedSources> {
   const out: CollectedSources = { byTable: new Map(), diagnostics: [], notes: [] };
-  const top = new Map<DataFileName, TableSource>();
+  const top = new Map<DataFileName, TableSource[]>();
   const add = (s: TableSource) => {
-    if (s.report) {
-      const list = out.byTable.get(s.table) ?? [];
-      list.push(s);
-      out.byTable.set(s.table, list);
-      return;
-    }
-    const first = top.get(s.table);
-    if (first === undefined) {
-      top.set(s.table, s);
-      return;
-    }
-    const name = TABLE_SHEET_NAMES[s.table];
-    out.diagnostics.push({
-      severity: 'error',
-      file: s.file,
-      ...(s.sheet !== undefined ? { sheet: s.sheet } : {}),
-      message:
-        `Bảng ${name.en} (${name.vi}) có ở hai nơi: ${sourceLabel(first)} và ${sourceLabel(s)}. ` +
-        'Mỗi bảng chỉ được có một nơi trong thư mục dữ liệu: giữ lại một (xoá tệp thừa, hoặc đổi tên trang ' +
-        `thừa), hoặc đưa báo cáo của đơn vị cấp dưới vào thư mục ${REPORTS_DIR}/.`,
-    });
+    const map = s.report ? out.byTable : top;
+    const list = map.get(s.table) ?? [];
+    list.push(s);
+    map.set(s.table, list);
   };
 
   for (const name of DATA_FILES) {
@@ -86,11 +70,45 @@ export async function collectSources(
 
   const byTable = new Map<DataFileName, TableSource[]>();
   for (const name of DATA_FILES) {
-    const list = [...(top.has(name) ? [top.get(name)!] : []), ...(out.byTable.get(name) ?? [])];
+    const first = await oneAtTop(listing.dir, top.get(name) ?? [], out.diagnostics);
+    const list = [...(first ? [first] : []), ...(out.byTable.get(name) ?? [])];
     if (list.length > 0) byTable.set(name, list);
   }
   out.byTable = byTable;
   return out;
+}
+
+/**
+ * The one top-level source of a table: the same table given twice is an error naming both. A CSV file with only its
+ * header beside a filled-in sheet counts as absent, as an untouched sheet does (those never get here).
+ */
+async function oneAtTop(dir: string, list: TableSource[], diagnostics: Diagnostic[]): Promise<TableSource | undefined> {
+  let given = list;
+  if (list.length > 1) {
+    given = [];
+    for (const s of list) if (s.rows !== undefined || (await hasDataRow(dir, s.file))) given.push(s);
+  }
+  const [first, ...others] = given;
+  for (const s of others) {
+    const name = TABLE_SHEET_NAMES[s.table];
+    diagnostics.push({
+      severity: 'error',
+      file: s.file,
+      ...(s.sheet !== undefined ? { sheet: s.sheet } : {}),
+      message:
+        `Bảng ${name.en} (${name.vi}) có ở hai nơi: ${sourceLabel(first!)} và ${sourceLabel(s)}. ` +
+        'Mỗi bảng chỉ được có một nơi trong thư mục dữ liệu: giữ lại một (xoá tệp thừa, hoặc đổi tên trang ' +
+        `thừa), hoặc đưa báo cáo của đơn vị cấp dưới vào thư mục ${REPORTS_DIR}/.`,
+    });
+  }
+  return first;
+}
+
+async function hasDataRow(dir: string, file: string): Promise<boolean> {
+  const read = await readDataFile(dir, file);
+  let rows = 0;
+  parseRows(read.text, file, { header: () => {}, row: () => void rows++ });
+  return rows > 0;
 }
 
 /** The reports folder, its subfolders included, in name order: CSV files named after a table, and workbooks. */
