@@ -296,6 +296,18 @@ describe('reports from the units below (bao-cao/)', () => {
 });
 
 describe('a report whose header is wrong', () => {
+  it('gets an unknown column named at its own file, line and column', async () => {
+    const dir = folder({
+      'units.csv': UNITS_CSV,
+      'admissions.csv': 'unit_id,period,admitted\nBL,2019,109\n',
+      'bao-cao/binh-lieu/admissions.csv': 'unit_id,period,admitted,ghichu\nBL,2021,60,x\n',
+    });
+    const errors = errorsOf((await loadInputs(dir)).diagnostics);
+    expect(errors.map(formatDiagnostic)).toEqual([
+      expect.stringMatching(/^bao-cao\/binh-lieu\/admissions\.csv:1:4 \[ghichu\] "ghichu": Cột không có trong admissions/),
+    ]);
+  });
+
   it('gets its header errors at its own file and cell, and its rows are left out', async () => {
     const dir = folder({ 'units.csv': UNITS_CSV, 'admissions.csv': 'unit_id,period,admitted\nBL,2019,109\n' });
     await workbook(path.join(dir, 'bao-cao', 'binh-lieu.xlsx'), {
