@@ -5,7 +5,9 @@
  * are only named, and read when their turn comes. The same table given twice at the top is an error naming both.
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 // The schema's column lists, to spot a misnamed sheet by its header.
 import { FILE_COLUMNS as REQUIRED_COLUMNS } from '../schema/columns.ts';
 import type { Diagnostic } from '../types.ts';
@@ -13,8 +15,8 @@ import { DATA_FILES, REPORTS_DIR, dataFileName, isWorkbookName, readDataFile } f
 import type { DataFileName, DataFolderListing } from './folder.ts';
 import { parseRows } from './parse.ts';
 import { TABLE_SHEET_NAMES, tableOfSheet } from './sheet-cells.ts';
-import { readWorkbook } from './workbook.ts';
-import type { OtherSheet, SheetTable } from './workbook.ts';
+import { readWorkbook, sheetPicker } from './workbook.ts';
+import type { OtherSheet, SheetTable, WorkbookContent } from './workbook.ts';
 
 export interface TableSource {
   table: DataFileName;
@@ -51,6 +53,7 @@ export interface CollectedSources {
 export async function collectSources(
   listing: DataFolderListing,
   onWorkbook?: (p: WorkbookProgress) => void,
+  opts: { workerFromBytes?: number } = {},
 ): Promise<CollectedSources> {
   const out: CollectedSources = { byTable: new Map(), diagnostics: [], notes: [] };
   const top = new Map<DataFileName, TableSource[]>();
@@ -65,8 +68,15 @@ export async function collectSources(
     const entry = listing.files.get(name);
     if (entry !== undefined) add({ table: name, file: entry, report: false });
   }
-  for (const entry of listing.workbooks) await addWorkbook(listing.dir, entry, false, add, out, onWorkbook);
-  if (listing.hasReports) await addReports(listing.dir, add, out, onWorkbook);
+  const reports = listing.hasReports ? await listTree(join(listing.dir, REPORTS_DIR), REPORTS_DIR) : [];
+  const books = [...listing.workbooks, ...reports.filter((rel) => isWorkbookName(rel.slice(rel.lastIndexOf('/') + 1)))];
+  const reads = readAll(listing.dir, books, opts.workerFromBytes ?? WORKER_FROM_BYTES);
+  for (const entry of listing.workbooks) await addWorkbook(entry, false, add, out, reads, onWorkbook);
+  // Reports in name order, CSV files and workbooks alike.
+  for (const rel of reports) {
+    if (reads.has(rel)) await addWorkbook(rel, true, add, out, reads, onWorkbook);
+    else addReport(rel, add, out);
+  }
 
   const byTable = new Map<DataFileName, TableSource[]>();
   for (const name of DATA_FILES) {
@@ -111,29 +121,20 @@ async function hasDataRow(dir: string, file: string): Promise<boolean> {
   return rows > 0;
 }
 
-/** The reports folder, its subfolders included, in name order: CSV files named after a table, and workbooks. */
-async function addReports(
-  dir: string,
-  add: (s: TableSource) => void,
-  out: CollectedSources,
-  onWorkbook?: (p: WorkbookProgress) => void,
-): Promise<void> {
-  const entries = await listTree(join(dir, REPORTS_DIR), REPORTS_DIR);
-  for (const rel of entries) {
-    const base = rel.slice(rel.lastIndexOf('/') + 1);
-    const table = dataFileName(base);
-    if (table) add({ table, file: rel, report: true });
-    else if (isWorkbookName(base)) await addWorkbook(dir, rel, true, add, out, onWorkbook);
-    else if (base.toLowerCase().endsWith('.csv')) {
-      out.diagnostics.push({
-        severity: 'warning',
-        file: rel,
-        message:
-          `Tệp ${rel} không mang tên một bảng nên bị bỏ qua. Trong ${REPORTS_DIR}/ tệp CSV phải mang tên bảng ` +
-          `(${DATA_FILES.join(', ')}), có thể đặt trong thư mục con của từng đơn vị ` +
-          `(${REPORTS_DIR}/binh-lieu/admissions.csv).`,
-      });
-    }
+/** A CSV file of bao-cao/: named after a table, it adds to that table; otherwise it is left aside, with a warning. */
+function addReport(rel: string, add: (s: TableSource) => void, out: CollectedSources): void {
+  const base = rel.slice(rel.lastIndexOf('/') + 1);
+  const table = dataFileName(base);
+  if (table) add({ table, file: rel, report: true });
+  else if (base.toLowerCase().endsWith('.csv')) {
+    out.diagnostics.push({
+      severity: 'warning',
+      file: rel,
+      message:
+        `Tệp ${rel} không mang tên một bảng nên bị bỏ qua. Trong ${REPORTS_DIR}/ tệp CSV phải mang tên bảng ` +
+        `(${DATA_FILES.join(', ')}), có thể đặt trong thư mục con của từng đơn vị ` +
+        `(${REPORTS_DIR}/binh-lieu/admissions.csv).`,
+    });
   }
 }
 
@@ -154,19 +155,15 @@ function tableOfWorkbook(file: string): DataFileName | undefined {
 }
 
 async function addWorkbook(
-  dir: string,
   file: string,
   report: boolean,
   add: (s: TableSource) => void,
   out: CollectedSources,
+  reads: Map<string, Promise<WorkbookRead>>,
   onWorkbook?: (p: WorkbookProgress) => void,
 ): Promise<void> {
-  const t0 = performance.now();
-  const bytes = await readFile(join(dir, file));
   const own = tableOfWorkbook(file);
-  const content = await readWorkbook(bytes, file, (sheet, position) =>
-    own !== undefined ? (position === 0 ? own : undefined) : tableOfSheet(sheet),
-  );
+  const { content, bytes, ms } = await reads.get(file)!;
   out.diagnostics.push(...content.diagnostics);
   let rows = 0;
   for (const t of content.tables) {
@@ -182,7 +179,65 @@ async function addWorkbook(
       if (looks) out.diagnostics.push(misnamed(file, o, looks, own));
     }
   }
-  onWorkbook?.({ file, bytes: bytes.byteLength, rows, ms: performance.now() - t0 });
+  onWorkbook?.({ file, bytes, rows, ms });
+}
+
+interface WorkbookRead {
+  content: WorkbookContent;
+  bytes: number;
+  ms: number;
+}
+
+/** Workbooks of at least this size are read in a worker thread, several at once (one per core). */
+const WORKER_FROM_BYTES = 1 << 20;
+
+/** Starts reading every workbook, as many at once as there are cores; each result is awaited in listing order. */
+function readAll(dir: string, files: readonly string[], workerFrom: number): Map<string, Promise<WorkbookRead>> {
+  const slots = Math.max(1, availableParallelism());
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  const out = new Map<string, Promise<WorkbookRead>>();
+  for (const file of files) {
+    out.set(
+      file,
+      (async () => {
+        if (running >= slots) await new Promise<void>((resolve) => waiting.push(resolve));
+        running++;
+        const t0 = performance.now();
+        try {
+          const read = await readWorkbookFile(join(dir, file), file, tableOfWorkbook(file), workerFrom);
+          return { ...read, ms: performance.now() - t0 };
+        } catch (error) {
+          // Not the bytes (readWorkbook reports those) but the reading itself: a file that cannot be opened.
+          const message = `Không đọc được tệp ${file} (${(error as Error).message ?? String(error)}).`;
+          const content = { tables: [], others: [], diagnostics: [{ severity: 'error' as const, file, message }] };
+          return { content, bytes: 0, ms: performance.now() - t0 };
+        } finally {
+          running--;
+          waiting.shift()?.();
+        }
+      })(),
+    );
+  }
+  return out;
+}
+
+async function readWorkbookFile(
+  path: string,
+  file: string,
+  own: DataFileName | undefined,
+  workerFrom: number,
+): Promise<Omit<WorkbookRead, 'ms'>> {
+  if ((await stat(path)).size >= workerFrom) {
+    const worker = new Worker(new URL('./workbook-worker.ts', import.meta.url), { workerData: { path, file, own } });
+    return new Promise<Omit<WorkbookRead, 'ms'>>((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`luồng đọc dừng với mã ${code}`)));
+    }).finally(() => void worker.terminate());
+  }
+  const bytes = await readFile(path);
+  return { content: await readWorkbook(bytes, file, sheetPicker(own)), bytes: bytes.byteLength };
 }
 
 /** The table whose required columns all head the sheet (the one with most known columns there), if any. */

@@ -11,7 +11,7 @@ import type { Diagnostic } from '../types.ts';
 import type { DataFileName } from './folder.ts';
 import type { RawRow } from './parse.ts';
 import { cleanCell } from './parse.ts';
-import { cellText, columnKind } from './sheet-cells.ts';
+import { cellText, columnKind, tableOfSheet } from './sheet-cells.ts';
 import type { ColumnKind, SheetCell } from './sheet-cells.ts';
 
 /** One sheet read as a table: header and data rows (rows whose cells are all empty are left out). */
@@ -41,6 +41,14 @@ export interface WorkbookContent {
  * Undefined: not a table (instructions, lists for drop-downs).
  */
 export type SheetPicker = (name: string, position: number) => DataFileName | undefined;
+
+/**
+ * The sheets a workbook holds: a workbook named after a table (`admissions.xlsx`, `own`) is that table in its first
+ * sheet; any other holds one table per sheet named after it (`Kết nạp`, `admissions`).
+ */
+export function sheetPicker(own: DataFileName | undefined): SheetPicker {
+  return (name, position) => (own !== undefined ? (position === 0 ? own : undefined) : tableOfSheet(name));
+}
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
