@@ -1,12 +1,14 @@
 /**
- * `npm run check`: read and validate the data folder (DATA_DIR, default data/), print every warning and
- * every error with its file:line:column, and exit 1 when there is any error. The build calls runCheck()
- * in-process so that both print the same thing.
+ * `npm run check [-- --all]`: read and validate the data folder (DATA_DIR, default data/), print the warnings and
+ * errors with their file:line:column (or workbook, sheet and cell), many of one kind grouped into one line unless
+ * --all asks for each, and exit 1 when there is any error. The build calls runCheck() in-process so that both
+ * print the same thing.
  */
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { formatDiagnostic, loadInputs } from '../src/lib/load.ts';
+import { formatGrouped } from '../src/lib/diagnostics.ts';
+import { formatDiagnostic, loadInputs, locateDiagnostic } from '../src/lib/load.ts';
 import type { Dataset, Diagnostic, Inputs } from '../src/lib/types.ts';
 
 export interface CheckResult {
@@ -23,6 +25,8 @@ export interface CheckOptions {
   log?: (line: string) => void;
   /** Where the error list goes: stderr by default. */
   logError?: (line: string) => void;
+  /** Every problem on its own line (`--all`), instead of many of one kind as one line. */
+  all?: boolean;
 }
 
 const count = (n: number) => n.toLocaleString('vi-VN');
@@ -34,6 +38,7 @@ export async function runCheck(dir: string, opts: CheckOptions = {}): Promise<Ch
   const t0 = performance.now();
   const inputs = await loadInputs(dir, {
     onFile: (p) => log(`đọc ${p.file}: ${count(p.rows)} dòng (${seconds(p.ms)} s)`),
+    onNote: log,
   });
   const errors = inputs.diagnostics.filter((d) => d.severity === 'error');
   const warnings = inputs.diagnostics.filter((d) => d.severity === 'warning');
@@ -46,28 +51,39 @@ export async function runCheck(dir: string, opts: CheckOptions = {}): Promise<Ch
     const { computeDataset } = await import('../src/lib/model/index.ts');
     dataset = computeDataset(inputs, { isDemo: inputs.isDemo });
     const known = new Set(warnings);
-    warnings.push(...dataset.warnings.filter((w) => !known.has(w)));
+    warnings.push(...dataset.warnings.filter((w) => !known.has(w)).map((w) => locateDiagnostic(inputs, w)));
     log(`tính số liệu: ${count(inputs.units.length)} đơn vị (${seconds(performance.now() - t1)} s)`);
   }
 
   // One write per list: hundreds of thousands of lines on a badly broken file must not take minutes.
-  if (warnings.length > 0) log(`\nCảnh báo (${count(warnings.length)}):\n${warnings.map(formatDiagnostic).join('\n')}`);
-  if (errors.length > 0) logError(`\nLỗi (${count(errors.length)}):\n${errors.map(formatDiagnostic).join('\n')}`);
+  const lines = (list: Diagnostic[]) => (opts.all ? list.map(formatDiagnostic) : formatGrouped(list));
+  const heading = (title: string, list: Diagnostic[], shown: string[]) => {
+    const merged = shown.length < list.length ? `, gộp thành ${count(shown.length)} mục` : '';
+    return `\n${title} (${count(list.length)}${merged}):\n${shown.join('\n')}`;
+  };
+  const warningLines = lines(warnings);
+  const errorLines = lines(errors);
+  if (warnings.length > 0) log(heading('Cảnh báo', warnings, warningLines));
+  if (errors.length > 0) logError(heading('Lỗi', errors, errorLines));
 
   const rows = inputs.tables.reduce((n, t) => n + t.rows.length, 0);
   const where = path.relative(process.cwd(), dir) || '.';
   const summary =
     `\nKiểm tra ${where}: ${inputs.tables.length} tệp, ${count(rows)} dòng hợp lệ, ` +
     `${count(inputs.units.length)} đơn vị; ${count(errors.length)} lỗi, ${count(warnings.length)} cảnh báo (${seconds(performance.now() - t0)} s).`;
-  if (errors.length > 0) logError(`${summary} Sửa các lỗi trên rồi chạy lại.`);
-  else log(`${summary}${inputs.isDemo ? ' Đây là dữ liệu minh hoạ (có tệp DEMO).' : ''} Dữ liệu hợp lệ.`);
+  const grouped = errorLines.length + warningLines.length < errors.length + warnings.length;
+  const all = grouped
+    ? ' Lỗi cùng loại trong một cột được gộp thành một mục; xem từng lỗi: npm run check -- --all.'
+    : '';
+  if (errors.length > 0) logError(`${summary}${all} Sửa các lỗi trên rồi chạy lại.`);
+  else log(`${summary}${inputs.isDemo ? ' Đây là dữ liệu minh hoạ (có tệp DEMO).' : ''}${all} Dữ liệu hợp lệ.`);
   return { inputs, errors, warnings, isDemo: inputs.isDemo, ...(dataset ? { dataset } : {}) };
 }
 
 const isMain = process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (isMain) {
   const dir = path.resolve(process.env.DATA_DIR || 'data');
-  runCheck(dir).then(
+  runCheck(dir, { all: process.argv.includes('--all') }).then(
     (r) => process.exit(r.errors.length > 0 ? 1 : 0),
     (error: unknown) => {
       console.error('Kiểm tra thất bại do lỗi chương trình:');

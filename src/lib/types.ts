@@ -140,6 +140,10 @@ export interface Diagnostic {
   /** 1-based position of the column in the header line (what a spreadsheet shows as A, B, C… counted from 1). */
   columnNumber?: number;
   value?: string;
+  /** For a workbook (`file` is the .xlsx): the sheet's name as its tab shows it. */
+  sheet?: string;
+  /** For a workbook: the cell as the spreadsheet names it (`C4`: column `columnNumber`, row `line`). */
+  cell?: string;
   /** Vietnamese, complete sentence: what is wrong and what was expected. */
   message: string;
 }

@@ -1,0 +1,269 @@
+/**
+ * Where each table comes from: a CSV file, a workbook named after the table (its first sheet), a sheet named after
+ * the table in any workbook, and the files of `bao-cao/` (reports from the units below, which add rows). Workbooks
+ * are read here, whole, since their sheets come in any order and the tables are checked in a fixed one; CSV files
+ * are only named, and read when their turn comes. The same table given twice at the top is an error naming both.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+// The schema's column lists, to spot a misnamed sheet by its header.
+import { FILE_COLUMNS as REQUIRED_COLUMNS } from '../schema/columns.ts';
+import type { Diagnostic } from '../types.ts';
+import { DATA_FILES, REPORTS_DIR, dataFileName, isWorkbookName, readDataFile } from './folder.ts';
+import type { DataFileName, DataFolderListing } from './folder.ts';
+import { parseRows } from './parse.ts';
+import { TABLE_SHEET_NAMES, tableOfSheet } from './sheet-cells.ts';
+import { readWorkbook, sheetPicker } from './workbook.ts';
+import type { OtherSheet, SheetTable, WorkbookContent } from './workbook.ts';
+
+export interface TableSource {
+  table: DataFileName;
+  /** Path from the data folder, with `/`: `admissions.csv`, `du-lieu.xlsx`, `bao-cao/binh-lieu.xlsx`. */
+  file: string;
+  /** The sheet, for a workbook. */
+  sheet?: string;
+  /** The sheet's rows (already read); undefined for a CSV file. */
+  rows?: SheetTable;
+  /** From `bao-cao/`: adds to the table instead of being a second copy of it. */
+  report: boolean;
+}
+
+/** `admissions.csv`, `du-lieu.xlsx › Kết nạp`: how messages name a source. */
+export const sourceLabel = (s: { file: string; sheet?: string }): string =>
+  s.sheet === undefined ? s.file : `${s.file} › ${s.sheet}`;
+
+export interface WorkbookProgress {
+  file: string;
+  bytes: number;
+  rows: number;
+  ms: number;
+}
+
+export interface CollectedSources {
+  /** Per table, in reading order: the top-level source first (if any), then the reports. */
+  byTable: Map<DataFileName, TableSource[]>;
+  diagnostics: Diagnostic[];
+  /** Lines for the check's output: sheets left aside, and why. */
+  notes: string[];
+}
+
+/** Every source of every table in the folder; the workbooks among them are read. */
+export async function collectSources(
+  listing: DataFolderListing,
+  onWorkbook?: (p: WorkbookProgress) => void,
+  opts: { workerFromBytes?: number } = {},
+): Promise<CollectedSources> {
+  const out: CollectedSources = { byTable: new Map(), diagnostics: [], notes: [] };
+  const top = new Map<DataFileName, TableSource[]>();
+  const add = (s: TableSource) => {
+    const map = s.report ? out.byTable : top;
+    const list = map.get(s.table) ?? [];
+    list.push(s);
+    map.set(s.table, list);
+  };
+
+  for (const name of DATA_FILES) {
+    const entry = listing.files.get(name);
+    if (entry !== undefined) add({ table: name, file: entry, report: false });
+  }
+  const reports = listing.hasReports ? await listTree(join(listing.dir, REPORTS_DIR), REPORTS_DIR) : [];
+  const books = [...listing.workbooks, ...reports.filter((rel) => isWorkbookName(rel.slice(rel.lastIndexOf('/') + 1)))];
+  const reads = readAll(listing.dir, books, opts.workerFromBytes ?? WORKER_FROM_BYTES);
+  for (const entry of listing.workbooks) await addWorkbook(entry, false, add, out, reads, onWorkbook);
+  // Reports in name order, CSV files and workbooks alike.
+  for (const rel of reports) {
+    if (reads.has(rel)) await addWorkbook(rel, true, add, out, reads, onWorkbook);
+    else addReport(rel, add, out);
+  }
+
+  const byTable = new Map<DataFileName, TableSource[]>();
+  for (const name of DATA_FILES) {
+    const first = await oneAtTop(listing.dir, top.get(name) ?? [], out.diagnostics);
+    const list = [...(first ? [first] : []), ...(out.byTable.get(name) ?? [])];
+    if (list.length > 0) byTable.set(name, list);
+  }
+  out.byTable = byTable;
+  return out;
+}
+
+/**
+ * The one top-level source of a table: the same table given twice is an error naming both. A CSV file with only its
+ * header beside a filled-in sheet counts as absent, as an untouched sheet does (those never get here).
+ */
+async function oneAtTop(dir: string, list: TableSource[], diagnostics: Diagnostic[]): Promise<TableSource | undefined> {
+  let given = list;
+  if (list.length > 1) {
+    given = [];
+    for (const s of list) if (s.rows !== undefined || (await hasDataRow(dir, s.file))) given.push(s);
+  }
+  const [first, ...others] = given;
+  for (const s of others) {
+    const name = TABLE_SHEET_NAMES[s.table];
+    diagnostics.push({
+      severity: 'error',
+      file: s.file,
+      ...(s.sheet !== undefined ? { sheet: s.sheet } : {}),
+      message:
+        `Bảng ${name.en} (${name.vi}) có ở hai nơi: ${sourceLabel(first!)} và ${sourceLabel(s)}. ` +
+        'Mỗi bảng chỉ được có một nơi trong thư mục dữ liệu: giữ lại một (xoá tệp thừa, hoặc đổi tên trang ' +
+        `thừa), hoặc đưa báo cáo của đơn vị cấp dưới vào thư mục ${REPORTS_DIR}/.`,
+    });
+  }
+  return first;
+}
+
+async function hasDataRow(dir: string, file: string): Promise<boolean> {
+  const read = await readDataFile(dir, file);
+  let rows = 0;
+  parseRows(read.text, file, { header: () => {}, row: () => void rows++ });
+  return rows > 0;
+}
+
+/** A CSV file of bao-cao/: named after a table, it adds to that table; otherwise it is left aside, with a warning. */
+function addReport(rel: string, add: (s: TableSource) => void, out: CollectedSources): void {
+  const base = rel.slice(rel.lastIndexOf('/') + 1);
+  const table = dataFileName(base);
+  if (table) add({ table, file: rel, report: true });
+  else if (base.toLowerCase().endsWith('.csv')) {
+    out.diagnostics.push({
+      severity: 'warning',
+      file: rel,
+      message:
+        `Tệp ${rel} không mang tên một bảng nên bị bỏ qua. Trong ${REPORTS_DIR}/ tệp CSV phải mang tên bảng ` +
+        `(${DATA_FILES.join(', ')}), có thể đặt trong thư mục con của từng đơn vị ` +
+        `(${REPORTS_DIR}/binh-lieu/admissions.csv).`,
+    });
+  }
+}
+
+async function listTree(abs: string, rel: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const e of (await readdir(abs)).sort()) {
+    const st = await stat(join(abs, e));
+    if (st.isDirectory()) out.push(...(await listTree(join(abs, e), `${rel}/${e}`)));
+    else out.push(`${rel}/${e}`);
+  }
+  return out;
+}
+
+/** The table a workbook's own name stands for: `admissions.xlsx`, `Kết nạp.xlsx`. */
+function tableOfWorkbook(file: string): DataFileName | undefined {
+  const base = file.slice(file.lastIndexOf('/') + 1).replace(/\.(xlsx|xlsm)$/i, '');
+  return tableOfSheet(base);
+}
+
+async function addWorkbook(
+  file: string,
+  report: boolean,
+  add: (s: TableSource) => void,
+  out: CollectedSources,
+  reads: Map<string, Promise<WorkbookRead>>,
+  onWorkbook?: (p: WorkbookProgress) => void,
+): Promise<void> {
+  const own = tableOfWorkbook(file);
+  const { content, bytes, ms } = await reads.get(file)!;
+  out.diagnostics.push(...content.diagnostics);
+  let rows = 0;
+  for (const t of content.tables) {
+    rows += t.rows.length;
+    // A sheet with only its header (an untouched template) counts as absent.
+    if (t.rows.length > 0) add({ table: t.table, file, sheet: t.sheet, rows: t, report });
+  }
+  if (content.others.length > 0) {
+    const names = content.others.map((o) => `"${o.sheet}"`).join(', ');
+    out.notes.push(`${file}: bỏ qua trang ${names} (không phải bảng số liệu).`);
+    for (const o of content.others) {
+      const looks = looksLike(o);
+      if (looks) out.diagnostics.push(misnamed(file, o, looks, own));
+    }
+  }
+  onWorkbook?.({ file, bytes, rows, ms });
+}
+
+interface WorkbookRead {
+  content: WorkbookContent;
+  bytes: number;
+  ms: number;
+}
+
+/** Workbooks of at least this size are read in a worker thread, several at once (one per core). */
+const WORKER_FROM_BYTES = 1 << 20;
+
+/** Starts reading every workbook, as many at once as there are cores; each result is awaited in listing order. */
+function readAll(dir: string, files: readonly string[], workerFrom: number): Map<string, Promise<WorkbookRead>> {
+  const slots = Math.max(1, availableParallelism());
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  const out = new Map<string, Promise<WorkbookRead>>();
+  for (const file of files) {
+    out.set(
+      file,
+      (async () => {
+        if (running >= slots) await new Promise<void>((resolve) => waiting.push(resolve));
+        running++;
+        const t0 = performance.now();
+        try {
+          const read = await readWorkbookFile(join(dir, file), file, tableOfWorkbook(file), workerFrom);
+          return { ...read, ms: performance.now() - t0 };
+        } catch (error) {
+          // Not the bytes (readWorkbook reports those) but the reading itself: a file that cannot be opened.
+          const message = `Không đọc được tệp ${file} (${(error as Error).message ?? String(error)}).`;
+          const content = { tables: [], others: [], diagnostics: [{ severity: 'error' as const, file, message }] };
+          return { content, bytes: 0, ms: performance.now() - t0 };
+        } finally {
+          running--;
+          waiting.shift()?.();
+        }
+      })(),
+    );
+  }
+  return out;
+}
+
+async function readWorkbookFile(
+  path: string,
+  file: string,
+  own: DataFileName | undefined,
+  workerFrom: number,
+): Promise<Omit<WorkbookRead, 'ms'>> {
+  if ((await stat(path)).size >= workerFrom) {
+    const worker = new Worker(new URL('./workbook-worker.ts', import.meta.url), { workerData: { path, file, own } });
+    return new Promise<Omit<WorkbookRead, 'ms'>>((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`luồng đọc dừng với mã ${code}`)));
+    }).finally(() => void worker.terminate());
+  }
+  const bytes = await readFile(path);
+  return { content: await readWorkbook(bytes, file, sheetPicker(own)), bytes: bytes.byteLength };
+}
+
+/** The table whose required columns all head the sheet (the one with most known columns there), if any. */
+function looksLike(o: OtherSheet): DataFileName | undefined {
+  const cols = new Set(o.firstRow.map((c) => c.toLowerCase()));
+  let best: DataFileName | undefined;
+  let bestHits = 0;
+  for (const name of DATA_FILES) {
+    const spec = REQUIRED_COLUMNS[name];
+    if (!spec.required.every((c) => cols.has(c))) continue;
+    const hits = spec.known.filter((c) => cols.has(c)).length;
+    if (hits > bestHits) [best, bestHits] = [name, hits];
+  }
+  return best;
+}
+
+function misnamed(file: string, o: OtherSheet, table: DataFileName, own: DataFileName | undefined): Diagnostic {
+  const name = TABLE_SHEET_NAMES[table];
+  const fix =
+    own !== undefined
+      ? `Sổ ${file} mang tên bảng nên chỉ trang đầu tiên được đọc: chuyển số liệu sang một tệp hoặc trang khác.`
+      : `Nếu đây là số liệu cần đọc, đổi tên trang thành "${name.vi}" (hoặc "${name.en}").`;
+  return {
+    severity: 'warning',
+    file,
+    sheet: o.sheet,
+    message: `Trang "${o.sheet}" có các cột của bảng ${name.en} (${name.vi}) nhưng không được đọc. ${fix}`,
+  };
+}
