@@ -32,6 +32,25 @@ export interface Unit {
   slug: string;
   note?: string;
   origin: RowOrigin;
+  /** Every period of the unit's life, oldest first; absent when the unit has one row (its own fields are that life). */
+  lives?: UnitLife[];
+  /** successor_id: the unit this one merged into when it ended. */
+  successorId?: string;
+  /** The `source` of the unit's (latest) row: the decision or document behind its facts. */
+  source?: string;
+}
+
+/** One period of a unit's life: one row of units.csv. A unit whose parent or name changed has several. */
+export interface UnitLife {
+  /** First and last month of this period, inclusive; absent = open-ended on that side. */
+  from?: MonthIndex;
+  to?: MonthIndex;
+  parentId?: string;
+  name: string;
+  shortName?: string;
+  /** short_name, else name. */
+  label: string;
+  origin: RowOrigin;
 }
 
 export interface Term {
