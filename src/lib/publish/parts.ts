@@ -164,7 +164,10 @@ async function writeList(dir: string, name: string, manifest: PartsManifest): Pr
 /** Buffered writes to one open file. */
 class Sink {
   private buf = '';
-  constructor(private readonly fh: FileHandle) {}
+  private readonly fh: FileHandle;
+  constructor(fh: FileHandle) {
+    this.fh = fh;
+  }
   async add(text: string): Promise<void> {
     this.buf += text;
     if (this.buf.length >= CHUNK) await this.flush();
