@@ -98,8 +98,8 @@ export function hostFit(files: readonly BuiltFile[], hosts: readonly HostLimits[
 /** One line per host, e.g. `✓ GitHub Pages: vừa (1.784 tệp, 37,2 MB; tệp lớn nhất 5,3 MB)`. */
 export function hostFitText(files: readonly BuiltFile[], hosts: readonly HostLimits[] = HOSTS): string[] {
   const size = siteSize(files);
-  const summary =
-    `${num(size.files)} tệp, ${mb(size.bytes)}` + (size.largest ? `; tệp lớn nhất ${mb(size.largest.bytes)}` : '');
+  const largest = size.largest ? `; tệp lớn nhất ${mb(size.largest.bytes)}` : '';
+  const summary = `${num(size.files)} tệp, ${mb(size.bytes)}${largest}`;
   return hostFit(files, hosts).map((r) => {
     if (r.fit === 'fits') return `✓ ${r.host}: vừa (${summary}).`;
     const verdict = r.fit === 'exceeds' ? 'không vừa' : 'có thể không vừa';
