@@ -9,40 +9,30 @@
  *   matter and does not apply to JSON: a change of −3 is the number -3 there.
  *
  * Rows come in the dataset's order (unit id, window, indicator), so two runs write identical bytes.
- * Files are written in chunks of about 1 MB: the national indicators run to millions of rows.
+ * Files are written in chunks of about 1 MB: the national indicators run to millions of rows. A file that would pass
+ * 25 MiB is published as parts between provinces, listed in `NAME.parts.json` (parts.ts).
  */
-import { mkdir, open } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { Dataset, IndicatorRow } from '../types.ts';
-import { BOM, csvLine } from './csv.ts';
+import type { CleanTable, Dataset, IndicatorRow } from '../types.ts';
+import { csvLine } from './csv.ts';
+import { csvLayout, jsonLayout, type PartRecord, provinceOf, writeParted } from './parts.ts';
 
 export { BOM, csvCell, csvLine, formatNumber, guard, toCsv, type Cell } from './csv.ts';
 
 export const INDICATOR_COLUMNS = ['unit_id', 'period', 'indicator', 'value', 'months', 'of_months', 'basis'] as const;
 
-const CHUNK = 1 << 20;
-
-/** Writes the strings a generator yields, batched into ~1 MB writes. */
-async function writeChunked(file: string, parts: Iterable<string>): Promise<void> {
-  const fh = await open(file, 'w');
-  try {
-    let buf = '';
-    for (const p of parts) {
-      buf += p;
-      if (buf.length >= CHUNK) {
-        await fh.write(buf);
-        buf = '';
-      }
-    }
-    if (buf) await fh.write(buf);
-  } finally {
-    await fh.close();
-  }
+/** The column naming each row's unit: `unit_id`, or `id` in units.csv; none in terms.csv (never split). */
+function unitColumn(t: CleanTable): number {
+  const names = t.columns.map((c) => c.trim().toLowerCase());
+  const i = names.indexOf('unit_id');
+  if (i >= 0) return i;
+  return path.basename(t.file).toLowerCase().startsWith('units.') ? names.indexOf('id') : -1;
 }
 
-function* tableLines(columns: readonly string[], rows: readonly (readonly string[])[]): Generator<string> {
-  yield BOM + csvLine(columns);
-  for (const r of rows) yield csvLine(r);
+function* tableRecords(t: CleanTable): Generator<PartRecord> {
+  const col = unitColumn(t);
+  for (const r of t.rows) yield col >= 0 ? { unitId: r[col] ?? '', text: csvLine(r) } : { text: csvLine(r) };
 }
 
 /** Every indicator row, unit by unit, in the published order, without holding them all at once. */
@@ -50,32 +40,41 @@ function* indicatorRows(dataset: Dataset): Generator<IndicatorRow> {
   for (const id of dataset.indicatorUnitOrder) yield* dataset.indicatorsOf(id);
 }
 
-function* indicatorCsv(rows: Iterable<IndicatorRow>): Generator<string> {
-  yield BOM + csvLine(INDICATOR_COLUMNS);
-  for (const r of rows) yield csvLine([r.unit_id, r.period, r.indicator, r.value, r.months, r.of_months, r.basis]);
+const cells = (r: IndicatorRow) => [r.unit_id, r.period, r.indicator, r.value, r.months, r.of_months, r.basis] as const;
+
+function* indicatorCsv(dataset: Dataset): Generator<PartRecord> {
+  for (const r of indicatorRows(dataset)) yield { unitId: r.unit_id, text: csvLine(cells(r)) };
 }
 
-function* indicatorJson(rows: Iterable<IndicatorRow>): Generator<string> {
-  yield `{"columns":${JSON.stringify(INDICATOR_COLUMNS)},"rows":[`;
-  let first = true;
-  for (const r of rows) {
-    yield (first ? '\n' : ',\n') + JSON.stringify([r.unit_id, r.period, r.indicator, r.value, r.months, r.of_months, r.basis]);
-    first = false;
-  }
-  yield '\n]}\n';
+function* indicatorJson(dataset: Dataset): Generator<PartRecord> {
+  for (const r of indicatorRows(dataset)) yield { unitId: r.unit_id, text: JSON.stringify(cells(r)) };
 }
 
-/** Writes the published data files into `outDir` (created if needed); returns their paths. */
-export async function publishData(dataset: Dataset, outDir: string): Promise<string[]> {
+export interface PublishOptions {
+  /** Largest published file in bytes (PART_LIMIT); tests set a small one to see the parts. */
+  partLimit?: number;
+  /** Receives the warnings of the split (a part still over the limit), in Vietnamese. */
+  onWarning?: (message: string) => void;
+}
+
+/**
+ * Writes the published data files into `outDir` (created if needed); returns their paths. A file over the limit
+ * is written as parts with a `NAME.parts.json` (parts.ts).
+ */
+export async function publishData(dataset: Dataset, outDir: string, options: PublishOptions = {}): Promise<string[]> {
   await mkdir(outDir, { recursive: true });
+  const parts = { limit: options.partLimit, provinceOf: provinceOf(dataset.units) };
   const written: string[] = [];
-  const write = async (name: string, parts: Iterable<string>) => {
-    const file = path.join(outDir, name);
-    await writeChunked(file, parts);
-    written.push(file);
+  const write = async (...args: Parameters<typeof writeParted>) => {
+    const result = await writeParted(...args);
+    written.push(...result.files);
+    for (const w of result.warnings) options.onWarning?.(w);
   };
-  for (const t of dataset.inputs.tables) await write(path.basename(t.file), tableLines(t.columns, t.rows));
-  await write('indicators.csv', indicatorCsv(indicatorRows(dataset)));
-  await write('indicators.json', indicatorJson(indicatorRows(dataset)));
+  for (const t of dataset.inputs.tables) {
+    await write(outDir, path.basename(t.file), csvLayout(csvLine(t.columns)), () => tableRecords(t), parts);
+  }
+  await write(outDir, 'indicators.csv', csvLayout(csvLine(INDICATOR_COLUMNS)), () => indicatorCsv(dataset), parts);
+  const jsonHead = `{"columns":${JSON.stringify(INDICATOR_COLUMNS)},"rows":[`;
+  await write(outDir, 'indicators.json', jsonLayout(jsonHead), () => indicatorJson(dataset), parts);
   return written;
 }

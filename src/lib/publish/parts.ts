@@ -1,0 +1,362 @@
+/**
+ * A published file that would pass the hosts' per-file limit (25 MiB: Cloudflare Pages refuses larger files) is
+ * published as parts instead (spec, "What the site publishes"): `NAME-1.csv`, `NAME-2.csv`, … split between
+ * provinces, each a complete file of the same shape, and `NAME.parts.json` listing them in order with the
+ * provinces and units they hold. Only when the whole would pass the limit: otherwise the file is written as before,
+ * byte for byte.
+ *
+ * CSV parts each start with the BOM and the header row, so that each opens right in Excel by itself; the whole file
+ * is part 1 followed by every later part without its first line (BOM and header go together on that line).
+ * JSON parts are each a whole document (`{"columns":…,"rows":[…]}`); the whole set is their rows in order.
+ *
+ * Records are streamed twice at most: the first pass writes the whole file while counting each province's bytes
+ * (it stops writing once the limit is passed); only then, a second pass writes the parts, all at once.
+ */
+import { type FileHandle, mkdir, open, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Unit } from '../types.ts';
+import { BOM } from './csv.ts';
+
+/** 25 MiB: the largest file Cloudflare Pages accepts, the smallest limit of the common static hosts. */
+export const PART_LIMIT = 25 * 1024 * 1024;
+
+/** What opens and closes every file, and what goes before its first and before each later record. */
+export interface PartLayout {
+  head: string;
+  tail: string;
+  first: string;
+  between: string;
+}
+
+/** CSV: every file opens with the BOM and the header line (`headerLine` ends with its line break). */
+export const csvLayout = (headerLine: string): PartLayout => ({
+  head: BOM + headerLine,
+  tail: '',
+  first: '',
+  between: '',
+});
+
+/** JSON `{"…":[` one record a line `]}`: `head` is the text up to and including the array's `[`. */
+export const jsonLayout = (head: string): PartLayout => ({ head, tail: '\n]}\n', first: '\n', between: ',\n' });
+
+/** One record of a file (a CSV line with its line break, or one JSON value) and the unit it belongs to. */
+export interface PartRecord {
+  /** Absent for a table without units (terms.csv): such a file is never split. */
+  unitId?: string;
+  text: string;
+}
+
+export interface PartsOptions {
+  /** Largest file in bytes; PART_LIMIT unless a test sets a small one. */
+  limit?: number;
+  /** The first-level unit whose part a unit's records go in (see provinceOf); every unit its own when absent. */
+  provinceOf?: (unitId: string) => string;
+}
+
+export interface PartInfo {
+  file: string;
+  bytes: number;
+  rows: number;
+  /** The provinces whose records the part holds, in the order they come. */
+  provinces: string[];
+  /** Every unit with records in the part, in the order they come. */
+  units: string[];
+}
+
+export interface PartsManifest {
+  /** The whole file's name, e.g. `indicators.csv`. */
+  file: string;
+  bytes: number;
+  rows: number;
+  limit: number;
+  /** How to get the whole set, in Vietnamese. */
+  how_to_join: string;
+  parts: PartInfo[];
+}
+
+export interface PartedFile {
+  /** Paths written: the whole file, or the parts and then `NAME.parts.json` (shared by NAME's formats). */
+  files: string[];
+  manifest?: PartsManifest;
+  /** In Vietnamese: a part still over the limit because one unit's records alone pass it. */
+  warnings: string[];
+}
+
+const CHUNK = 1 << 20;
+const bytesOf = (s: string) => Buffer.byteLength(s, 'utf8');
+
+/**
+ * The first-level unit whose part a unit goes in: the root of its (latest) parent chain, and for a province that
+ * ended by merging, its successor's (recursively). Unknown ids are their own. Memoised: call once per dataset.
+ */
+export function provinceOf(units: readonly Unit[]): (unitId: string) => string {
+  const byId = new Map(units.map((u) => [u.id, u]));
+  const memo = new Map<string, string>();
+  const rootOf = (id: string): string => {
+    const seen = new Set<string>();
+    let cur = id;
+    for (;;) {
+      seen.add(cur);
+      const u = byId.get(cur);
+      const next = u?.parentId ?? u?.successorId;
+      // A cycle is an error of the data check; here it only must not loop.
+      if (next === undefined || seen.has(next) || !byId.has(next)) return cur;
+      cur = next;
+    }
+  };
+  return (id) => {
+    let p = memo.get(id);
+    if (p === undefined) {
+      p = rootOf(id);
+      memo.set(id, p);
+    }
+    return p;
+  };
+}
+
+/** A NAME.ext file name with a suffix before the extension: (`indicators.csv`, `-2`) → `indicators-2.csv`. */
+function withSuffix(name: string, suffix: string): string {
+  const ext = path.extname(name);
+  return `${name.slice(0, name.length - ext.length)}${suffix}${ext}`;
+}
+
+/** `NAME.parts.json`: one list for every format of NAME (indicators.csv and indicators.json share it). */
+export const listName = (name: string) => `${name.slice(0, name.length - path.extname(name).length)}.parts.json`;
+
+/** The content of `NAME.parts.json`. */
+export interface PartsList {
+  name: string;
+  files: PartsManifest[];
+}
+
+async function readList(dir: string, name: string): Promise<PartsList | undefined> {
+  try {
+    return JSON.parse(await readFile(path.join(dir, listName(name)), 'utf8')) as PartsList;
+  } catch {
+    return undefined;
+  }
+}
+
+/** One file a line, one part a line: the unit lists are long at national size. */
+async function saveList(dir: string, name: string, list: PartsList): Promise<void> {
+  const file = path.join(dir, listName(name));
+  if (list.files.length === 0) return rm(file, { force: true });
+  const entry = ({ parts, ...rest }: PartsManifest) =>
+    `${JSON.stringify(rest).slice(0, -1)},"parts":[\n${parts.map((x) => JSON.stringify(x)).join(',\n')}\n]}`;
+  await writeFile(file, `{"name":${JSON.stringify(list.name)},"files":[\n${list.files.map(entry).join(',\n')}\n]}\n`);
+}
+
+/** A folder written before (not the build's, which is new) may hold this file's parts: they go, with their entry. */
+async function dropEarlierParts(dir: string, name: string): Promise<void> {
+  const list = await readList(dir, name);
+  const old = list?.files.find((f) => f.file === name);
+  if (!list || !old) return;
+  for (const part of old.parts) await rm(path.join(dir, part.file), { force: true });
+  await saveList(dir, name, { ...list, files: list.files.filter((f) => f !== old) });
+}
+
+async function writeList(dir: string, name: string, manifest: PartsManifest): Promise<void> {
+  const list = (await readList(dir, name)) ?? { name: path.basename(listName(name), '.parts.json'), files: [] };
+  const files = [...list.files.filter((f) => f.file !== name), manifest].sort((a, b) => (a.file < b.file ? -1 : 1));
+  await saveList(dir, name, { ...list, files });
+}
+
+/** Buffered writes to one open file. */
+class Sink {
+  private buf = '';
+  private readonly fh: FileHandle;
+  constructor(fh: FileHandle) {
+    this.fh = fh;
+  }
+  async add(text: string): Promise<void> {
+    this.buf += text;
+    if (this.buf.length >= CHUNK) await this.flush();
+  }
+  drop(): void {
+    this.buf = '';
+  }
+  async flush(): Promise<void> {
+    if (this.buf) await this.fh.write(this.buf);
+    this.buf = '';
+  }
+  async close(): Promise<void> {
+    await this.flush();
+    await this.fh.close();
+  }
+}
+
+interface Tally {
+  bytes: number;
+  rows: number;
+}
+
+interface Plan {
+  /** Unit key → part index. */
+  partOf: Map<string, number>;
+  parts: { provinces: string[]; units: string[]; tally: Tally }[];
+}
+
+/** Packs provinces, in id order, into parts of at most `limit` bytes; a province too big alone goes by units. */
+function plan(
+  provinces: Map<string, Map<string, Tally>>,
+  size: (t: Tally) => number,
+  limit: number,
+  warnings: string[],
+  name: string,
+): Plan {
+  const out: Plan = { partOf: new Map(), parts: [] };
+  let cur: Plan['parts'][number] | undefined;
+  const startPart = () => {
+    cur = { provinces: [], units: [], tally: { bytes: 0, rows: 0 } };
+    out.parts.push(cur);
+    return cur;
+  };
+  const put = (part: Plan['parts'][number], province: string, unit: string, t: Tally) => {
+    if (part.provinces[part.provinces.length - 1] !== province) part.provinces.push(province);
+    part.units.push(unit);
+    part.tally.bytes += t.bytes;
+    part.tally.rows += t.rows;
+    out.partOf.set(unit, out.parts.length - 1);
+  };
+  const plus = (a: Tally, b: Tally): Tally => ({ bytes: a.bytes + b.bytes, rows: a.rows + b.rows });
+  // Provinces in the order of their ids (code points), each province's units in the order they come.
+  const ordered = [...provinces].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const [province, units] of ordered) {
+    let whole: Tally = { bytes: 0, rows: 0 };
+    for (const t of units.values()) whole = plus(whole, t);
+    if (size(whole) <= limit) {
+      const part = cur && size(plus(cur.tally, whole)) <= limit ? cur : startPart();
+      for (const [unit, t] of units) put(part, province, unit, t);
+      continue;
+    }
+    // One province alone passes the limit: its units fill parts of their own, never a unit split.
+    let part = startPart();
+    for (const [unit, t] of units) {
+      if (part.units.length > 0 && size(plus(part.tally, t)) > limit) part = startPart();
+      put(part, province, unit, t);
+      if (size(t) > limit && unit !== '') {
+        warnings.push(
+          `${name}: riêng số liệu của đơn vị ${unit} đã vượt ${limit.toLocaleString('vi-VN')} byte nên phần chứa ` +
+            'nó vẫn lớn hơn giới hạn; một số nơi lưu trữ sẽ không nhận tệp này.',
+        );
+      }
+    }
+    // The next province starts a new part: the last one here may be nearly full.
+    cur = undefined;
+  }
+  return out;
+}
+
+const HOW_TO_JOIN = {
+  csv:
+    'Tệp được chia thành nhiều phần vì quá lớn. Mỗi phần là một tệp CSV đầy đủ (có dòng tiêu đề). Để có tệp ' +
+    'trọn vẹn: lấy nguyên phần 1, rồi nối lần lượt các phần sau, mỗi phần bỏ dòng đầu tiên (dòng tiêu đề). ' +
+    'Chương trình có thể đọc danh sách các phần ở đây và đọc từng phần theo thứ tự.',
+  json:
+    'Tệp được chia thành nhiều phần vì quá lớn. Mỗi phần là một tài liệu JSON đầy đủ cùng dạng với tệp gốc; ' +
+    'nối các mảng dữ liệu của các phần theo thứ tự này là được toàn bộ.',
+};
+
+/**
+ * Writes `name` into `dir` from `records` (a function, since the records are read twice when the file is split),
+ * or its parts and `NAME.parts.json` when the whole would pass the limit.
+ */
+export async function writeParted(
+  dir: string,
+  name: string,
+  layout: PartLayout,
+  records: () => Iterable<PartRecord>,
+  options: PartsOptions = {},
+): Promise<PartedFile> {
+  const limit = options.limit ?? PART_LIMIT;
+  const province = options.provinceOf ?? ((id: string) => id);
+  const fixed = bytesOf(layout.head) + bytesOf(layout.tail);
+  const firstBytes = bytesOf(layout.first);
+  const betweenBytes = bytesOf(layout.between);
+  const size = (t: Tally) => fixed + t.bytes + (t.rows > 0 ? firstBytes + (t.rows - 1) * betweenBytes : 0);
+
+  await mkdir(dir, { recursive: true });
+  await dropEarlierParts(dir, name);
+
+  // Pass 1: the whole file, and each province's and unit's bytes (record text only; separators come from `size`).
+  const file = path.join(dir, name);
+  const whole = new Sink(await open(file, 'w'));
+  const tallies = new Map<string, Map<string, Tally>>();
+  const total: Tally = { bytes: 0, rows: 0 };
+  let fits = true;
+  try {
+    await whole.add(layout.head);
+    for (const r of records()) {
+      const key = r.unitId ?? '';
+      const p = r.unitId === undefined ? '' : province(r.unitId);
+      const units = tallies.get(p) ?? new Map<string, Tally>();
+      tallies.set(p, units);
+      const t = units.get(key) ?? { bytes: 0, rows: 0 };
+      const b = bytesOf(r.text);
+      t.bytes += b;
+      t.rows += 1;
+      units.set(key, t);
+      const sep = total.rows === 0 ? layout.first : layout.between;
+      total.bytes += b;
+      total.rows += 1;
+      if (!fits) continue;
+      await whole.add(sep + r.text);
+      if (size(total) > limit) {
+        fits = false;
+        whole.drop();
+      }
+    }
+    if (fits) await whole.add(layout.tail);
+  } finally {
+    await whole.close();
+  }
+  if (fits) return { files: [file], warnings: [] };
+  await rm(file);
+
+  // Pass 2: every part at once, each record to its province's part.
+  const warnings: string[] = [];
+  const p = plan(tallies, size, limit, warnings, name);
+  // Nothing to split between (one unit, or a table without units): the whole file, over the limit, and a warning.
+  const single = p.parts.length === 1;
+  const names = single ? [name] : p.parts.map((_, i) => withSuffix(name, `-${i + 1}`));
+  const sinks: Sink[] = [];
+  const counts = p.parts.map(() => 0);
+  try {
+    for (const n of names) sinks.push(new Sink(await open(path.join(dir, n), 'w')));
+    for (const s of sinks) await s.add(layout.head);
+    for (const r of records()) {
+      const i = p.partOf.get(r.unitId ?? '') ?? 0;
+      await sinks[i]!.add((counts[i] === 0 ? layout.first : layout.between) + r.text);
+      counts[i] = (counts[i] ?? 0) + 1;
+    }
+    for (const s of sinks) await s.add(layout.tail);
+  } finally {
+    for (const s of sinks) await s.close();
+  }
+  if (single) {
+    if (warnings.length === 0) {
+      warnings.push(
+        `${name}: tệp lớn ${size(total).toLocaleString('vi-VN')} byte, ` +
+          `vượt giới hạn ${limit.toLocaleString('vi-VN')} byte, nhưng không chia được theo tỉnh ` +
+          '(tệp không có cột đơn vị); một số nơi lưu trữ sẽ không nhận tệp này.',
+      );
+    }
+    return { files: [file], warnings };
+  }
+  const manifest: PartsManifest = {
+    file: name,
+    bytes: size(total),
+    rows: total.rows,
+    limit,
+    how_to_join: layout.tail ? HOW_TO_JOIN.json : HOW_TO_JOIN.csv,
+    parts: p.parts.map((part, i) => ({
+      file: names[i]!,
+      bytes: size(part.tally),
+      rows: part.tally.rows,
+      provinces: part.provinces,
+      units: part.units,
+    })),
+  };
+  await writeList(dir, name, manifest);
+  return { files: [...names.map((n) => path.join(dir, n)), path.join(dir, listName(name))], manifest, warnings };
+}
