@@ -9,7 +9,7 @@ import { DOMParser } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { hostFiles } from '../src/lib/hosts/files.ts';
 import { type BuiltFile, hostFit, hostFitText } from '../src/lib/hosts/fit.ts';
-import { CSP } from '../src/lib/site/csp.ts';
+import { CSP } from '../src/lib/view/csp.ts';
 import { type Kind, problems } from './helpers/hosts.ts';
 import { root } from './helpers/site.ts';
 

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 /** Bottom to top. A top-level file of src/lib is a layer of its own (`types.ts`). */
 const LAYERS = [
   'types.ts',
+  'diagnostics.ts',
   'periods.ts',
   'format',
   'ingest',
@@ -17,10 +18,13 @@ const LAYERS = [
   'model',
   'load.ts',
   'publish',
+  'revisions',
   'demo',
   'summary',
   'charts',
   'view',
+  'template',
+  'hosts',
   'press',
   'site',
   'build',

@@ -11,7 +11,7 @@ import { computeDataset } from '../src/lib/model/index.ts';
 import { publishData } from '../src/lib/publish/index.ts';
 import { csvLayout, jsonLayout, type PartsList, provinceOf, writeParted } from '../src/lib/publish/parts.ts';
 import type { Dataset } from '../src/lib/types.ts';
-import { Fixture } from './model-fixture.ts';
+import { Fixture } from './helpers/fixture.ts';
 
 let tmp: string;
 let n = 0;

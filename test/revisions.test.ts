@@ -26,7 +26,7 @@ import {
 import { revisionMarks } from '../src/lib/revisions/marks.ts';
 import { revisionHistory } from '../src/lib/revisions/view.ts';
 import type { Dataset } from '../src/lib/types.ts';
-import { Fixture } from './model-fixture.ts';
+import { Fixture } from './helpers/fixture.ts';
 
 let tmp: string;
 beforeAll(async () => {

@@ -1,9 +1,9 @@
 /**
  * What every host must send, written out by hand (not taken from src/lib/hosts), for the unit tests of the generated
  * files (test/hosts.test.ts) and the real servers (test/browser/hosts.test.ts). The policy text itself is the pages'
- * (src/lib/site/csp.ts): the point is that the header and the <meta> say the same.
+ * (src/lib/view/csp.ts): the point is that the header and the <meta> say the same.
  */
-import { CSP } from '../../src/lib/site/csp.ts';
+import { CSP } from '../../src/lib/view/csp.ts';
 
 export const SECURITY: Record<string, string> = {
   'content-security-policy': CSP,

@@ -4,7 +4,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { CSP } from '../site/csp.ts';
+import { CSP } from '../view/csp.ts';
 import { hostFiles } from './files.ts';
 
 export { hostFitLines } from './fit.ts';

@@ -1,6 +1,6 @@
 /**
  * What every host must send with the site, in one place, for the generators of files.ts:
- * - on every response: the pages' Content-Security-Policy (the same text as their <meta>, from src/lib/site/csp.ts;
+ * - on every response: the pages' Content-Security-Policy (the same text as their <meta>, from src/lib/view/csp.ts;
  *   never `frame-ancestors`, nor X-Frame-Options: other sites frame the embed pages), `nosniff`, a Referrer-Policy;
  * - Astro's hashed assets (`_astro/`, a new name whenever the content changes) cached for a year, immutable; the
  *   rest revalidated on each visit (`no-cache`: pages and data change with every build, the revisions log says so);

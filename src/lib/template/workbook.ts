@@ -7,7 +7,7 @@
 import ExcelJS from 'exceljs';
 import { FILE_COLUMNS } from '../schema/columns.ts';
 import { LEVELS, UNIT_KINDS } from '../schema/values.ts';
-import { KIND_LABEL, LEVEL_LABEL, SITE_NAME } from '../site/labels.ts';
+import { KIND_LABEL, LEVEL_LABEL, SITE_NAME } from '../view/labels.ts';
 import type { DataFileName } from '../ingest/folder.ts';
 import { columnHelp, headerComment } from './columns.ts';
 import type { ColumnKind } from './columns.ts';
