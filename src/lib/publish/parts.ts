@@ -208,7 +208,7 @@ class Sink {
 /** Byte ranges of a file, read in one pass from start to end: the ranges must come in increasing order. */
 class RangeReader {
   private readonly chunks: AsyncIterator<Buffer>;
-  private buf = Buffer.alloc(0);
+  private buf: Buffer = Buffer.alloc(0);
   /** File offset of buf[0]. */
   private at = 0;
   constructor(file: string) {
