@@ -13,11 +13,14 @@
  * when it passes the limit are those byte ranges copied into the parts (all at once, in one read of the file) and
  * the whole file removed. So a split costs a copy of the file, not a second computation of its rows.
  */
-import { createReadStream } from 'node:fs';
-import { type FileHandle, mkdir, open, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Unit } from '../types.ts';
 import { BOM } from './csv.ts';
+import { RangeReader, Sink } from './io.ts';
+import { dropEarlierParts, listName, type PartsManifest, writeList } from './parts-list.ts';
+
+export type { PartInfo, PartsList, PartsManifest } from './parts-list.ts';
 
 /** 25 MiB: the largest file Cloudflare Pages accepts, the smallest limit of the common static hosts. */
 export const PART_LIMIT = 25 * 1024 * 1024;
@@ -55,27 +58,6 @@ export interface PartsOptions {
   provinceOf?: (unitId: string) => string;
 }
 
-export interface PartInfo {
-  file: string;
-  bytes: number;
-  rows: number;
-  /** The provinces whose records the part holds, in the order they come. */
-  provinces: string[];
-  /** Every unit with records in the part, in the order they come. */
-  units: string[];
-}
-
-export interface PartsManifest {
-  /** The whole file's name, e.g. `indicators.csv`. */
-  file: string;
-  bytes: number;
-  rows: number;
-  limit: number;
-  /** How to get the whole set, in Vietnamese. */
-  how_to_join: string;
-  parts: PartInfo[];
-}
-
 export interface PartedFile {
   /** Paths written: the whole file, or the parts and then `NAME.parts.json` (shared by NAME's formats). */
   files: string[];
@@ -84,7 +66,6 @@ export interface PartedFile {
   warnings: string[];
 }
 
-const CHUNK = 1 << 20;
 const bytesOf = (s: string) => Buffer.byteLength(s, 'utf8');
 
 /**
@@ -120,124 +101,6 @@ export function provinceOf(units: readonly Unit[]): (unitId: string) => string {
 function withSuffix(name: string, suffix: string): string {
   const ext = path.extname(name);
   return `${name.slice(0, name.length - ext.length)}${suffix}${ext}`;
-}
-
-/** `NAME.parts.json`: one list for every format of NAME (indicators.csv and indicators.json share it). */
-export const listName = (name: string) => `${name.slice(0, name.length - path.extname(name).length)}.parts.json`;
-
-/** The content of `NAME.parts.json`. */
-export interface PartsList {
-  name: string;
-  files: PartsManifest[];
-}
-
-async function readList(dir: string, name: string): Promise<PartsList | undefined> {
-  try {
-    return JSON.parse(await readFile(path.join(dir, listName(name)), 'utf8')) as PartsList;
-  } catch {
-    return undefined;
-  }
-}
-
-/** One file a line, one part a line: the unit lists are long at national size. */
-async function saveList(dir: string, name: string, list: PartsList): Promise<void> {
-  const file = path.join(dir, listName(name));
-  if (list.files.length === 0) return rm(file, { force: true });
-  const entry = ({ parts, ...rest }: PartsManifest) =>
-    `${JSON.stringify(rest).slice(0, -1)},"parts":[\n${parts.map((x) => JSON.stringify(x)).join(',\n')}\n]}`;
-  await writeFile(file, `{"name":${JSON.stringify(list.name)},"files":[\n${list.files.map(entry).join(',\n')}\n]}\n`);
-}
-
-/** A folder written before (not the build's, which is new) may hold this file's parts: they go, with their entry. */
-async function dropEarlierParts(dir: string, name: string): Promise<void> {
-  const list = await readList(dir, name);
-  const old = list?.files.find((f) => f.file === name);
-  if (!list || !old) return;
-  for (const part of old.parts) await rm(path.join(dir, part.file), { force: true });
-  await saveList(dir, name, { ...list, files: list.files.filter((f) => f !== old) });
-}
-
-async function writeList(dir: string, name: string, manifest: PartsManifest): Promise<void> {
-  const list = (await readList(dir, name)) ?? { name: path.basename(listName(name), '.parts.json'), files: [] };
-  const files = [...list.files.filter((f) => f.file !== name), manifest].sort((a, b) => (a.file < b.file ? -1 : 1));
-  await saveList(dir, name, { ...list, files });
-}
-
-/**
- * Buffered writes to one open file, gathered to about 1 MB and written at once: text (the whole file, as the records
- * come) or bytes (the parts, copied from it).
- */
-class Sink {
-  private text = '';
-  /** Bytes are copied here (many small pieces would make a slow vectored write), written when it is full. */
-  private bin: Buffer | undefined;
-  private used = 0;
-  private readonly fh: FileHandle;
-  constructor(fh: FileHandle) {
-    this.fh = fh;
-  }
-  /** A promise only when the buffer is being written out (most calls return at once, without a turn of the loop). */
-  add(data: Buffer | string): Promise<void> | undefined {
-    if (typeof data === 'string') {
-      this.text += data;
-      return this.text.length >= CHUNK ? this.flush() : undefined;
-    }
-    this.bin ??= Buffer.allocUnsafe(CHUNK);
-    if (this.used + data.length > this.bin.length) return this.spill(data);
-    data.copy(this.bin, this.used);
-    this.used += data.length;
-    return undefined;
-  }
-  private async spill(data: Buffer): Promise<void> {
-    await this.flush();
-    if (data.length >= CHUNK) await this.fh.write(data);
-    else this.used = data.copy(this.bin!, 0);
-  }
-  async flush(): Promise<void> {
-    if (this.text) await this.fh.write(this.text);
-    this.text = '';
-    if (this.used > 0) await this.fh.write(this.bin!, 0, this.used);
-    this.used = 0;
-  }
-  async close(): Promise<void> {
-    await this.flush();
-    await this.fh.close();
-  }
-}
-
-/** Byte ranges of a file, read in one pass from start to end: the ranges must come in increasing order. */
-class RangeReader {
-  private readonly chunks: AsyncIterator<Buffer>;
-  private buf: Buffer = Buffer.alloc(0);
-  /** File offset of buf[0]. */
-  private at = 0;
-  constructor(file: string) {
-    this.chunks = createReadStream(file, { highWaterMark: CHUNK })[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
-  }
-  private dropBefore(start: number): void {
-    const skip = Math.min(Math.max(0, start - this.at), this.buf.length);
-    this.buf = this.buf.subarray(skip);
-    this.at += skip;
-  }
-  /** Hands `to` bytes [start, start + length) of the file, piece by piece as they are read (no copy is made). */
-  async copy(start: number, length: number, to: (piece: Buffer) => Promise<void> | undefined): Promise<void> {
-    const end = start + length;
-    let pos = start;
-    while (pos < end) {
-      this.dropBefore(pos);
-      if (this.buf.length === 0) {
-        const next = await this.chunks.next();
-        if (next.done) throw new Error(`short read: wanted bytes ${start}..${end}`);
-        this.buf = next.value;
-        continue;
-      }
-      const from = pos - this.at;
-      const n = Math.min(this.buf.length - from, end - pos);
-      const writing = to(this.buf.subarray(from, from + n));
-      if (writing) await writing;
-      pos += n;
-    }
-  }
 }
 
 /** The records of one unit that came one after another: where their text lies in the whole file. */
