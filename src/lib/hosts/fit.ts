@@ -50,9 +50,11 @@ export interface SiteSize {
 }
 
 const num = (n: number) => n.toLocaleString('vi-VN');
-/** Bytes as MB (10^6) with one decimal and a decimal comma, as the site writes numbers. */
+/** Bytes as MB (10^6) with one decimal and a decimal comma, as the site writes numbers; under 1 MB as whole KB. */
 export const mb = (bytes: number) =>
-  `${(bytes / 1_000_000).toLocaleString('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} MB`;
+  bytes < 999_950
+    ? `${num(Math.round(bytes / 1000))} KB`
+    : `${(bytes / 1_000_000).toLocaleString('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} MB`;
 /** A limit as its host states it: 25 MiB (26,2 MB), 1 GB. */
 const limitText = (bytes: number) => (bytes % MiB === 0 ? `${num(bytes / MiB)} MiB (${mb(bytes)})` : mb(bytes));
 
