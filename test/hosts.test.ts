@@ -177,9 +177,12 @@ describe('hostFit', () => {
 
   it('writes sizes under 1 MB in KB', () => {
     // 2 files: 42 400 + 800 000 bytes = 842 400 bytes = 842 KB; the largest 800 KB.
-    expect(hostFitText([{ path: 'og.png', bytes: 42_400 }, { path: 'a.json', bytes: 800_000 }])[0]).toBe(
-      'Trang gồm 2 tệp, 842 KB (tệp lớn nhất: a.json, 800 KB).',
-    );
+    expect(
+      hostFitText([
+        { path: 'og.png', bytes: 42_400 },
+        { path: 'a.json', bytes: 800_000 },
+      ])[0],
+    ).toBe('Trang gồm 2 tệp, 842 KB (tệp lớn nhất: a.json, 800 KB).');
   });
 
   it('counts Cloudflare Pages’ 20 000 files, the limit itself allowed', () => {
