@@ -166,7 +166,23 @@ describe('hostFit', () => {
     // 1 784 files: 1 783 of 1 000 bytes and one of 5 300 000: 7 083 000 bytes = 7,1 MB.
     const files = listing(1783, { path: 'data/indicators.json', bytes: 5_300_000 });
     expect(verdicts(files)).toEqual(['fits', 'fits', 'fits', 'fits']);
-    expect(hostFitText(files)[0]).toBe('✓ GitHub Pages: vừa (1.784 tệp, 7,1 MB; tệp lớn nhất 5,3 MB).');
+    expect(hostFitText(files)).toEqual([
+      'Trang gồm 1.784 tệp, 7,1 MB (tệp lớn nhất: data/indicators.json, 5,3 MB).',
+      '✓ GitHub Pages: vừa.',
+      '✓ Cloudflare Pages (gói miễn phí): vừa.',
+      '✓ Netlify: vừa.',
+      '✓ Máy chủ web thường (Apache, nginx, IIS): vừa.',
+    ]);
+  });
+
+  it('writes sizes under 1 MB in KB', () => {
+    // 2 files: 42 400 + 800 000 bytes = 842 400 bytes = 842 KB; the largest 800 KB.
+    expect(
+      hostFitText([
+        { path: 'og.png', bytes: 42_400 },
+        { path: 'a.json', bytes: 800_000 },
+      ])[0],
+    ).toBe('Trang gồm 2 tệp, 842 KB (tệp lớn nhất: a.json, 800 KB).');
   });
 
   it('counts Cloudflare Pages’ 20 000 files, the limit itself allowed', () => {
@@ -180,7 +196,7 @@ describe('hostFit', () => {
     expect(verdicts(listing(10, { path: 'data/a.csv', bytes: 25 * MiB }))).toEqual(['fits', 'fits', 'risky', 'fits']);
     const files = listing(10, { path: 'data/a.csv', bytes: 25 * MiB + 1 }, { path: 'data/b.json', bytes: 30_000_000 });
     expect(verdicts(files)).toEqual(['fits', 'exceeds', 'risky', 'fits']);
-    const lines = hostFitText(files);
+    const lines = hostFitText(files).slice(1);
     // 30 000 000 bytes = 30,0 MB; 25 MiB = 26 214 400 bytes = 26,2 MB.
     expect(lines[1]).toBe(
       '✗ Cloudflare Pages (gói miễn phí): không vừa: 2 tệp lớn hơn giới hạn 25 MiB (26,2 MB) ' +

@@ -230,6 +230,25 @@ describe('writeParted', () => {
     expect(shared.files.map((f) => f.file)).toEqual(['x.csv', 'x.json']);
   });
 
+  it('copies the parts right across reads of the whole file, units interleaved or not', async () => {
+    const dir = fresh();
+    // 60 000 records of 50 bytes (3 MB, three 1 MiB reads): provinces A, B, C; first 30 000 interleaved A, B, C, A,
+    // …, then 10 000 of each in a row. Each province 1 MB: a 1,5 MiB limit holds one a part.
+    const text = (i: number, p: string) => `${p}${String(i).padStart(47, '0')}\r\n`;
+    const ps = ['A', 'B', 'C'];
+    const records = function* () {
+      for (let i = 0; i < 30_000; i++) yield { unitId: ps[i % 3]!, text: text(i, ps[i % 3]!) };
+      for (const p of ps) for (let i = 0; i < 10_000; i++) yield { unitId: p, text: text(i, p) };
+    };
+    const r = await writeParted(dir, 'big.csv', csvLayout('h\r\n'), records, { limit: 1.5 * 1024 * 1024 });
+    expect(r.manifest?.parts.map((p) => p.provinces)).toEqual([['A'], ['B'], ['C']]);
+    for (const [i, p] of ps.entries()) {
+      const part = await read(dir, `big-${i + 1}.csv`);
+      const want = [...records()].filter((x) => x.unitId === p).map((x) => x.text);
+      expect(part === `\uFEFFh\r\n${want.join('')}`, p).toBe(true);
+    }
+  });
+
   it('keeps a file it cannot split (no unit column) whole, with a warning', async () => {
     const dir = fresh();
     const records = () => ['1', '2', '3'].map((t) => ({ text: `${t}\n` }));

@@ -50,9 +50,11 @@ export interface SiteSize {
 }
 
 const num = (n: number) => n.toLocaleString('vi-VN');
-/** Bytes as MB (10^6) with one decimal and a decimal comma, as the site writes numbers. */
+/** Bytes as MB (10^6) with one decimal and a decimal comma, as the site writes numbers; under 1 MB as whole KB. */
 export const mb = (bytes: number) =>
-  `${(bytes / 1_000_000).toLocaleString('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} MB`;
+  bytes < 999_950
+    ? `${num(Math.round(bytes / 1000))} KB`
+    : `${(bytes / 1_000_000).toLocaleString('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} MB`;
 /** A limit as its host states it: 25 MiB (26,2 MB), 1 GB. */
 const limitText = (bytes: number) => (bytes % MiB === 0 ? `${num(bytes / MiB)} MiB (${mb(bytes)})` : mb(bytes));
 
@@ -95,16 +97,20 @@ export function hostFit(files: readonly BuiltFile[], hosts: readonly HostLimits[
   });
 }
 
-/** One line per host, e.g. `✓ GitHub Pages: vừa (1.784 tệp, 37,2 MB; tệp lớn nhất 5,3 MB)`. */
+/**
+ * The site's size, then one line per host, e.g. `Trang gồm 1.784 tệp, 31,6 MB (tệp lớn nhất: data/x.json, 5,3 MB).`,
+ * `✓ GitHub Pages: vừa.`, `✗ Cloudflare Pages (gói miễn phí): không vừa: 25.120 tệp, quá giới hạn 20.000 tệp.`
+ */
 export function hostFitText(files: readonly BuiltFile[], hosts: readonly HostLimits[] = HOSTS): string[] {
   const size = siteSize(files);
-  const largest = size.largest ? `; tệp lớn nhất ${mb(size.largest.bytes)}` : '';
-  const summary = `${num(size.files)} tệp, ${mb(size.bytes)}${largest}`;
-  return hostFit(files, hosts).map((r) => {
-    if (r.fit === 'fits') return `✓ ${r.host}: vừa (${summary}).`;
-    const verdict = r.fit === 'exceeds' ? 'không vừa' : 'có thể không vừa';
-    return `${r.fit === 'exceeds' ? '✗' : '!'} ${r.host}: ${verdict}: ${r.reasons.join('; ')}.`;
-  });
+  const largest = size.largest ? ` (tệp lớn nhất: ${size.largest.path}, ${mb(size.largest.bytes)})` : '';
+  const lines = [`Trang gồm ${num(size.files)} tệp, ${mb(size.bytes)}${largest}.`];
+  for (const r of hostFit(files, hosts)) {
+    if (r.fit === 'fits') lines.push(`✓ ${r.host}: vừa.`);
+    else if (r.fit === 'risky') lines.push(`! ${r.host}: có thể không vừa: ${r.reasons.join('; ')}.`);
+    else lines.push(`✗ ${r.host}: không vừa: ${r.reasons.join('; ')}.`);
+  }
+  return lines;
 }
 
 /** Every file under `dir` with its size, paths `/`-separated, sorted. */
@@ -119,7 +125,7 @@ export async function listBuilt(dir: string): Promise<BuiltFile[]> {
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-/** For the end of the build: whether the site in `outDir` fits each host, one line each, in Vietnamese. */
+/** For the end of the build: the size of the site in `outDir`, then whether it fits each host, in Vietnamese. */
 export async function hostFitLines(outDir: string): Promise<string[]> {
   return hostFitText(await listBuilt(outDir));
 }

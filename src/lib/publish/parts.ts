@@ -9,13 +9,18 @@
  * is part 1 followed by every later part without its first line (BOM and header go together on that line).
  * JSON parts are each a whole document (`{"columns":…,"rows":[…]}`); the whole set is their rows in order.
  *
- * Records are streamed twice at most: the first pass writes the whole file while counting each province's bytes
- * (it stops writing once the limit is passed); only then, a second pass writes the parts, all at once.
+ * The records are read once: the whole file is written as always, noting where each unit's records lie in it; only
+ * when it passes the limit are those byte ranges copied into the parts (all at once, in one read of the file) and
+ * the whole file removed. So a split costs a copy of the file, not a second computation of its rows.
  */
-import { type FileHandle, mkdir, open, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Unit } from '../types.ts';
 import { BOM } from './csv.ts';
+import { RangeReader, Sink } from './io.ts';
+import { dropEarlierParts, listName, type PartsManifest, writeList } from './parts-list.ts';
+
+export type { PartInfo, PartsList, PartsManifest } from './parts-list.ts';
 
 /** 25 MiB: the largest file Cloudflare Pages accepts, the smallest limit of the common static hosts. */
 export const PART_LIMIT = 25 * 1024 * 1024;
@@ -53,27 +58,6 @@ export interface PartsOptions {
   provinceOf?: (unitId: string) => string;
 }
 
-export interface PartInfo {
-  file: string;
-  bytes: number;
-  rows: number;
-  /** The provinces whose records the part holds, in the order they come. */
-  provinces: string[];
-  /** Every unit with records in the part, in the order they come. */
-  units: string[];
-}
-
-export interface PartsManifest {
-  /** The whole file's name, e.g. `indicators.csv`. */
-  file: string;
-  bytes: number;
-  rows: number;
-  limit: number;
-  /** How to get the whole set, in Vietnamese. */
-  how_to_join: string;
-  parts: PartInfo[];
-}
-
 export interface PartedFile {
   /** Paths written: the whole file, or the parts and then `NAME.parts.json` (shared by NAME's formats). */
   files: string[];
@@ -82,7 +66,6 @@ export interface PartedFile {
   warnings: string[];
 }
 
-const CHUNK = 1 << 20;
 const bytesOf = (s: string) => Buffer.byteLength(s, 'utf8');
 
 /**
@@ -120,74 +103,20 @@ function withSuffix(name: string, suffix: string): string {
   return `${name.slice(0, name.length - ext.length)}${suffix}${ext}`;
 }
 
-/** `NAME.parts.json`: one list for every format of NAME (indicators.csv and indicators.json share it). */
-export const listName = (name: string) => `${name.slice(0, name.length - path.extname(name).length)}.parts.json`;
-
-/** The content of `NAME.parts.json`. */
-export interface PartsList {
-  name: string;
-  files: PartsManifest[];
-}
-
-async function readList(dir: string, name: string): Promise<PartsList | undefined> {
-  try {
-    return JSON.parse(await readFile(path.join(dir, listName(name)), 'utf8')) as PartsList;
-  } catch {
-    return undefined;
-  }
-}
-
-/** One file a line, one part a line: the unit lists are long at national size. */
-async function saveList(dir: string, name: string, list: PartsList): Promise<void> {
-  const file = path.join(dir, listName(name));
-  if (list.files.length === 0) return rm(file, { force: true });
-  const entry = ({ parts, ...rest }: PartsManifest) =>
-    `${JSON.stringify(rest).slice(0, -1)},"parts":[\n${parts.map((x) => JSON.stringify(x)).join(',\n')}\n]}`;
-  await writeFile(file, `{"name":${JSON.stringify(list.name)},"files":[\n${list.files.map(entry).join(',\n')}\n]}\n`);
-}
-
-/** A folder written before (not the build's, which is new) may hold this file's parts: they go, with their entry. */
-async function dropEarlierParts(dir: string, name: string): Promise<void> {
-  const list = await readList(dir, name);
-  const old = list?.files.find((f) => f.file === name);
-  if (!list || !old) return;
-  for (const part of old.parts) await rm(path.join(dir, part.file), { force: true });
-  await saveList(dir, name, { ...list, files: list.files.filter((f) => f !== old) });
-}
-
-async function writeList(dir: string, name: string, manifest: PartsManifest): Promise<void> {
-  const list = (await readList(dir, name)) ?? { name: path.basename(listName(name), '.parts.json'), files: [] };
-  const files = [...list.files.filter((f) => f.file !== name), manifest].sort((a, b) => (a.file < b.file ? -1 : 1));
-  await saveList(dir, name, { ...list, files });
-}
-
-/** Buffered writes to one open file. */
-class Sink {
-  private buf = '';
-  private readonly fh: FileHandle;
-  constructor(fh: FileHandle) {
-    this.fh = fh;
-  }
-  async add(text: string): Promise<void> {
-    this.buf += text;
-    if (this.buf.length >= CHUNK) await this.flush();
-  }
-  drop(): void {
-    this.buf = '';
-  }
-  async flush(): Promise<void> {
-    if (this.buf) await this.fh.write(this.buf);
-    this.buf = '';
-  }
-  async close(): Promise<void> {
-    await this.flush();
-    await this.fh.close();
-  }
+/** The records of one unit that came one after another: where their text lies in the whole file. */
+interface Run {
+  unit: string;
+  /** Offset and length in bytes, separators between its records included, the one before it not. */
+  start: number;
+  bytes: number;
+  rows: number;
 }
 
 interface Tally {
   bytes: number;
   rows: number;
+  /** Runs: each but the first of a file has a separator before it. */
+  runs: number;
 }
 
 interface Plan {
@@ -207,7 +136,7 @@ function plan(
   const out: Plan = { partOf: new Map(), parts: [] };
   let cur: Plan['parts'][number] | undefined;
   const startPart = () => {
-    cur = { provinces: [], units: [], tally: { bytes: 0, rows: 0 } };
+    cur = { provinces: [], units: [], tally: { bytes: 0, rows: 0, runs: 0 } };
     out.parts.push(cur);
     return cur;
   };
@@ -216,13 +145,18 @@ function plan(
     part.units.push(unit);
     part.tally.bytes += t.bytes;
     part.tally.rows += t.rows;
+    part.tally.runs += t.runs;
     out.partOf.set(unit, out.parts.length - 1);
   };
-  const plus = (a: Tally, b: Tally): Tally => ({ bytes: a.bytes + b.bytes, rows: a.rows + b.rows });
+  const plus = (a: Tally, b: Tally): Tally => ({
+    bytes: a.bytes + b.bytes,
+    rows: a.rows + b.rows,
+    runs: a.runs + b.runs,
+  });
   // Provinces in the order of their ids (code points), each province's units in the order they come.
   const ordered = [...provinces].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   for (const [province, units] of ordered) {
-    let whole: Tally = { bytes: 0, rows: 0 };
+    let whole: Tally = { bytes: 0, rows: 0, runs: 0 };
     for (const t of units.values()) whole = plus(whole, t);
     if (size(whole) <= limit) {
       const part = cur && size(plus(cur.tally, whole)) <= limit ? cur : startPart();
@@ -273,70 +207,114 @@ export async function writeParted(
   const fixed = bytesOf(layout.head) + bytesOf(layout.tail);
   const firstBytes = bytesOf(layout.first);
   const betweenBytes = bytesOf(layout.between);
-  const size = (t: Tally) => fixed + t.bytes + (t.rows > 0 ? firstBytes + (t.rows - 1) * betweenBytes : 0);
+  const size = (t: Tally) => fixed + t.bytes + (t.runs > 0 ? firstBytes + (t.runs - 1) * betweenBytes : 0);
 
   await mkdir(dir, { recursive: true });
   await dropEarlierParts(dir, name);
 
-  // Pass 1: the whole file, and each province's and unit's bytes (record text only; separators come from `size`).
+  // Pass 1: the whole file, a unit's consecutive records at a time, noting where each such run lies.
   const file = path.join(dir, name);
   const whole = new Sink(await open(file, 'w'));
-  const tallies = new Map<string, Map<string, Tally>>();
-  const total: Tally = { bytes: 0, rows: 0 };
-  let fits = true;
+  const runs: Run[] = [];
+  let pos = 0;
+  let rows = 0;
+  let cur: { unit: string; text: string; rows: number } | undefined;
+  const endRun = () => {
+    if (!cur) return undefined;
+    const first = runs.length === 0;
+    const bytes = bytesOf(cur.text);
+    const sepBytes = first ? firstBytes : betweenBytes;
+    runs.push({ unit: cur.unit, start: pos + sepBytes, bytes, rows: cur.rows });
+    pos += sepBytes + bytes;
+    rows += cur.rows;
+    const text = (first ? layout.first : layout.between) + cur.text;
+    cur = undefined;
+    return whole.add(text);
+  };
   try {
+    pos = bytesOf(layout.head);
     await whole.add(layout.head);
     for (const r of records()) {
-      const key = r.unitId ?? '';
-      const p = r.unitId === undefined ? '' : province(r.unitId);
-      const units = tallies.get(p) ?? new Map<string, Tally>();
-      tallies.set(p, units);
-      const t = units.get(key) ?? { bytes: 0, rows: 0 };
-      const b = bytesOf(r.text);
-      t.bytes += b;
-      t.rows += 1;
-      units.set(key, t);
-      const sep = total.rows === 0 ? layout.first : layout.between;
-      total.bytes += b;
-      total.rows += 1;
-      if (!fits) continue;
-      await whole.add(sep + r.text);
-      if (size(total) > limit) {
-        fits = false;
-        whole.drop();
+      const unit = r.unitId ?? '';
+      if (cur?.unit === unit) {
+        cur.text += layout.between + r.text;
+        cur.rows += 1;
+      } else {
+        const flushing = endRun();
+        if (flushing) await flushing;
+        cur = { unit, text: r.text, rows: 1 };
       }
     }
-    if (fits) await whole.add(layout.tail);
+    await endRun();
+    await whole.add(layout.tail);
   } finally {
     await whole.close();
   }
-  if (fits) return { files: [file], warnings: [] };
-  await rm(file);
+  const totalBytes = pos + bytesOf(layout.tail);
+  if (totalBytes <= limit) return { files: [file], warnings: [] };
 
-  // Pass 2: every part at once, each record to its province's part.
+  // Each province's units, in the order they come, with their bytes.
+  const tallies = new Map<string, Map<string, Tally>>();
+  for (const run of runs) {
+    const p = run.unit === '' ? '' : province(run.unit);
+    const units = tallies.get(p) ?? new Map<string, Tally>();
+    tallies.set(p, units);
+    const t = units.get(run.unit) ?? { bytes: 0, rows: 0, runs: 0 };
+    t.bytes += run.bytes;
+    t.rows += run.rows;
+    t.runs += 1;
+    units.set(run.unit, t);
+  }
+  const total: Tally = { bytes: 0, rows, runs: runs.length };
+  for (const run of runs) total.bytes += run.bytes;
+
+  // Pass 2: the runs copied from the whole file into their parts (nothing computed again), then the whole removed.
   const warnings: string[] = [];
   const p = plan(tallies, size, limit, warnings, name);
   // Nothing to split between (one unit, or a table without units): the whole file, over the limit, and a warning.
   const single = p.parts.length === 1;
   const names = single ? [name] : p.parts.map((_, i) => withSuffix(name, `-${i + 1}`));
-  const sinks: Sink[] = [];
-  const counts = p.parts.map(() => 0);
-  try {
-    for (const n of names) sinks.push(new Sink(await open(path.join(dir, n), 'w')));
-    for (const s of sinks) await s.add(layout.head);
-    for (const r of records()) {
-      const i = p.partOf.get(r.unitId ?? '') ?? 0;
-      await sinks[i]!.add((counts[i] === 0 ? layout.first : layout.between) + r.text);
-      counts[i] = (counts[i] ?? 0) + 1;
+  if (!single) {
+    const sinks: Sink[] = [];
+    const started = p.parts.map(() => false);
+    const reader = new RangeReader(file);
+    const [head, first, between, tail] = [layout.head, layout.first, layout.between, layout.tail].map((t) =>
+      Buffer.from(t),
+    );
+    try {
+      for (const n of names) sinks.push(new Sink(await open(path.join(dir, n), 'w')));
+      for (const s of sinks) await s.add(head!);
+      // Runs that follow each other in the whole file and go to the same part are copied as one range, the
+      // separator between them included (between two runs of the whole file there is always `between`).
+      const copy = async (i: number, start: number, end: number) => {
+        const sink = sinks[i]!;
+        // Awaited only when a write is under way: two writes at once could land out of order.
+        const sep = sink.add(started[i] ? between! : first!);
+        if (sep) await sep;
+        started[i] = true;
+        await reader.copy(start, end - start, (piece) => sink.add(piece));
+      };
+      let span: { part: number; start: number; end: number } | undefined;
+      for (const run of runs) {
+        const part = p.partOf.get(run.unit) ?? 0;
+        if (span && span.part === part && run.start === span.end + betweenBytes) {
+          span.end = run.start + run.bytes;
+          continue;
+        }
+        if (span) await copy(span.part, span.start, span.end);
+        span = { part, start: run.start, end: run.start + run.bytes };
+      }
+      if (span) await copy(span.part, span.start, span.end);
+      for (const s of sinks) await s.add(tail!);
+    } finally {
+      for (const s of sinks) await s.close();
     }
-    for (const s of sinks) await s.add(layout.tail);
-  } finally {
-    for (const s of sinks) await s.close();
+    await rm(file);
   }
   if (single) {
     if (warnings.length === 0) {
       warnings.push(
-        `${name}: tệp lớn ${size(total).toLocaleString('vi-VN')} byte, ` +
+        `${name}: tệp lớn ${totalBytes.toLocaleString('vi-VN')} byte, ` +
           `vượt giới hạn ${limit.toLocaleString('vi-VN')} byte, nhưng không chia được theo tỉnh ` +
           '(tệp không có cột đơn vị); một số nơi lưu trữ sẽ không nhận tệp này.',
       );
@@ -345,7 +323,7 @@ export async function writeParted(
   }
   const manifest: PartsManifest = {
     file: name,
-    bytes: size(total),
+    bytes: totalBytes,
     rows: total.rows,
     limit,
     how_to_join: layout.tail ? HOW_TO_JOIN.json : HOW_TO_JOIN.csv,
