@@ -6,7 +6,8 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 // The schema's column lists, to spot a misnamed sheet by its header.
 import { FILE_COLUMNS as REQUIRED_COLUMNS } from '../schema/columns.ts';
@@ -190,6 +191,8 @@ interface WorkbookRead {
 
 /** Workbooks of at least this size are read in a worker thread, several at once (one per core). */
 const WORKER_FROM_BYTES = 1 << 20;
+// A path, not `new URL(…, import.meta.url)`, which Vite would take for a browser worker to bundle.
+const WORKER_SCRIPT = join(dirname(fileURLToPath(import.meta.url)), 'workbook-worker.ts');
 
 /** Starts reading every workbook, as many at once as there are cores; each result is awaited in listing order. */
 function readAll(dir: string, files: readonly string[], workerFrom: number): Map<string, Promise<WorkbookRead>> {
@@ -229,7 +232,7 @@ async function readWorkbookFile(
   workerFrom: number,
 ): Promise<Omit<WorkbookRead, 'ms'>> {
   if ((await stat(path)).size >= workerFrom) {
-    const worker = new Worker(new URL('./workbook-worker.ts', import.meta.url), { workerData: { path, file, own } });
+    const worker = new Worker(WORKER_SCRIPT, { workerData: { path, file, own } });
     return new Promise<Omit<WorkbookRead, 'ms'>>((resolve, reject) => {
       worker.once('message', resolve);
       worker.once('error', reject);
