@@ -1,8 +1,9 @@
 /**
  * Where each table comes from: a CSV file, a workbook named after the table (its first sheet), a sheet named after
  * the table in any workbook, and the files of `bao-cao/` (reports from the units below, which add rows). Workbooks
- * are read here, whole, since their sheets come in any order and the tables are checked in a fixed one; CSV files
- * are only named, and read when their turn comes. The same table given twice at the top is an error naming both.
+ * are read here, all of them (big ones in worker threads, side by side), since their sheets come in any order and
+ * the tables are checked in a fixed one; CSV files are only named, and read when their turn comes. The same table
+ * given twice at the top is an error naming both.
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
