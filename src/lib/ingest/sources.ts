@@ -13,6 +13,8 @@ import { Worker } from 'node:worker_threads';
 import type { Diagnostic } from '../types.ts';
 import { DATA_FILES, REPORTS_DIR, dataFileName, isWorkbookName, readDataFile } from './folder.ts';
 import type { DataFileName, DataFolderListing } from './folder.ts';
+import { unpackRows } from './packed.ts';
+import type { PackedRows } from './packed.ts';
 import { parseRows } from './parse.ts';
 import { TABLE_SHEET_NAMES, tableOfSheet } from './sheet-cells.ts';
 import { readWorkbook, sheetPicker } from './workbook.ts';
@@ -246,7 +248,10 @@ async function readWorkbookFile(
   if ((await stat(path)).size >= workerFrom) {
     const worker = new Worker(WORKER_SCRIPT, { workerData: { path, file, own } });
     return new Promise<Omit<WorkbookRead, 'ms'>>((resolve, reject) => {
-      worker.once('message', resolve);
+      worker.once('message', (m: { content: WorkbookContent; packed: PackedRows[]; bytes: number }) => {
+        m.content.tables.forEach((t, i) => (t.rows = unpackRows(m.packed[i]!)));
+        resolve({ content: m.content, bytes: m.bytes });
+      });
       worker.once('error', reject);
       worker.once('exit', (code) => reject(new Error(`luồng đọc dừng với mã ${code}`)));
     }).finally(() => void worker.terminate());
