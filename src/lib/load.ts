@@ -7,6 +7,7 @@ import { REQUIRED_FILES, listDataFolder, missingRequired } from './ingest/folder
 import type { DataFileName, FileProgress } from './ingest/folder.ts';
 import { Locator, feedTable } from './ingest/feed.ts';
 import { collectSources, sourceLabel } from './ingest/sources.ts';
+import { FILE_COLUMNS, mapColumns } from './schema/columns.ts';
 import { VALIDATION_ORDER, Validator } from './schema/validate.ts';
 
 export interface LoadOptions {
@@ -32,7 +33,7 @@ export function locateDiagnostic(inputs: Inputs, d: Diagnostic): Diagnostic {
 export async function loadInputs(dir: string, opts: LoadOptions = {}): Promise<Inputs & { isDemo: boolean }> {
   const listing = await listDataFolder(dir);
   const diagnostics: Diagnostic[] = [...listing.diagnostics];
-  const sources = await collectSources(listing, (p) => opts.onFile?.(p));
+  const sources = await collectSources(listing, (p) => opts.onFile?.(p), { columns: (t) => FILE_COLUMNS[t] });
   diagnostics.push(...sources.diagnostics);
   for (const note of sources.notes) opts.onNote?.(note);
   const validator = new Validator();
@@ -41,7 +42,7 @@ export async function loadInputs(dir: string, opts: LoadOptions = {}): Promise<I
     const list = sources.byTable.get(name);
     if (list === undefined) continue;
     const t0 = performance.now();
-    const fed = await feedTable(dir, name, list, validator, locator);
+    const fed = await feedTable(dir, name, list, validator, locator, mapColumns);
     validator.end(name);
     // The validator kept what passed: a sheet's rows as read are no longer needed.
     for (const s of list) if (s.rows) s.rows.rows = [];

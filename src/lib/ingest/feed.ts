@@ -6,7 +6,6 @@
  * period in two files) work unchanged; the Locator turns such lines back into file, sheet, row and cell, in the
  * diagnostics' fields and in their messages ("dòng 5 của bao-cao/a.csv").
  */
-import { mapColumns } from '../schema/columns.ts';
 import type { Diagnostic } from '../types.ts';
 import { DATA_FILES, readDataFile } from './folder.ts';
 import type { DataFileName } from './folder.ts';
@@ -21,6 +20,17 @@ const BASE = 10_000_000;
 export interface SinkFactory {
   sink(name: DataFileName, file: string): RowSink;
 }
+
+/**
+ * The schema's check of a header on its own (schema/columns.ts mapColumns, passed in by load.ts: ingest sits below
+ * the schema): its problems, and the required columns it lacks.
+ */
+export type HeaderCheck = (
+  header: readonly string[],
+  line: number,
+  file: string,
+  name: DataFileName,
+) => { missing: ReadonlySet<string>; diagnostics: Diagnostic[] };
 
 export interface FeedResult {
   /** Data rows handed to the validator (0: the table counts as absent). */
@@ -170,6 +180,7 @@ export async function feedTable(
   sources: readonly TableSource[],
   validator: SinkFactory,
   locator: Locator,
+  checkHeader: HeaderCheck,
 ): Promise<FeedResult> {
   locator.register(name, sources);
   const result: FeedResult = { rows: 0, bytes: 0, diagnostics: [], explained: false };
@@ -205,7 +216,7 @@ export async function feedTable(
   // A source without a required column (a report whose header has `admited`) would fail on every row in the
   // merged stream: its header is checked on its own instead, and its rows are left out.
   const complete = used.filter((b) => {
-    const cols = mapColumns(b.header, b.headerLine, b.source.file, name);
+    const cols = checkHeader(b.header, b.headerLine, b.source.file, name);
     if (cols.missing.size === 0) return true;
     result.explained = true;
     const sheet = b.source.sheet;

@@ -11,5 +11,6 @@ export type { SheetTable, OtherSheet, WorkbookContent, SheetPicker } from './wor
 export { cellText, columnKind, foldName, tableOfSheet, TABLE_SHEET_NAMES } from './sheet-cells.ts';
 export type { SheetCell, ColumnKind } from './sheet-cells.ts';
 export { collectSources, sourceLabel } from './sources.ts';
-export type { TableSource, CollectedSources } from './sources.ts';
+export type { TableSource, CollectedSources, CollectOptions } from './sources.ts';
+export type { HeaderCheck, SinkFactory } from './feed.ts';
 export { Locator, feedTable, columnLetters } from './feed.ts';

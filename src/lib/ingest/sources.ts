@@ -1,18 +1,20 @@
 /**
  * Where each table comes from: a CSV file, a workbook named after the table (its first sheet), a sheet named after
  * the table in any workbook, and the files of `bao-cao/` (reports from the units below, which add rows). Workbooks
- * are read here, whole, since their sheets come in any order and the tables are checked in a fixed one; CSV files
- * are only named, and read when their turn comes. The same table given twice at the top is an error naming both.
+ * are read here, all of them (big ones in worker threads, side by side), since their sheets come in any order and
+ * the tables are checked in a fixed one; CSV files are only named, and read when their turn comes. The same table
+ * given twice at the top is an error naming both.
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-// The schema's column lists, to spot a misnamed sheet by its header.
-import { FILE_COLUMNS as REQUIRED_COLUMNS } from '../schema/columns.ts';
 import type { Diagnostic } from '../types.ts';
 import { DATA_FILES, REPORTS_DIR, dataFileName, isWorkbookName, readDataFile } from './folder.ts';
 import type { DataFileName, DataFolderListing } from './folder.ts';
+import { unpackRows } from './packed.ts';
+import type { PackedRows } from './packed.ts';
 import { parseRows } from './parse.ts';
 import { TABLE_SHEET_NAMES, tableOfSheet } from './sheet-cells.ts';
 import { readWorkbook, sheetPicker } from './workbook.ts';
@@ -49,11 +51,21 @@ export interface CollectedSources {
   notes: string[];
 }
 
+export interface CollectOptions {
+  /** Workbooks of at least this many bytes are read in worker threads (tests set 0 or Infinity). */
+  workerFromBytes?: number;
+  /**
+   * Each table's known and required columns (the schema's, passed in by load.ts: ingest sits below the schema),
+   * to warn of a sheet whose name is not a table's but whose header is.
+   */
+  columns?: (table: DataFileName) => { known: readonly string[]; required: readonly string[] };
+}
+
 /** Every source of every table in the folder; the workbooks among them are read. */
 export async function collectSources(
   listing: DataFolderListing,
   onWorkbook?: (p: WorkbookProgress) => void,
-  opts: { workerFromBytes?: number } = {},
+  opts: CollectOptions = {},
 ): Promise<CollectedSources> {
   const out: CollectedSources = { byTable: new Map(), diagnostics: [], notes: [] };
   const top = new Map<DataFileName, TableSource[]>();
@@ -71,10 +83,11 @@ export async function collectSources(
   const reports = listing.hasReports ? await listTree(join(listing.dir, REPORTS_DIR), REPORTS_DIR) : [];
   const books = [...listing.workbooks, ...reports.filter((rel) => isWorkbookName(rel.slice(rel.lastIndexOf('/') + 1)))];
   const reads = readAll(listing.dir, books, opts.workerFromBytes ?? WORKER_FROM_BYTES);
-  for (const entry of listing.workbooks) await addWorkbook(entry, false, add, out, reads, onWorkbook);
+  const ctx: WorkbookContext = { add, out, reads, onWorkbook, columns: opts.columns };
+  for (const entry of listing.workbooks) await addWorkbook(entry, false, ctx);
   // Reports in name order, CSV files and workbooks alike.
   for (const rel of reports) {
-    if (reads.has(rel)) await addWorkbook(rel, true, add, out, reads, onWorkbook);
+    if (reads.has(rel)) await addWorkbook(rel, true, ctx);
     else addReport(rel, add, out);
   }
 
@@ -154,14 +167,16 @@ function tableOfWorkbook(file: string): DataFileName | undefined {
   return tableOfSheet(base);
 }
 
-async function addWorkbook(
-  file: string,
-  report: boolean,
-  add: (s: TableSource) => void,
-  out: CollectedSources,
-  reads: Map<string, Promise<WorkbookRead>>,
-  onWorkbook?: (p: WorkbookProgress) => void,
-): Promise<void> {
+interface WorkbookContext {
+  add: (s: TableSource) => void;
+  out: CollectedSources;
+  reads: Map<string, Promise<WorkbookRead>>;
+  onWorkbook: ((p: WorkbookProgress) => void) | undefined;
+  columns: CollectOptions['columns'];
+}
+
+async function addWorkbook(file: string, report: boolean, ctx: WorkbookContext): Promise<void> {
+  const { add, out, reads, onWorkbook, columns } = ctx;
   const own = tableOfWorkbook(file);
   const { content, bytes, ms } = await reads.get(file)!;
   out.diagnostics.push(...content.diagnostics);
@@ -175,7 +190,7 @@ async function addWorkbook(
     const names = content.others.map((o) => `"${o.sheet}"`).join(', ');
     out.notes.push(`${file}: bỏ qua trang ${names} (không phải bảng số liệu).`);
     for (const o of content.others) {
-      const looks = looksLike(o);
+      const looks = columns && looksLike(o, columns);
       if (looks) out.diagnostics.push(misnamed(file, o, looks, own));
     }
   }
@@ -190,6 +205,8 @@ interface WorkbookRead {
 
 /** Workbooks of at least this size are read in a worker thread, several at once (one per core). */
 const WORKER_FROM_BYTES = 1 << 20;
+// A path, not `new URL(…, import.meta.url)`, which Vite would take for a browser worker to bundle.
+const WORKER_SCRIPT = join(dirname(fileURLToPath(import.meta.url)), 'workbook-worker.ts');
 
 /** Starts reading every workbook, as many at once as there are cores; each result is awaited in listing order. */
 function readAll(dir: string, files: readonly string[], workerFrom: number): Map<string, Promise<WorkbookRead>> {
@@ -229,9 +246,12 @@ async function readWorkbookFile(
   workerFrom: number,
 ): Promise<Omit<WorkbookRead, 'ms'>> {
   if ((await stat(path)).size >= workerFrom) {
-    const worker = new Worker(new URL('./workbook-worker.ts', import.meta.url), { workerData: { path, file, own } });
+    const worker = new Worker(WORKER_SCRIPT, { workerData: { path, file, own } });
     return new Promise<Omit<WorkbookRead, 'ms'>>((resolve, reject) => {
-      worker.once('message', resolve);
+      worker.once('message', (m: { content: WorkbookContent; packed: PackedRows[]; bytes: number }) => {
+        m.content.tables.forEach((t, i) => (t.rows = unpackRows(m.packed[i]!)));
+        resolve({ content: m.content, bytes: m.bytes });
+      });
       worker.once('error', reject);
       worker.once('exit', (code) => reject(new Error(`luồng đọc dừng với mã ${code}`)));
     }).finally(() => void worker.terminate());
@@ -241,12 +261,12 @@ async function readWorkbookFile(
 }
 
 /** The table whose required columns all head the sheet (the one with most known columns there), if any. */
-function looksLike(o: OtherSheet): DataFileName | undefined {
+function looksLike(o: OtherSheet, columns: NonNullable<CollectOptions['columns']>): DataFileName | undefined {
   const cols = new Set(o.firstRow.map((c) => c.toLowerCase()));
   let best: DataFileName | undefined;
   let bestHits = 0;
   for (const name of DATA_FILES) {
-    const spec = REQUIRED_COLUMNS[name];
+    const spec = columns(name);
     if (!spec.required.every((c) => cols.has(c))) continue;
     const hits = spec.known.filter((c) => cols.has(c)).length;
     if (hits > bestHits) [best, bestHits] = [name, hits];

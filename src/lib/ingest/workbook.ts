@@ -81,7 +81,12 @@ export function notAWorkbook(bytes: Uint8Array, file: string): string | undefine
 }
 
 /** Reads the wanted sheets of a workbook. Never throws for bad bytes: they become one error naming the file. */
-export async function readWorkbook(bytes: Uint8Array, file: string, pick: SheetPicker): Promise<WorkbookContent> {
+export async function readWorkbook(
+  bytes: Uint8Array,
+  file: string,
+  pick: SheetPicker,
+  opts: { streamFromBytes?: number } = {},
+): Promise<WorkbookContent> {
   const out: WorkbookContent = { tables: [], others: [], diagnostics: [] };
   const problem = notAWorkbook(bytes, file);
   if (problem) {
@@ -91,10 +96,13 @@ export async function readWorkbook(bytes: Uint8Array, file: string, pick: SheetP
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   try {
     let streamed: WorkbookContent | undefined;
-    try {
-      streamed = await streamSheets(buffer, pick);
-    } catch {
-      // Read again below, whole: a file that is really broken fails there too, and is reported.
+    // A small workbook is loaded whole at once (cheap, and its text decoded whole); a big one is streamed.
+    if (bytes.byteLength >= (opts.streamFromBytes ?? STREAM_FROM_BYTES)) {
+      try {
+        streamed = await streamSheets(buffer, pick);
+      } catch {
+        // Read again below, whole: a file that is really broken fails there too, and is reported.
+      }
     }
     const content = streamed !== undefined && trustworthy(streamed) ? streamed : await loadSheets(buffer, pick);
     out.tables.push(...content.tables);
@@ -127,6 +135,9 @@ function trustworthy(content: WorkbookContent): boolean {
 }
 
 class UnnamedSheet extends Error {}
+
+/** Workbooks from this size on are streamed: loaded whole, a national table would take gigabytes. */
+const STREAM_FROM_BYTES = 2 << 20;
 
 /** Sheet by sheet as the zip streams: a table of half a million rows never sits in memory as XML. */
 async function streamSheets(buffer: Buffer, pick: SheetPicker): Promise<WorkbookContent> {
