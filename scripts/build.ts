@@ -48,8 +48,8 @@ async function main(): Promise<number> {
   }
   // Made before the pages: the data page says whether it is published (it must fit the hosts' largest file).
   const workbook = await dataWorkbook(dataset);
-  const workbookInfo =
-    'bytes' in workbook ? { bytes: workbook.bytes.length, published: true } : { bytes: workbook.size, published: false };
+  const published = 'bytes' in workbook;
+  const workbookInfo = { bytes: published ? workbook.bytes.length : workbook.size, published };
 
   // Staged inside the project: Astro puts its temporary prerender output under the working directory when outDir
   // is outside it, and two builds sharing that folder would break each other.

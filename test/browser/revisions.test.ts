@@ -64,7 +64,9 @@ describe('builds over the previous publication', () => {
     const o = runs[1]!.stdout;
     // Revised: Bình Liêu and its province Quảng Ninh (summed), each for 2019, 2020 and the term 2015–2020.
     expect(o).toContain('0 số liệu mới, 6 số liệu được điều chỉnh, 0 số liệu bị rút bỏ.');
-    expect(o).toMatch(/Đảng bộ huyện Bình Liêu \(QN\.BL\), năm 2019, kết nạp đảng viên mới: 109 → 1\.090 — tăng 10 lần/);
+    expect(o).toMatch(
+      /Đảng bộ huyện Bình Liêu \(QN\.BL\), năm 2019, kết nạp đảng viên mới: 109 → 1\.090 — tăng 10 lần/,
+    );
     expect(o).toMatch(/admissions\.csv:2 \[admitted\] "1090": .*Bình Liêu.*109 → 1\.090/);
     // The summary comes before the swap, the host lines last.
     expect(o.indexOf('So với bản công bố trước')).toBeLessThan(o.indexOf('Xong:'));
@@ -90,7 +92,7 @@ describe('builds over the previous publication', () => {
 });
 
 describe('the revisions in the browser', () => {
-  it('"Lịch sử cập nhật" lists the rows, linked from the footer and the data page, with working unit links', async () => {
+  it('"Lịch sử cập nhật" lists the rows with unit links, linked from the footer and data page', async () => {
     const server = await serve(out, '/');
     const context = await newContext(browser);
     try {
@@ -128,14 +130,16 @@ describe('the revisions in the browser', () => {
     }
   });
 
-  it("a unit page marks the figures revised on the latest date, in text a screen reader reads", async () => {
+  it('a unit page marks the figures revised on the latest date, in text a screen reader reads', async () => {
     const server = await serve(out, '/');
     const context = await newContext(browser);
     try {
       const { page, w } = await open(context, `${server.url}don-vi/binh-lieu/`, server.origin);
       // The cards' year, 2020: a change of months is a revision too (53 over 7 months → 54 over 8).
       const card = page.locator('.card', { hasText: 'Kết nạp năm 2020' });
-      expect(await card.getByText('đã điều chỉnh 02/12/2026: 53 (7/12 tháng) → 54 (8/12 tháng)').isVisible()).toBe(true);
+      expect(await card.getByText('đã điều chỉnh 02/12/2026: 53 (7/12 tháng) → 54 (8/12 tháng)').isVisible()).toBe(
+        true,
+      );
       // In the table of admissions by year (opened as a reader does), the 2019 row, read with the cell.
       const figure = page.locator('figure', { has: page.getByRole('heading', { name: 'Kết nạp đảng viên theo năm' }) });
       await figure.locator('summary', { hasText: 'Xem bảng số liệu' }).first().click();
