@@ -32,7 +32,7 @@ const rows = (d: Dataset): IndicatorRow[] => d.indicatorUnitOrder.flatMap((id) =
 describe('du-lieu.xlsx', () => {
   it('has a sheet per table, Vietnamese names, counts as numbers and periods as text', async () => {
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(bytes));
+    await wb.xlsx.load(new Uint8Array(bytes).buffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Đơn vị', 'Kết nạp', 'Chỉ tiêu', 'Bồi dưỡng', 'Đảng viên']);
     // data/admissions.csv line 2: QN.BL, period 2019, admitted 109.
     const admissions = wb.getWorksheet('Kết nạp')!;

@@ -9,7 +9,8 @@
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, newContext, open } from '../helpers/browser.ts';
 import { hashTree, root, runScript, serve, type RunResult } from '../helpers/site.ts';
@@ -18,6 +19,14 @@ let tmp: string;
 let out: string;
 let browser: Browser;
 const runs: RunResult[] = [];
+
+/** axe-core's serious and critical violations on the page as it is (the a11y gate's rule, test/browser/a11y.test.ts). */
+async function axeProblems(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
 
 async function build(dataDir: string, date: string): Promise<RunResult> {
   const r = await runScript('build.ts', { DATA_DIR: dataDir, OUT_DIR: out, SITE_BASE: '/', BUILD_DATE: date });
@@ -121,6 +130,7 @@ describe('the revisions in the browser', () => {
         '1.090',
         'tăng 10 lần: có thể nhập sai',
       ]);
+      expect(await axeProblems(page)).toEqual([]);
       await Promise.all([page.waitForURL(/don-vi\/binh-lieu\/$/), row.getByRole('link').click()]);
       expect(await page.locator('h1').textContent()).toBe('Đảng bộ huyện Bình Liêu');
       expect(await w.problems()).toEqual([]);
@@ -150,6 +160,7 @@ describe('the revisions in the browser', () => {
       expect(await cell.textContent()).toContain('đã điều chỉnh 02/12/2026: 109 → 1.090');
       const tree = await page.locator('main').ariaSnapshot();
       expect(tree).toContain('đã điều chỉnh 02/12/2026: 109 → 1.090');
+      expect(await axeProblems(page)).toEqual([]);
       // The 2020 figure: the card and the table row.
       expect(await page.getByText('đã điều chỉnh 02/12/2026: 53 (7/12 tháng) → 54 (8/12 tháng)').count()).toBe(2);
       // A unit without revisions has no mark.
