@@ -42,8 +42,9 @@ async function main(): Promise<number> {
   // Going on without the previous publication would start the published history of revisions afresh.
   const revisions = check.revisions;
   if (!revisions) {
-    const why = check.previousError ?? 'không so sánh được với bản công bố trước.';
-    console.error(`\nKhông dựng trang: ${why} Thư mục ${path.relative(root, outDir)}/ cũ được giữ nguyên.`);
+    // The check printed why (check.previousError).
+    const kept = `Thư mục ${path.relative(root, outDir)}/ cũ được giữ nguyên.`;
+    console.error(`\nKhông dựng trang: không đọc được bản công bố trước (xem ở trên). ${kept}`);
     return 1;
   }
   // Made before the pages: the data page says whether it is published (it must fit the hosts' largest file).

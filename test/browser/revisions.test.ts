@@ -100,6 +100,23 @@ describe('builds over the previous publication', () => {
   });
 });
 
+describe('a previous publication that cannot be read', () => {
+  it('stops the build and keeps the site as it was (going on would restart the history)', async () => {
+    const before = await hashTree(out);
+    // Port 9 (discard) on the loopback: nothing listens, the request fails at once.
+    const r = await runScript('build.ts', {
+      DATA_DIR: path.join(root, 'data'),
+      OUT_DIR: out,
+      BUILD_DATE: '2026-12-04',
+      PREVIOUS_DATA: 'http://127.0.0.1:9/data/',
+    });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('Không tải được http://127.0.0.1:9/data/');
+    expect(r.stderr).toContain('Không dựng trang: không đọc được bản công bố trước');
+    expect(await hashTree(out)).toEqual(before);
+  });
+});
+
 describe('the revisions in the browser', () => {
   it('"Lịch sử cập nhật" lists the rows with unit links, linked from the footer and data page', async () => {
     const server = await serve(out, '/');
