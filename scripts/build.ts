@@ -12,6 +12,8 @@ import { runCheck } from './check.ts';
 import { setBuildContext } from '../src/lib/build/context.ts';
 import { writeDataFolder } from '../src/lib/build/data.ts';
 import { fileWriter } from '../src/lib/build/files.ts';
+import { dataWorkbook } from '../src/lib/build/workbook.ts';
+import { hostFitLines, writeHostFiles } from '../src/lib/hosts/index.ts';
 import { computeDataset } from '../src/lib/model/index.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -27,7 +29,7 @@ async function main(): Promise<number> {
   delete process.env.BASE_URL;
   const t0 = performance.now();
   console.log(`Kiểm tra dữ liệu trong ${path.relative(root, dataDir) || '.'} …`);
-  const check = await runCheck(dataDir);
+  const check = await runCheck(dataDir, { outDir });
   if (check.errors.length > 0) {
     console.error(
       `\nKhông dựng trang: dữ liệu có ${check.errors.length} lỗi (xem ở trên). ` +
@@ -37,26 +39,47 @@ async function main(): Promise<number> {
   }
 
   const dataset = check.dataset ?? computeDataset(check.inputs, { isDemo: check.inputs.isDemo });
+  // Going on without the previous publication would start the published history of revisions afresh.
+  const revisions = check.revisions;
+  if (!revisions) {
+    // The check printed why (check.previousError).
+    const kept = `Thư mục ${path.relative(root, outDir)}/ cũ được giữ nguyên.`;
+    console.error(`\nKhông dựng trang: không đọc được bản công bố trước (xem ở trên). ${kept}`);
+    return 1;
+  }
+  // Made before the pages: the data page says whether it is published (it must fit the hosts' largest file).
+  const workbook = await dataWorkbook(dataset);
+  const published = 'bytes' in workbook;
+  const workbookInfo = { bytes: published ? workbook.bytes.length : workbook.size, published };
 
   // Staged inside the project: Astro puts its temporary prerender output under the working directory when outDir
   // is outside it, and two builds sharing that folder would break each other.
   const staging = path.join(root, '.build', `staging-${process.pid}`);
   await rm(staging, { recursive: true, force: true });
   await mkdir(path.dirname(staging), { recursive: true });
+  let fits: string[] = [];
   try {
     const t2 = performance.now();
     // The pages render this dataset, and the files they declare (chart CSVs, images, embed pages) are written
     // into the staging folder as they come, the PNGs drawn in worker threads meanwhile (src/lib/build).
     const writer = fileWriter(staging);
-    setBuildContext({ dataset: Promise.resolve(dataset), publish: (f) => writer.publish(f) });
+    setBuildContext({
+      dataset: Promise.resolve(dataset),
+      publish: (f) => writer.publish(f),
+      revisions: revisions.revisionsCsv,
+      dataWorkbook: workbookInfo,
+    });
     const { build } = await import('astro');
     const logLevel = process.env.ASTRO_LOG_LEVEL === 'info' ? 'info' : 'warn';
     await build({ root, outDir: staging, base, logLevel });
     console.log(`Đã dựng các trang (${seconds(t2)} s).`);
 
     const t3 = performance.now();
-    const files = await writeDataFolder(dataset, path.join(staging, 'data'));
+    const onWarning = (message: string) => console.warn(`Cảnh báo: ${message}`);
+    const data = { revisionsCsv: revisions.revisionsCsv, base, workbook, onWarning };
+    const files = await writeDataFolder(dataset, path.join(staging, 'data'), data);
     await writeFile(path.join(staging, '.nojekyll'), '');
+    await writeHostFiles(staging, base);
     console.log(`Đã xuất ${files.length} tệp dữ liệu (${seconds(t3)} s).`);
 
     const t4 = performance.now();
@@ -66,12 +89,17 @@ async function main(): Promise<number> {
       console.log(`Đã vẽ ${count} ảnh PNG biểu đồ (chờ thêm ${seconds(t4)} s).`);
     }
 
+    // What changed since the last publication (its warnings were printed with the check's).
+    console.log(`\n${revisions.summaryLines.join('\n')}`);
+    fits = await hostFitLines(staging);
     await swapInto(staging, outDir);
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw error;
   }
   console.log(`Xong: ${path.relative(root, outDir)}/ (tổng ${seconds(t0)} s).`);
+  // Last: whether the site fits each common host (file count, total and largest file; docs/deploy.md).
+  console.log(fits.join('\n'));
   return 0;
 }
 

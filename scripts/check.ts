@@ -9,6 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { formatGrouped } from '../src/lib/diagnostics.ts';
 import { formatDiagnostic, loadInputs, locateDiagnostic } from '../src/lib/load.ts';
+import type { RevisionResult } from '../src/lib/revisions/index.ts';
 import type { Dataset, Diagnostic, Inputs } from '../src/lib/types.ts';
 
 export interface CheckResult {
@@ -18,6 +19,10 @@ export interface CheckResult {
   isDemo: boolean;
   /** The computed figures, when the data has no error (the build renders them without computing again). */
   dataset?: Dataset;
+  /** The comparison with the previous publication (absent when the data has errors or it could not be read). */
+  revisions?: RevisionResult;
+  /** Why the previous publication could not be read (the build then stops: its history would be lost). */
+  previousError?: string;
 }
 
 export interface CheckOptions {
@@ -27,6 +32,11 @@ export interface CheckOptions {
   logError?: (line: string) => void;
   /** Every problem on its own line (`--all`), instead of many of one kind as one line. */
   all?: boolean;
+  /**
+   * The output folder the build replaces, whose data/ is the previous publication unless PREVIOUS_DATA names
+   * another: OUT_DIR, else dist/.
+   */
+  outDir?: string;
 }
 
 const count = (n: number) => n.toLocaleString('vi-VN');
@@ -46,6 +56,8 @@ export async function runCheck(dir: string, opts: CheckOptions = {}): Promise<Ch
   // Some warnings need the figures themselves (a unit whose children's sum exceeds its own figure): compute them
   // when the rows are valid. Loaded lazily so that a file with errors is reported without loading the model.
   let dataset: Dataset | undefined;
+  let revisions: RevisionResult | undefined;
+  let previousError: string | undefined;
   if (errors.length === 0) {
     const t1 = performance.now();
     const { computeDataset } = await import('../src/lib/model/index.ts');
@@ -53,6 +65,23 @@ export async function runCheck(dir: string, opts: CheckOptions = {}): Promise<Ch
     const known = new Set(warnings);
     warnings.push(...dataset.warnings.filter((w) => !known.has(w)).map((w) => locateDiagnostic(inputs, w)));
     log(`tính số liệu: ${count(inputs.units.length)} đơn vị (${seconds(performance.now() - t1)} s)`);
+
+    // Typo warnings: about the current data (kept on the dataset, for the data page), and about the figures that
+    // changed since the previous publication (the output folder, or PREVIOUS_DATA).
+    const rev = await import('../src/lib/revisions/index.ts');
+    const current = rev.dataWarnings(dataset);
+    dataset.warnings.push(...current);
+    warnings.push(...current);
+    try {
+      const outDir = path.resolve(opts.outDir ?? (process.env.OUT_DIR || 'dist'));
+      const previous = await rev.loadPrevious(rev.previousSourceFromEnv(outDir));
+      revisions = rev.reviseAgainstPrevious({ dataset, previous, buildDate: rev.buildDate() });
+      warnings.push(...revisions.warnings);
+    } catch (error) {
+      if (!(error instanceof rev.PreviousDataError)) throw error;
+      previousError = error.message;
+      logError(`\n${error.message}`);
+    }
   }
 
   // One write per list: hundreds of thousands of lines on a badly broken file must not take minutes.
@@ -77,7 +106,15 @@ export async function runCheck(dir: string, opts: CheckOptions = {}): Promise<Ch
     : '';
   if (errors.length > 0) logError(`${summary}${all} Sửa các lỗi trên rồi chạy lại.`);
   else log(`${summary}${inputs.isDemo ? ' Đây là dữ liệu minh hoạ (có tệp DEMO).' : ''}${all} Dữ liệu hợp lệ.`);
-  return { inputs, errors, warnings, isDemo: inputs.isDemo, ...(dataset ? { dataset } : {}) };
+  return {
+    inputs,
+    errors,
+    warnings,
+    isDemo: inputs.isDemo,
+    ...(dataset ? { dataset } : {}),
+    ...(revisions ? { revisions } : {}),
+    ...(previousError ? { previousError } : {}),
+  };
 }
 
 const isMain = process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);

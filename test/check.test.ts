@@ -98,7 +98,10 @@ describe('streaming and whole-table validation', () => {
 describe('runCheck (in-process, as the build calls it)', () => {
   it('returns errors and warnings apart, and logs progress, warnings, errors and a summary', async () => {
     const out: string[] = [];
-    const r = await runCheck(folder({ ...GOOD, 'targets.csv': 'unit_id,period,target\nBL,2020,85\nBL,2020,90\n' }), { log: (l) => out.push(l) });
+    const r = await runCheck(folder({ ...GOOD, 'targets.csv': 'unit_id,period,target\nBL,2020,85\nBL,2020,90\n' }), {
+      log: (l) => out.push(l),
+      outDir: folder({}),
+    });
     expect(r.errors.map(formatDiagnostic)).toEqual([expect.stringMatching(/^targets\.csv:3:2 \[period\] "2020": Trùng dòng/)]);
     expect(r.warnings).toHaveLength(1);
     const text = out.join('\n');
@@ -111,7 +114,13 @@ describe('runCheck (in-process, as the build calls it)', () => {
 
 describe('npm run check (CLI)', () => {
   const cli = (dir: string) =>
-    spawnSync(node, ['scripts/check.ts'], { cwd: root, env: { ...process.env, DATA_DIR: dir }, encoding: 'utf8', timeout: 60_000 });
+    // Hermetic: an empty output folder, so that no earlier dist/ is compared with (src/lib/revisions).
+    spawnSync(node, ['scripts/check.ts'], {
+      cwd: root,
+      env: { ...process.env, DATA_DIR: dir, OUT_DIR: folder({}), PREVIOUS_DATA: '' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
 
   it('exits 0 on good data, printing warnings and a summary', () => {
     const r = cli(folder(GOOD));

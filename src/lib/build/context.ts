@@ -13,6 +13,13 @@ export interface BuildContext {
   dataset: Promise<Dataset>;
   /** Takes the files a page needs besides its HTML: the build writes them, the dev server keeps them to serve. */
   publish(files: readonly PageFile[]): void;
+  /**
+   * The data/revisions.csv the build publishes (src/lib/revisions): the history page lists it, unit pages mark
+   * the figures revised on its latest date. Absent under `astro dev` and a plain `astro build` (no comparison).
+   */
+  revisions?: string;
+  /** data/du-lieu.xlsx, the whole data set as one workbook: its size, and whether it fits the hosts' limit. */
+  dataWorkbook?: { bytes: number; published: boolean };
 }
 
 const KEY = Symbol.for('thong-ke-phat-trien-dang-vien.build-context');

@@ -1,6 +1,5 @@
 /** data/summaries.json: every unit's summary for each year and term (src/lib/summary), written by the build. */
-import { mkdir, open } from 'node:fs/promises';
-import path from 'node:path';
+import { jsonLayout, provinceOf, writeParted } from '../publish/parts.ts';
 import { summarize, summaryWindowIds } from '../summary/index.ts';
 import type { Dataset } from '../types.ts';
 
@@ -38,26 +37,19 @@ export function* summaryLines(ds: Dataset): Generator<SummaryLine> {
 
 /**
  * Writes `summaries.json` into `dataDir`: `{"summaries":[…]}`, one summary object a line (fields SUMMARY_FIELDS),
- * in a fixed order, so that two builds of the same data write the same bytes. Returns the file's path.
+ * in a fixed order, so that two builds of the same data write the same bytes; as parts between provinces, with
+ * `summaries.parts.json`, when it would pass the hosts' limit (src/lib/publish/parts.ts). Returns the paths written.
  */
-export async function writeSummaries(ds: Dataset, dataDir: string): Promise<string> {
-  await mkdir(dataDir, { recursive: true });
-  const file = path.join(dataDir, 'summaries.json');
-  const fh = await open(file, 'w');
-  try {
-    let buf = '{"summaries":[';
-    let first = true;
-    for (const s of summaryLines(ds)) {
-      buf += `${first ? '\n' : ',\n'}${JSON.stringify(s)}`;
-      first = false;
-      if (buf.length >= 1 << 20) {
-        await fh.write(buf);
-        buf = '';
-      }
-    }
-    await fh.write(`${buf}\n]}\n`);
-  } finally {
-    await fh.close();
-  }
-  return file;
+export async function writeSummaries(
+  ds: Dataset,
+  dataDir: string,
+  opts: { partLimit?: number; onWarning?: (message: string) => void } = {},
+): Promise<string[]> {
+  const records = function* () {
+    for (const s of summaryLines(ds)) yield { unitId: s.unit_id, text: JSON.stringify(s) };
+  };
+  const options = { limit: opts.partLimit, provinceOf: provinceOf(ds.units) };
+  const result = await writeParted(dataDir, 'summaries.json', jsonLayout('{"summaries":['), records, options);
+  for (const w of result.warnings) opts.onWarning?.(w);
+  return result.files;
 }

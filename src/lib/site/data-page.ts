@@ -1,6 +1,10 @@
 /** The data & methods page: downloads, the data dictionary, the data check's warnings. */
 import { INDICATORS, type IndicatorDef } from '../model/dictionary.ts';
 import { fmtCount } from '../format/index.ts';
+import { PART_LIMIT } from '../publish/parts.ts';
+import { REVISION_METHODS } from '../revisions/index.ts';
+import { TEMPLATE_CSV_DIR, TEMPLATE_WORKBOOK } from '../template/index.ts';
+import { TEMPLATE_TABLES } from '../template/sheets.ts';
 import type { Dataset } from '../types.ts';
 import { href, unitPath } from '../view/href.ts';
 import { siteIndex } from './site.ts';
@@ -28,8 +32,35 @@ const FILE_NOTE: Record<string, string> = {
   'terms.csv': 'các nhiệm kỳ',
 };
 
-export function dataPage(ds: Dataset) {
+export interface DataPageOptions {
+  /** data/du-lieu.xlsx as the build made it (absent under `astro dev`: listed as published). */
+  workbook?: { bytes: number; published: boolean };
+}
+
+const MIB = 1024 * 1024;
+const mib = (bytes: number) => `${(bytes / MIB).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB`;
+
+/** The blank templates (src/lib/template): the workbook, then one CSV per table. */
+function templateLinks(): DownloadLink[] {
+  return [
+    {
+      label: TEMPLATE_WORKBOOK,
+      href: href(`data/${TEMPLATE_WORKBOOK}`),
+      note:
+        'mẫu nhập liệu Excel: mỗi bảng một trang (sheet) chỉ có dòng tên cột, có chú thích từng cột, danh sách ' +
+        'chọn và kiểm tra khi gõ; trang đầu hướng dẫn cách điền',
+    },
+    ...TEMPLATE_TABLES.map((file) => ({
+      label: `${TEMPLATE_CSV_DIR}/${file}`,
+      href: href(`data/${TEMPLATE_CSV_DIR}/${file}`),
+      note: `mẫu CSV trống của ${file}: chỉ có dòng tên cột`,
+    })),
+  ];
+}
+
+export function dataPage(ds: Dataset, opts: DataPageOptions = {}) {
   const idx = siteIndex(ds);
+  const workbook = opts.workbook ?? { bytes: 0, published: true };
   const downloads: DownloadLink[] = [
     {
       label: 'indicators.csv',
@@ -50,12 +81,37 @@ export function dataPage(ds: Dataset) {
         'đoạn tóm tắt bằng lời của mỗi đơn vị theo từng năm và nhiệm kỳ, ' +
         'sinh từ các chỉ số (JSON, mỗi dòng một đoạn)',
     },
+    {
+      label: 'revisions.csv',
+      href: href('data/revisions.csv'),
+      note:
+        'lịch sử điều chỉnh: mỗi dòng một số liệu đã công bố được điều chỉnh hoặc rút bỏ, ngày điều chỉnh, ' +
+        'số cũ và số mới (xem trang Lịch sử cập nhật)',
+    },
+    ...(workbook.published
+      ? [
+          {
+            label: 'du-lieu.xlsx',
+            href: href('data/du-lieu.xlsx'),
+            note: 'toàn bộ dữ liệu gốc đã kiểm tra trong một tệp Excel, mỗi bảng một trang (sheet)',
+          },
+        ]
+      : []),
     ...ds.inputs.tables.map((t) => ({
       label: t.file,
       href: href(`data/${t.file}`),
       note: `dữ liệu gốc đã kiểm tra: ${FILE_NOTE[t.file] ?? ''} (${fmtCount(t.rows.length)} dòng)`,
     })),
   ];
+  // Said on the page when the workbook is left out: why, and what to download instead.
+  const workbookNote = workbook.published
+    ? undefined
+    : `Tệp Excel gộp toàn bộ dữ liệu (du-lieu.xlsx) không được đăng vì lớn ${mib(workbook.bytes)}, quá giới hạn ` +
+      `${mib(PART_LIMIT)} một tệp của nhiều nơi lưu trữ; hãy tải từng tệp CSV ở trên (mở được bằng Excel).`;
+  const partsNote =
+    `Tệp nào lớn hơn ${mib(PART_LIMIT)} (giới hạn một tệp của nhiều nơi lưu trữ) được chia thành nhiều phần theo ` +
+    'tỉnh, ví dụ indicators-1.csv, indicators-2.csv, kèm tệp indicators.parts.json liệt kê các phần theo thứ tự; ' +
+    'mỗi phần CSV có dòng tên cột, nối các phần (bỏ dòng tên cột từ phần thứ hai) là được tệp trọn vẹn.';
   const perUnit = [...idx.byLevel.province, ...idx.byLevel.district].map((u) => ({
     label: u.label,
     href: href(`${unitPath(u.slug)}chi-so.csv`),
@@ -76,6 +132,11 @@ export function dataPage(ds: Dataset) {
   }));
   return {
     downloads,
+    workbookNote,
+    partsNote,
+    templates: templateLinks(),
+    methods: REVISION_METHODS,
+    historyHref: href('lich-su-cap-nhat/'),
     perUnit,
     grassrootsCount: idx.byLevel.grassroots.length + idx.byLevel.branch.length,
     dictionary,

@@ -11,6 +11,7 @@ import { KIND_LABEL, LEVEL_LABEL } from '../view/labels.ts';
 import type { Card, ChartView, Crumb, PageFile, SourceItem } from '../view/shapes.ts';
 import { unitSources } from '../view/sources.ts';
 import { chartFiles, indicatorsFile, pageChart } from './files.ts';
+import { revisionMarks } from '../revisions/marks.ts';
 import { admittedYears, breadcrumbs, yearFig } from './site.ts';
 import { admissionsView, paceView, type PaceView } from './unit/admissions.ts';
 import { unitCards } from './unit/cards.ts';
@@ -54,7 +55,9 @@ export interface UnitPage {
   files: PageFile[];
 }
 
-export function unitPage(ds: Dataset, unit: Unit): UnitPage {
+/** `revisions`: data/revisions.csv of the build, whose latest date's revisions are marked on the page. */
+export function unitPage(ds: Dataset, unit: Unit, revisions = ''): UnitPage {
+  const marks = revisionMarks(revisions, unit.id, ds.terms);
   const years = admittedYears(ds, unit.id);
   const year = years[years.length - 1];
   const light = isLight(unit);
@@ -68,7 +71,7 @@ export function unitPage(ds: Dataset, unit: Unit): UnitPage {
         'Số liệu theo năm, nhiệm kỳ, cơ cấu và nguồn.'
       : `${unit.name}: số liệu phát triển đảng viên theo năm, nhiệm kỳ và nguồn số liệu.`;
   const charts = {
-    admissions: pageChart(admissionsView(ds, unit), unit),
+    admissions: pageChart(admissionsView(ds, unit, marks), unit),
     composition: pageChart(compositionView(ds, unit, light), unit),
     members: pageChart(membersView(ds, unit, light), unit),
     training: pageChart(trainingView(ds, unit), unit),
@@ -89,7 +92,7 @@ export function unitPage(ds: Dataset, unit: Unit): UnitPage {
     crumbs: breadcrumbs(ds, unit.id),
     description,
     year,
-    cards: unitCards(ds, unit, year),
+    cards: unitCards(ds, unit, year, 'the', marks),
     ...charts,
     pace: paceView(ds, unit, year),
     children,

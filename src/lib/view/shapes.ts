@@ -20,6 +20,8 @@ export interface Cell {
   sum?: string;
   /** A status word shown as a badge: `ahead` / `behind`. */
   status?: 'ahead' | 'behind';
+  /** The figure was revised on the latest update: `đã điều chỉnh 01/12/2026: 38 → 39` (src/lib/revisions). */
+  revision?: string;
 }
 
 export interface Table {
@@ -90,6 +92,8 @@ export interface Card {
   status?: 'ahead' | 'behind';
   /** Inline SVG markup (sparkline, pace meter). */
   graphic?: string;
+  /** The figure was revised on the latest update: `đã điều chỉnh 01/12/2026: 38 → 39` (src/lib/revisions). */
+  revision?: string;
 }
 
 export interface Crumb {

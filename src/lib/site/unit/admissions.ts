@@ -17,6 +17,7 @@ import {
   textCell,
 } from '../cells.ts';
 import { range, yearFig } from '../site.ts';
+import { type RevisionMarks, withRevision } from './revised.ts';
 import { unitData } from './shared.ts';
 
 export interface PaceView {
@@ -38,7 +39,7 @@ const CSV_COLUMNS = [
   'Tăng, giảm so với năm trước',
 ];
 
-export function admissionsView(ds: Dataset, unit: Unit): ChartView | undefined {
+export function admissionsView(ds: Dataset, unit: Unit, marks?: RevisionMarks): ChartView | undefined {
   const fig = ds.figures[unit.id];
   if (!fig) return undefined;
   const ys = Object.entries(fig.years)
@@ -54,8 +55,8 @@ export function admissionsView(ds: Dataset, unit: Unit): ChartView | undefined {
     const achieved = w?.targetAchievedPct;
     rows.push([
       textCell(String(y), { header: true }),
-      flowCell(w?.admitted),
-      countCell(w?.target?.value),
+      withRevision(flowCell(w?.admitted), marks, y, 'admitted'),
+      withRevision(countCell(w?.target?.value), marks, y, 'target'),
       {
         ...pctCell(achieved),
         flag: achieved !== undefined ? partialOf(w?.admitted) : undefined,

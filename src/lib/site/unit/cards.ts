@@ -6,6 +6,7 @@ import { NO_DATA, PACE_LABEL } from '../../view/labels.ts';
 import type { Card } from '../../view/shapes.ts';
 import { sumNote } from '../cells.ts';
 import { admittedYears, range, yearFig } from '../site.ts';
+import { type RevisionMarks, withRevision } from './revised.ts';
 
 /** Admitted in the year, the change from the year before, a sparkline of up to ten years. */
 function admittedCard(
@@ -108,12 +109,18 @@ function membersCard(snaps: readonly Snapshot[], key: string): Card {
   return { key, label: 'Đảng viên', value: fmtCount(last?.members), lines };
 }
 
-export function unitCards(ds: Dataset, unit: Unit, year: number | undefined, prefix = 'the'): Card[] {
+export function unitCards(
+  ds: Dataset,
+  unit: Unit,
+  year: number | undefined,
+  prefix = 'the',
+  marks?: RevisionMarks,
+): Card[] {
   const w = yearFig(ds, unit.id, year);
   const atStart = w?.membersAtStart;
   return [
-    admittedCard(ds, unit, year, w, `${prefix}-admitted`),
-    targetCard(year, w, prefix),
+    withRevision(admittedCard(ds, unit, year, w, `${prefix}-admitted`), marks, year, 'admitted'),
+    withRevision(targetCard(year, w, prefix), marks, year, 'target'),
     {
       key: `${prefix}-rate`,
       label: year === undefined ? 'Tỷ lệ kết nạp' : `Tỷ lệ kết nạp năm ${year}`,

@@ -1,0 +1,59 @@
+/**
+ * data/du-lieu.xlsx, the whole data set as one workbook (src/lib/build/workbook.ts): a sheet per table under the
+ * contract's Vietnamese names, read back by the site's own workbook reader into the same indicators as the CSV
+ * folder it came from, and the same bytes on every run (fixed dates in the properties and the zip entries).
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dataWorkbook, dataWorkbookBytes } from '../src/lib/build/workbook.ts';
+import { loadInputs } from '../src/lib/load.ts';
+import { computeDataset } from '../src/lib/model/index.ts';
+import type { Dataset, IndicatorRow } from '../src/lib/types.ts';
+import { root } from './helpers/site.ts';
+
+let tmp: string;
+let ds: Dataset;
+let bytes: Uint8Array;
+beforeAll(async () => {
+  tmp = await mkdtemp(path.join(os.tmpdir(), 'pdv-data-workbook-'));
+  const inputs = await loadInputs(path.join(root, 'data'));
+  ds = computeDataset(inputs, { isDemo: inputs.isDemo });
+  bytes = await dataWorkbookBytes(ds);
+});
+afterAll(async () => {
+  await rm(tmp, { recursive: true, force: true });
+});
+
+const rows = (d: Dataset): IndicatorRow[] => d.indicatorUnitOrder.flatMap((id) => [...d.indicatorsOf(id)]);
+
+describe('du-lieu.xlsx', () => {
+  it('has a sheet per table, Vietnamese names, counts as numbers and periods as text', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(new Uint8Array(bytes).buffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Đơn vị', 'Kết nạp', 'Chỉ tiêu', 'Bồi dưỡng', 'Đảng viên']);
+    // data/admissions.csv line 2: QN.BL, period 2019, admitted 109.
+    const admissions = wb.getWorksheet('Kết nạp')!;
+    expect(admissions.getCell('A2').value).toBe('QN.BL');
+    expect(admissions.getCell('B2').value).toBe('2019');
+    expect(admissions.getCell('C2').value).toBe(109);
+  });
+
+  it('reads back into the same indicators as the CSV folder', async () => {
+    const folder = await mkdtemp(path.join(tmp, 'folder-'));
+    await writeFile(path.join(folder, 'du-lieu.xlsx'), bytes);
+    const back = await loadInputs(folder);
+    expect(back.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const expected = rows(ds);
+    expect(expected.length).toBeGreaterThan(50);
+    expect(rows(computeDataset(back))).toEqual(expected);
+  });
+
+  it('is the same bytes on every run, and is left out when it passes the limit', async () => {
+    expect(Buffer.from(await dataWorkbookBytes(ds)).equals(Buffer.from(bytes))).toBe(true);
+    expect(await dataWorkbook(ds, bytes.length - 1)).toEqual({ size: bytes.length });
+    expect('bytes' in (await dataWorkbook(ds, bytes.length))).toBe(true);
+  });
+});
