@@ -10,6 +10,7 @@ export const GET: APIRoute = async ({ site }) => {
     'don-vi/',
     'so-sanh/',
     'du-lieu/',
+    'lich-su-cap-nhat/',
     ...ds.terms.map((t) => termPath(t.id)),
     ...ds.units.map((u) => unitPath(u.slug)),
   ];

@@ -61,7 +61,7 @@ export function pagePath(site: BuiltSite, file: string): string {
   return rel.endsWith('index.html') ? rel.slice(0, -'index.html'.length) : rel;
 }
 
-export type PageType = 'overview' | 'units' | 'province' | 'district' | 'grassroots' | 'branch' | 'term' | 'compare' | 'data' | 'embed' | '404';
+export type PageType = 'overview' | 'units' | 'province' | 'district' | 'commune' | 'grassroots' | 'branch' | 'term' | 'compare' | 'data' | 'embed' | '404';
 
 export interface TypedPage {
   type: PageType;
@@ -69,7 +69,7 @@ export interface TypedPage {
   path: string;
 }
 
-const LEVELS: Record<string, PageType> = { t: 'province', h: 'district', c: 'grassroots', b: 'branch' };
+const LEVELS: Record<string, PageType> = { t: 'province', h: 'district', x: 'commune', c: 'grassroots', b: 'branch' };
 
 /** Path of a missing page, to get the 404 page from the server. */
 export const MISSING = 'khong-co-trang-nay/';
