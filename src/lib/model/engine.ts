@@ -38,8 +38,8 @@ const FLOW_KEYS: readonly FlowKey[] = [
 ];
 
 /** The months of a member under its parent inside the window; the window's shared array when whole. */
-function within(months: SpanSet, w: Window): SpanSet {
-  if (months.length === 1 && months[0]!.from <= w.from && months[0]!.to >= w.to) return wholeOf(w);
+function within(months: SpanSet, w: Window, whole: SpanSet): SpanSet {
+  if (months.length === 1 && months[0]!.from <= w.from && months[0]!.to >= w.to) return whole;
   return clip(months, w.from, w.to);
 }
 
@@ -76,8 +76,11 @@ export function computeFigures(
 
   function contributions(u: Unit, scope: Window, isWindow: boolean): Contribution[] {
     const out: Contribution[] = [];
-    for (const m of tree.membersOf[u.id] ?? []) {
-      const present = within(m.months, scope);
+    const members = tree.membersOf[u.id];
+    if (!members) return out;
+    const whole = wholeOf(scope);
+    for (const m of members) {
+      const present = within(m.months, scope, whole);
       if (present.length === 0) {
         // A child that reported outside its life (an input error the check names) was active after all.
         const f = isWindow && !moved(m, scope) ? baseWindow(m.unit, scope) : undefined;

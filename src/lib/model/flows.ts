@@ -37,7 +37,13 @@ const reported = (value: number, months: number, w: Window, rows: RowOrigin[], c
 /** The months a tiling covers, kept only when they are not the window's first months (spans.coveredOf). */
 function coveredBy<T extends { period: MonthSpan }>(t: Tiling<T>, w: MonthSpan): SpanSet | undefined {
   if (t.exact || t.rows.length === 0) return undefined;
-  return storedCovered(normalise(t.rows.map(spanOf)), w);
+  // The usual case, rows end to end from the window's start, needs no span at all.
+  let next = w.from;
+  for (const r of t.rows) {
+    if (r.period.from !== next) return storedCovered(normalise(t.rows.map(spanOf)), w);
+    next = r.period.to + 1;
+  }
+  return undefined;
 }
 
 /**

@@ -39,7 +39,7 @@ export function derive(
   f: WindowFigures,
   prev: WindowFigures | undefined,
   snapshots: readonly Snapshot[],
-  startOf: (year: number) => MembersAtStart | undefined = (y) => startFrom(snapshots, y),
+  startOf?: (year: number) => MembersAtStart | undefined,
 ): void {
   const w = f.window;
   const a = f.admitted;
@@ -67,7 +67,7 @@ export function derive(
   }
 
   if (w.kind === 'year') {
-    const start = startOf(Number(w.id));
+    const start = startOf ? startOf(Number(w.id)) : startFrom(snapshots, Number(w.id));
     if (start) {
       f.membersAtStart = start;
       if (a) setIf(f, 'admissionRatePct', pct(a.value, start.value));
