@@ -9,7 +9,9 @@
  * several parents, merges across the tree) finishes them first. A cycle (an input error) gets no figures
  * from the unit that closes it.
  */
-import type { Diagnostic, MemberRow, RowOrigin, Snapshot, TargetRow, Unit, UnitFigures, Window, WindowFigures } from '../types.ts';
+import type {
+  Diagnostic, MemberRow, RowOrigin, Snapshot, TargetRow, Unit, UnitFigures, Window, WindowFigures,
+} from '../types.ts';
 import { BREAKDOWNS, ownAdmissions, ownTraining, type FlowKey, type Flows, type OwnRows } from './flows.ts';
 import { derive, hasFigures, startFrom } from './indicators.ts';
 import { combineSnapshots, combineStart, combineWindow, lifeIn, type PredWindow } from './merge.ts';
@@ -155,7 +157,8 @@ export function computeFigures(
     if (bases) baseWindows.set(u.id, bases);
     for (const w of windows.all) {
       const children = contributions(u, w, true);
-      const flows = rollUpFlows(u, { ...ownAdmissions(rows.admissions, w), ...ownTraining(rows.training, w) }, children, w, warnings);
+      const own = { ...ownAdmissions(rows.admissions, w), ...ownTraining(rows.training, w) };
+      const flows = rollUpFlows(u, own, children, w, warnings);
       const t = rows.targets.get(spanKey(w.from, w.to));
       const target = rollUpTarget(t && { value: t.target, basis: 'reported', origin: t.origin }, children);
       let f: WindowFigures = { window: w, ...flows };

@@ -11,7 +11,9 @@ import { latestDataDate, sources } from './meta.ts';
 import { activeChildren, buildTree, type Tree } from './tree.ts';
 import { buildWindows, termsOf, touchedYears, type Windows } from './windows.ts';
 
-export { INDICATORS, INDICATOR_NAMES, type IndicatorDef, type IndicatorName, type IndicatorUnit } from './dictionary.ts';
+export {
+  INDICATORS, INDICATOR_NAMES, type IndicatorDef, type IndicatorName, type IndicatorUnit,
+} from './dictionary.ts';
 export { isComplete } from './flows.ts';
 export { livesOf } from './lives.ts';
 export { pct, roundHalfUp, roundRatio } from './round.ts';

@@ -134,13 +134,13 @@ export function sumBreakdowns<T>(parts: readonly T[], flowsOf: (part: T) => Flow
   }
 }
 
-const FLOW_LABEL: Record<'admitted' | 'classes' | 'trainees' | 'dossiers', { text: string; file: string; column: string }> =
-  {
-    admitted: { text: 'số đảng viên kết nạp', file: 'admissions.csv', column: 'admitted' },
-    classes: { text: 'số lớp bồi dưỡng', file: 'training.csv', column: 'classes' },
-    trainees: { text: 'số học viên', file: 'training.csv', column: 'trainees' },
-    dossiers: { text: 'số hồ sơ đề nghị kết nạp', file: 'training.csv', column: 'dossiers' },
-  };
+type Label = { text: string; file: string; column: string };
+const FLOW_LABEL: Record<'admitted' | 'classes' | 'trainees' | 'dossiers', Label> = {
+  admitted: { text: 'số đảng viên kết nạp', file: 'admissions.csv', column: 'admitted' },
+  classes: { text: 'số lớp bồi dưỡng', file: 'training.csv', column: 'classes' },
+  trainees: { text: 'số học viên', file: 'training.csv', column: 'trainees' },
+  dossiers: { text: 'số hồ sơ đề nghị kết nạp', file: 'training.csv', column: 'dossiers' },
+};
 
 export const windowPhrase = (w: Window): string =>
   w.kind === 'year' ? `năm ${w.label}` : w.label.toLocaleLowerCase('vi');
