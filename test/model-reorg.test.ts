@@ -126,6 +126,19 @@ describe('units that moved, ended or started', () => {
     expect(term(d, 'P', '2020-2025')!.admitted).toMatchObject({ value: 39, months: 24 });
   });
 
+  it('sums snapshots of the children under the unit at that date', () => {
+    const fx = moves();
+    fx.member('G1', '2025-03-31', { members: 10 }).member('G2', '2025-03-31', { members: 20 });
+    fx.member('G3', '2025-03-31', { members: 5 });
+    fx.member('G1', '2025-09-30', { members: 11 }).member('G4', '2025-09-30', { members: 7 });
+    const d = computeDataset(fx.inputs());
+    // 2025-03-31: G1, G2, G3 were under D: 10 + 20 + 5 = 35. C1 had no child then: no snapshot.
+    expect(d.figures['D']!.snapshots.map((s) => [s.asOf, s.members])).toEqual([['2025-03-31', 35]]);
+    // 2025-09-30: G1 (moved) and G4 under C1: 11 + 7 = 18; C2's G2 has none that day, so C2 has none.
+    expect(d.figures['C1']!.snapshots.map((s) => [s.asOf, s.members])).toEqual([['2025-09-30', 18]]);
+    expect(d.figures['C2']!.snapshots).toEqual([]);
+  });
+
   it("warns when the children's sum over their months exceeds the parent's own figure", () => {
     // D reports 5 for 2025-01..2025-06; its children over those months: 4 + 3 + 1 = 8 > 5.
     const d = computeDataset(moves({ dOwn: true }).inputs());
