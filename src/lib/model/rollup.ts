@@ -98,11 +98,18 @@ export function addUp<T extends { present: SpanSet }>(
   }
   if (!any) return undefined;
   if (simple) return { value, reported, active, months: minMonths, covered: undefined, rows, maxMonths };
-  const presences: Presence[] = items.map((it) => {
+  // Items there all window covering its first months still need no span: they only bound the prefix.
+  let wholeThere = false;
+  let prefix = scope.months;
+  const rest: Presence[] = [];
+  for (const it of items) {
     const f = flowOf(it);
-    return { present: it.present, covered: f ? coveredOf(f, scope) : undefined };
-  });
-  const covered = monthRule(presences);
+    if (it.present === whole && !f?.covered) {
+      wholeThere = true;
+      if (f) prefix = Math.min(prefix, f.months);
+    } else rest.push({ present: it.present, covered: f ? coveredOf(f, scope) : undefined });
+  }
+  const covered = monthRule(rest, scope, wholeThere ? prefix : -1);
   return { value, reported, active, months: count(covered), covered: storedCovered(covered, scope), rows, maxMonths };
 }
 
