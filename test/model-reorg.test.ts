@@ -12,6 +12,8 @@ import { Fixture } from './helpers/fixture.ts';
 const year = (d: Dataset, unit: string, y: number): WindowFigures | undefined => d.figures[unit]?.years[String(y)];
 const term = (d: Dataset, unit: string, id: string): WindowFigures | undefined => d.figures[unit]?.terms[id];
 const m = (s: string) => parseMonth(s)!;
+/** Every one of n active parts reported. */
+const all = (n: number) => ({ reported: n, active: n });
 const rowsOf = (d: Dataset, unit: string, period: string) =>
   Object.fromEntries(
     d.indicatorsOf(unit)
@@ -74,7 +76,7 @@ describe('units that moved, ended or started', () => {
     expect(year(d, 'C1', 2025)!.admitted).toMatchObject({ value: 11, months: 6, ofMonths: 12 });
     // 2024: G1 and G2 were under D all year (9 + 6 + G3's 2 = 17), and under no commune.
     expect(year(d, 'D', 2024)!.admitted).toMatchObject({ value: 17, months: 12 });
-    expect(year(d, 'P', 2024)!.admitted).toMatchObject({ value: 17, months: 12, reporting: { reported: 1, active: 1 } });
+    expect(year(d, 'P', 2024)!.admitted).toMatchObject({ value: 17, months: 12, reporting: all(1) });
     // 2026: C1 = G1 10 + G4 8 = 18, C2 = G2 7.
     expect(year(d, 'C1', 2026)!.admitted!.value).toBe(18);
     expect(year(d, 'C2', 2026)!.admitted!.value).toBe(7);
@@ -91,14 +93,14 @@ describe('units that moved, ended or started', () => {
     // December has C2 present and not covering it, so 11/12, 8 + 11 + 2 = 21; not complete, no change.
     const d = computeDataset(moves().inputs());
     const p = year(d, 'P', 2025)!;
-    expect(p.admitted).toMatchObject({ value: 21, months: 11, ofMonths: 12, reporting: { reported: 3, active: 3 } });
+    expect(p.admitted).toMatchObject({ value: 21, months: 11, ofMonths: 12, reporting: all(3) });
     expect(year(d, 'C2', 2025)!.admitted).toMatchObject({ value: 2, months: 5 });
     expect(p.admittedChange).toBeUndefined();
     expect(year(d, 'P', 2026)!.admittedChange).toBeUndefined();
     // With G2's December (1): C2 = 3 over 07–12; P = 8 + 11 + 3 = 22, 12/12, complete: districts 01–06
     // and communes 07–12 make the whole year.
     const e = computeDataset(moves({ g2December: true }).inputs());
-    expect(year(e, 'P', 2025)!.admitted).toMatchObject({ value: 22, months: 12, reporting: { reported: 3, active: 3 } });
+    expect(year(e, 'P', 2025)!.admitted).toMatchObject({ value: 22, months: 12, reporting: all(3) });
     // 2025 vs 2024: 22 − 17 = 5, 29.41 %; 2026 (C1 18 + C2 7 = 25) vs 2025: +3, 3/22 = 13.64 %.
     expect([year(e, 'P', 2025)!.admittedChange, year(e, 'P', 2025)!.admittedChangePct]).toEqual([5, 29.41]);
     expect([year(e, 'P', 2026)!.admittedChange, year(e, 'P', 2026)!.admittedChangePct]).toEqual([3, 13.64]);
@@ -122,6 +124,19 @@ describe('units that moved, ended or started', () => {
     expect(term(d, 'C1', '2020-2025')!.admitted).toMatchObject({ value: 11, months: 6, ofMonths: 60 });
     // P: 25 + 11 + C2 (G2 over 07–12: 2 + 1 = 3) = 39, covering 2024-01..2025-12 = 24 months.
     expect(term(d, 'P', '2020-2025')!.admitted).toMatchObject({ value: 39, months: 24 });
+  });
+
+  it('sums snapshots of the children under the unit at that date', () => {
+    const fx = moves();
+    fx.member('G1', '2025-03-31', { members: 10 }).member('G2', '2025-03-31', { members: 20 });
+    fx.member('G3', '2025-03-31', { members: 5 });
+    fx.member('G1', '2025-09-30', { members: 11 }).member('G4', '2025-09-30', { members: 7 });
+    const d = computeDataset(fx.inputs());
+    // 2025-03-31: G1, G2, G3 were under D: 10 + 20 + 5 = 35. C1 had no child then: no snapshot.
+    expect(d.figures['D']!.snapshots.map((s) => [s.asOf, s.members])).toEqual([['2025-03-31', 35]]);
+    // 2025-09-30: G1 (moved) and G4 under C1: 11 + 7 = 18; C2's G2 has none that day, so C2 has none.
+    expect(d.figures['C1']!.snapshots.map((s) => [s.asOf, s.members])).toEqual([['2025-09-30', 18]]);
+    expect(d.figures['C2']!.snapshots).toEqual([]);
   });
 
   it("warns when the children's sum over their months exceeds the parent's own figure", () => {
@@ -161,11 +176,11 @@ describe('merged units', () => {
     const d = computeDataset(merged().inputs());
     // 2024: A's own (A.D 25) + B's (B.D 15) = 40, combined, complete.
     const y24 = year(d, 'A', 2024)!;
-    expect(y24.admitted).toMatchObject({ value: 40, months: 12, basis: 'combined', reporting: { reported: 2, active: 2 } });
+    expect(y24.admitted).toMatchObject({ value: 40, months: 12, basis: 'combined', reporting: all(2) });
     expect(y24.admitted!.parts).toEqual([{ unitId: 'A', value: 25 }, { unitId: 'B', value: 15 }]);
     // 2025: own = A.D 30 (01–06) + A.C 20 (07–12) = 50; B over 01–06: 8. 58, 12/12, 3 of 3 reported.
     const y25 = year(d, 'A', 2025)!;
-    expect(y25.admitted).toMatchObject({ value: 58, months: 12, basis: 'combined', reporting: { reported: 3, active: 3 } });
+    expect(y25.admitted).toMatchObject({ value: 58, months: 12, basis: 'combined', reporting: all(3) });
     expect(y25.admitted!.parts).toEqual([{ unitId: 'A', value: 50 }, { unitId: 'B', value: 8 }]);
     // B keeps its own figures to its end: 8 over 6 of 12 months.
     expect(year(d, 'B', 2025)!.admitted).toMatchObject({ value: 8, months: 6, basis: 'summed' });
@@ -284,12 +299,16 @@ describe('a new unit founded on the basis of old ones', () => {
     const d = computeDataset(founded().inputs());
     // 2024: N did not exist; X 100 + Y 60 = 160, combined, 12/12, complete.
     const y24 = year(d, 'N', 2024)!;
-    expect(y24.admitted).toMatchObject({ value: 160, months: 12, basis: 'combined', reporting: { reported: 2, active: 2 } });
+    expect(y24.admitted).toMatchObject({ value: 160, months: 12, basis: 'combined', reporting: all(2) });
     expect(y24.admitted!.parts).toEqual([{ unitId: 'X', value: 100 }, { unitId: 'Y', value: 60 }]);
     // 2025: own = N.C 50 (07–12) + X 40 + Y 30 (01–06) = 120, 12/12; change −40 = −25 %.
     const y25 = year(d, 'N', 2025)!;
     expect(y25.admitted).toMatchObject({ value: 120, months: 12, basis: 'combined' });
-    expect(y25.admitted!.parts).toEqual([{ unitId: 'N', value: 50 }, { unitId: 'X', value: 40 }, { unitId: 'Y', value: 30 }]);
+    expect(y25.admitted!.parts).toEqual([
+      { unitId: 'N', value: 50 },
+      { unitId: 'X', value: 40 },
+      { unitId: 'Y', value: 30 },
+    ]);
     expect([y25.admittedChange, y25.admittedChangePct]).toEqual([-40, -25]);
     // The commune has no figure before its start.
     expect(year(d, 'N.C', 2024)).toBeUndefined();

@@ -323,7 +323,7 @@ export interface Dataset {
   indicatorsOf: (unitId: string) => IndicatorRow[];
   /** How many rows indicators.csv has. */
   indicatorCount: number;
-  /** Every row of indicators.csv, materialised on first access: for tests and small data; the build uses indicatorsOf. */
+  /** Every row of indicators.csv, materialised on first access: tests and small data (the build uses indicatorsOf). */
   readonly indicators: IndicatorRow[];
   /** Latest month any row reaches, or latest snapshot date: the "data up to" date, ISO. */
   latestDataDate?: string;

@@ -9,7 +9,9 @@
  * several parents, merges across the tree) finishes them first. A cycle (an input error) gets no figures
  * from the unit that closes it.
  */
-import type { Diagnostic, MemberRow, RowOrigin, Snapshot, TargetRow, Unit, UnitFigures, Window, WindowFigures } from '../types.ts';
+import type {
+  Diagnostic, MemberRow, RowOrigin, Snapshot, TargetRow, Unit, UnitFigures, Window, WindowFigures,
+} from '../types.ts';
 import { BREAKDOWNS, ownAdmissions, ownTraining, type FlowKey, type Flows, type OwnRows } from './flows.ts';
 import { derive, hasFigures, startFrom } from './indicators.ts';
 import { combineSnapshots, combineStart, combineWindow, lifeIn, type PredWindow } from './merge.ts';
@@ -38,8 +40,8 @@ const FLOW_KEYS: readonly FlowKey[] = [
 ];
 
 /** The months of a member under its parent inside the window; the window's shared array when whole. */
-function within(months: SpanSet, w: Window): SpanSet {
-  if (months.length === 1 && months[0]!.from <= w.from && months[0]!.to >= w.to) return wholeOf(w);
+function within(months: SpanSet, w: Window, whole: SpanSet): SpanSet {
+  if (months.length === 1 && months[0]!.from <= w.from && months[0]!.to >= w.to) return whole;
   return clip(months, w.from, w.to);
 }
 
@@ -76,8 +78,11 @@ export function computeFigures(
 
   function contributions(u: Unit, scope: Window, isWindow: boolean): Contribution[] {
     const out: Contribution[] = [];
-    for (const m of tree.membersOf[u.id] ?? []) {
-      const present = within(m.months, scope);
+    const members = tree.membersOf[u.id];
+    if (!members) return out;
+    const whole = wholeOf(scope);
+    for (const m of members) {
+      const present = within(m.months, scope, whole);
       if (present.length === 0) {
         // A child that reported outside its life (an input error the check names) was active after all.
         const f = isWindow && !moved(m, scope) ? baseWindow(m.unit, scope) : undefined;
@@ -152,7 +157,8 @@ export function computeFigures(
     if (bases) baseWindows.set(u.id, bases);
     for (const w of windows.all) {
       const children = contributions(u, w, true);
-      const flows = rollUpFlows(u, { ...ownAdmissions(rows.admissions, w), ...ownTraining(rows.training, w) }, children, w, warnings);
+      const own = { ...ownAdmissions(rows.admissions, w), ...ownTraining(rows.training, w) };
+      const flows = rollUpFlows(u, own, children, w, warnings);
       const t = rows.targets.get(spanKey(w.from, w.to));
       const target = rollUpTarget(t && { value: t.target, basis: 'reported', origin: t.origin }, children);
       let f: WindowFigures = { window: w, ...flows };

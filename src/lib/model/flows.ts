@@ -2,7 +2,7 @@
  * A unit's own flow figures in one window, from its own rows (rules 1–4 of the spec).
  */
 import type { AdmissionRow, Flow, MonthSpan, RowOrigin, TrainingRow, Window } from '../types.ts';
-import { normalise, storedCovered, type SpanSet } from './spans.ts';
+import { storedCovered, type SpanSet } from './spans.ts';
 import { tile, type Tiling } from './tiling.ts';
 
 export const BREAKDOWNS = ['youth', 'women', 'ethnicMinority', 'college'] as const;
@@ -37,7 +37,22 @@ const reported = (value: number, months: number, w: Window, rows: RowOrigin[], c
 /** The months a tiling covers, kept only when they are not the window's first months (spans.coveredOf). */
 function coveredBy<T extends { period: MonthSpan }>(t: Tiling<T>, w: MonthSpan): SpanSet | undefined {
   if (t.exact || t.rows.length === 0) return undefined;
-  return storedCovered(normalise(t.rows.map(spanOf)), w);
+  // The usual case, rows end to end from the window's start, needs no span at all.
+  let next = w.from;
+  let gap = false;
+  for (const r of t.rows) {
+    if (r.period.from !== next) gap = true;
+    next = r.period.to + 1;
+  }
+  if (!gap) return undefined;
+  // Chronological and disjoint already: only neighbours need joining.
+  const out: MonthSpan[] = [];
+  for (const r of t.rows) {
+    const last = out[out.length - 1];
+    if (last && last.to + 1 === r.period.from) last.to = r.period.to;
+    else out.push({ from: r.period.from, to: r.period.to });
+  }
+  return storedCovered(out, w);
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * The model: validated Inputs → the Dataset the pages render and the files the site publishes.
- * Spec: "How figures are computed". Rows are indexed by unit once; units are processed bottom-up so
- * every roll-up reads finished children: O(rows log rows + units × windows).
+ * Spec: "How figures are computed" and "Units that change". Rows are indexed by unit once; units are
+ * processed bottom-up (engine.ts) so every roll-up reads finished children: O(rows log rows + units ×
+ * windows), plus figures over part of a window only for units that moved within it (and those below).
  */
 import type { Dataset, Diagnostic, IndicatorRow, Inputs, UnitFigures } from '../types.ts';
 import { computeFigures, spanKey, type ComputeStats, type UnitRows } from './engine.ts';
@@ -11,9 +12,12 @@ import { latestDataDate, sources } from './meta.ts';
 import { activeChildren, buildTree, type Tree } from './tree.ts';
 import { buildWindows, termsOf, touchedYears, type Windows } from './windows.ts';
 
-export { INDICATORS, INDICATOR_NAMES, type IndicatorDef, type IndicatorName, type IndicatorUnit } from './dictionary.ts';
+export {
+  INDICATORS, INDICATOR_NAMES, type IndicatorDef, type IndicatorName, type IndicatorUnit,
+} from './dictionary.ts';
 export { isComplete } from './flows.ts';
 export { livesOf } from './lives.ts';
+export { coveredOf } from './spans.ts';
 export { pct, roundHalfUp, roundRatio } from './round.ts';
 export { tile, type Span, type Tiling } from './tiling.ts';
 export type { ComputeStats } from './engine.ts';

@@ -39,7 +39,7 @@ export function derive(
   f: WindowFigures,
   prev: WindowFigures | undefined,
   snapshots: readonly Snapshot[],
-  startOf: (year: number) => MembersAtStart | undefined = (y) => startFrom(snapshots, y),
+  startOf?: (year: number) => MembersAtStart | undefined,
 ): void {
   const w = f.window;
   const a = f.admitted;
@@ -67,7 +67,7 @@ export function derive(
   }
 
   if (w.kind === 'year') {
-    const start = startOf(Number(w.id));
+    const start = startOf ? startOf(Number(w.id)) : startFrom(snapshots, Number(w.id));
     if (start) {
       f.membersAtStart = start;
       if (a) setIf(f, 'admissionRatePct', pct(a.value, start.value));
@@ -82,14 +82,16 @@ export function derive(
     const c = changeIn(snapshots, w, 'villagesWithoutMembers');
     if (c) {
       f.villagesWithoutMembersChange = c.value;
-      f.villagesWithoutMembersChangeSpan = { from: c.from.asOf, to: c.to.asOf, basis: either(c.from.basis, c.to.basis) };
+      const basis = either(c.from.basis, c.to.basis);
+      f.villagesWithoutMembersChangeSpan = { from: c.from.asOf, to: c.to.asOf, basis };
     }
   }
 }
 
 type NumericKey =
   | 'expectedPacePct'
-  | 'youthPct' | 'womenPct' | 'ethnicMinorityPct' | 'collegePct' | 'admittedChangePct' | 'targetAchievedPct' | 'averagePerYear' | 'admissionRatePct' | 'traineesPerAdmission';
+  | 'youthPct' | 'womenPct' | 'ethnicMinorityPct' | 'collegePct' | 'admittedChangePct' | 'targetAchievedPct'
+  | 'averagePerYear' | 'admissionRatePct' | 'traineesPerAdmission';
 
 function setIf(f: WindowFigures, key: NumericKey, v: number | undefined): void {
   if (v !== undefined) f[key] = v;
@@ -110,15 +112,20 @@ export function pushRows(out: IndicatorRow[], unitId: string, f: WindowFigures, 
   const period = f.window.id;
   const a = f.admitted;
   const flow = (indicator: IndicatorName, x: Flow | undefined) => {
-    if (x) out.push({ unit_id: unitId, period, indicator, value: x.value, months: x.months, of_months: x.ofMonths, basis: x.basis });
+    if (!x) return;
+    const { value, months, ofMonths, basis } = x;
+    out.push({ unit_id: unitId, period, indicator, value, months, of_months: ofMonths, basis });
   };
   /** A figure derived from `on`, with its coverage. */
-  const derived = (indicator: IndicatorName, value: number | string | undefined, on: Flow | undefined, basis: Basis) => {
+  type Value = number | string | undefined;
+  const derived = (indicator: IndicatorName, value: Value, on: Flow | undefined, basis: Basis) => {
     if (value === undefined) return;
-    out.push({ unit_id: unitId, period, indicator, value, months: on?.months ?? null, of_months: on?.ofMonths ?? null, basis });
+    const months = on?.months ?? null;
+    out.push({ unit_id: unitId, period, indicator, value, months, of_months: on?.ofMonths ?? null, basis });
   };
   const stock = (indicator: IndicatorName, value: number | undefined, basis: Basis) => {
-    if (value !== undefined) out.push({ unit_id: unitId, period, indicator, value, months: null, of_months: null, basis });
+    if (value === undefined) return;
+    out.push({ unit_id: unitId, period, indicator, value, months: null, of_months: null, basis });
   };
   const tb = f.target?.basis;
 

@@ -65,7 +65,8 @@ export function combineWindow(
     if (own?.basis === 'reported') pieces.push({ unitId: unit.id, present: ownPresent, flow: own });
     else if (own) pieces.push({ unitId: unit.id, present: childPresent, flow: own, counts: own.reporting! });
     else if (children.length > 0) {
-      pieces.push({ unitId: unit.id, present: childPresent, flow: undefined, counts: { reported: 0, active: children.length } });
+      const counts = { reported: 0, active: children.length };
+      pieces.push({ unitId: unit.id, present: childPresent, flow: undefined, counts });
     } else if (ownPresent.length > 0) pieces.push({ unitId: unit.id, present: ownPresent, flow: undefined });
     let fromPreds = false;
     for (const p of preds) {
@@ -126,7 +127,12 @@ function breakdowns(
 }
 
 /** Own target (if the successor is active in the window) plus every active predecessor's; else unknown. */
-function combineTarget(unit: Unit, own: Target | undefined, w: Window, preds: readonly PredWindow[]): Target | undefined {
+function combineTarget(
+  unit: Unit,
+  own: Target | undefined,
+  w: Window,
+  preds: readonly PredWindow[],
+): Target | undefined {
   if (!own && aliveIn(unit, w.from, w.to)) return undefined;
   let value = own?.value ?? 0;
   const parts: Part[] = own ? [{ unitId: unit.id, value: own.value }] : [];
@@ -165,7 +171,8 @@ export function combineSnapshots(
     }
     if (!mine && aliveIn(unit, m, m)) continue;
     if (active.some((x) => !x.s)) continue;
-    const parts = [...(mine ? [{ unitId: unit.id, snapshot: mine }] : []), ...active.map((x) => ({ unitId: x.p.unit.id, snapshot: x.s! }))];
+    const parts = active.map((x) => ({ unitId: x.p.unit.id, snapshot: x.s! }));
+    if (mine) parts.unshift({ unitId: unit.id, snapshot: mine });
     const s: Snapshot = { asOf: d, basis: 'combined' };
     for (const f of STOCK_FIELDS) {
       let sum = 0;

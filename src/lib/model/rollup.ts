@@ -98,11 +98,18 @@ export function addUp<T extends { present: SpanSet }>(
   }
   if (!any) return undefined;
   if (simple) return { value, reported, active, months: minMonths, covered: undefined, rows, maxMonths };
-  const presences: Presence[] = items.map((it) => {
+  // Items there all window covering its first months still need no span: they only bound the prefix.
+  let wholeThere = false;
+  let prefix = scope.months;
+  const rest: Presence[] = [];
+  for (const it of items) {
     const f = flowOf(it);
-    return { present: it.present, covered: f ? coveredOf(f, scope) : undefined };
-  });
-  const covered = monthRule(presences);
+    if (it.present === whole && !f?.covered) {
+      wholeThere = true;
+      if (f) prefix = Math.min(prefix, f.months);
+    } else rest.push({ present: it.present, covered: f ? coveredOf(f, scope) : undefined });
+  }
+  const covered = monthRule(rest, scope, wholeThere ? prefix : -1);
   return { value, reported, active, months: count(covered), covered: storedCovered(covered, scope), rows, maxMonths };
 }
 
@@ -134,13 +141,13 @@ export function sumBreakdowns<T>(parts: readonly T[], flowsOf: (part: T) => Flow
   }
 }
 
-const FLOW_LABEL: Record<'admitted' | 'classes' | 'trainees' | 'dossiers', { text: string; file: string; column: string }> =
-  {
-    admitted: { text: 'số đảng viên kết nạp', file: 'admissions.csv', column: 'admitted' },
-    classes: { text: 'số lớp bồi dưỡng', file: 'training.csv', column: 'classes' },
-    trainees: { text: 'số học viên', file: 'training.csv', column: 'trainees' },
-    dossiers: { text: 'số hồ sơ đề nghị kết nạp', file: 'training.csv', column: 'dossiers' },
-  };
+type Label = { text: string; file: string; column: string };
+const FLOW_LABEL: Record<'admitted' | 'classes' | 'trainees' | 'dossiers', Label> = {
+  admitted: { text: 'số đảng viên kết nạp', file: 'admissions.csv', column: 'admitted' },
+  classes: { text: 'số lớp bồi dưỡng', file: 'training.csv', column: 'classes' },
+  trainees: { text: 'số học viên', file: 'training.csv', column: 'trainees' },
+  dossiers: { text: 'số hồ sơ đề nghị kết nạp', file: 'training.csv', column: 'dossiers' },
+};
 
 export const windowPhrase = (w: Window): string =>
   w.kind === 'year' ? `năm ${w.label}` : w.label.toLocaleLowerCase('vi');

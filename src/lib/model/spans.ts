@@ -140,15 +140,46 @@ export interface Presence {
 }
 
 /**
- * The month rule of a sum (spec, "Months of a summed figure"): a month is covered when at least one
- * participant (child, predecessor) was there and every reporting participant there covers it.
+ * The month rule of a sum (spec, "Months of a summed figure"): a month of `scope` is covered when at
+ * least one participant (child, predecessor) was there and every reporting participant there covers it.
+ * One pass per participant over its months, on a reused buffer: no allocation but the result.
+ * `prefix` ≥ 0 stands for participants there all window whose figures cover its first `prefix` months.
  */
-export function monthRule(parts: readonly Presence[]): SpanSet {
-  let present: SpanSet = EMPTY;
-  let gaps: SpanSet = EMPTY;
-  for (const p of parts) {
-    present = union(present, p.present);
-    if (p.covered) gaps = union(gaps, minus(p.present, p.covered));
+export function monthRule(parts: readonly Presence[], scope: MonthSpan, prefix = -1): SpanSet {
+  const n = scope.to - scope.from + 1;
+  if (buffer.length < n) buffer = new Uint8Array(Math.max(n, buffer.length * 2));
+  const state = buffer; // bit 1: someone there; bit 2: a reporting one there does not cover it
+  if (prefix < 0) state.fill(0, 0, n);
+  else {
+    // Participants there all window, the reporting ones covering its first `prefix` months at least.
+    state.fill(1, 0, Math.min(prefix, n));
+    state.fill(3, Math.min(prefix, n), n);
   }
-  return minus(present, gaps);
+  for (const p of parts) {
+    let j = 0;
+    const cov = p.covered;
+    for (const x of p.present) {
+      const from = Math.max(x.from, scope.from);
+      const to = Math.min(x.to, scope.to);
+      for (let m = from; m <= to; m++) {
+        let bits = 1;
+        if (cov) {
+          while (j < cov.length && cov[j]!.to < m) j++;
+          if (j >= cov.length || cov[j]!.from > m) bits = 3;
+        }
+        state[m - scope.from]! |= bits;
+      }
+    }
+  }
+  const out: MonthSpan[] = [];
+  for (let i = 0; i < n; i++) {
+    if (state[i] !== 1) continue;
+    const last = out[out.length - 1];
+    if (last && last.to === scope.from + i - 1) last.to++;
+    else out.push({ from: scope.from + i, to: scope.from + i });
+  }
+  if (out.length === 1 && out[0]!.from === scope.from && out[0]!.to === scope.to) return wholeOf(scope);
+  return out.length === 0 ? EMPTY : out;
 }
+
+let buffer = new Uint8Array(64);

@@ -2,7 +2,7 @@
  * The windows figures are computed for: calendar years and congress terms.
  */
 import { DEFAULT_TERMS, termWindow, yearOf, yearWindow } from '../periods.ts';
-import type { Inputs, MonthIndex, Term, Unit, Window } from '../types.ts';
+import type { Inputs, MonthIndex, Term, Window } from '../types.ts';
 
 export interface Windows {
   years: Window[];
@@ -50,9 +50,4 @@ export function buildWindows(years: readonly number[], terms: readonly Term[]): 
     if (prev) previous.set(w.id, prev);
   });
   return { years: yearWindows, terms: termWindows, all: [...yearWindows, ...termWindows], previous };
-}
-
-/** Whether a unit existed during any month of from..to (no active_from/active_to: always). */
-export function isActive(unit: Unit, from: MonthIndex, to: MonthIndex): boolean {
-  return (unit.activeFrom ?? -Infinity) <= to && (unit.activeTo ?? Infinity) >= from;
 }
