@@ -8,7 +8,6 @@
 import { fmtCount, fmtDate, fmtNumber } from '../format/index.ts';
 import { isComplete } from '../model/flows.ts';
 import { monthOfDate } from '../model/stocks.ts';
-import { isActive } from '../model/windows.ts';
 import { sortDiagnostics } from '../schema/validate.ts';
 import type { Dataset, Diagnostic, Flow, WindowFigures } from '../types.ts';
 import { indicatorLabel, lowerFirst, windowPhrase } from './labels.ts';
@@ -140,10 +139,11 @@ function fewReported(d: Dataset, id: string, list: readonly WindowFigures[], lat
       const x: Flow | undefined = f[key];
       const r = x?.reporting;
       if (!x || !r || r.reported >= MIN_REPORTING_SHARE * r.active) continue;
-      const missing = (d.childrenOf[id] ?? []).filter((c) => {
-        const u = d.unitById[c];
-        return u !== undefined && isActive(u, w.from, w.to) && figuresAt(d, c, w.id)?.[key] === undefined;
-      });
+      // Children under the unit in some month of the window (a moved unit only where it was under it).
+      const missing = d
+        .activeChildren(id, w)
+        .map((c) => c.unitId)
+        .filter((c) => figuresAt(d, c, w.id)?.[key] === undefined);
       const names = missing.slice(0, 5).map((c) => d.unitById[c]?.label ?? c);
       const more = missing.length > 5 ? ` và ${missing.length - 5} đơn vị khác` : '';
       out.push({
