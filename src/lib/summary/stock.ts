@@ -2,10 +2,9 @@
 import { fmtCount, fmtDate, fmtPct } from '../format/index.ts';
 import type { IndicatorName } from '../model/dictionary.ts';
 import type { Snapshot } from '../types.ts';
+import { stockNote } from './sources.ts';
 import type { CitedFigure } from './types.ts';
 import { add, cite, type Ctx } from './wording.ts';
-
-const SUMMED = ' (tổng hợp từ các đơn vị trực thuộc)';
 
 /**
  * "Tại thời điểm 27/08/2020, Đảng bộ huyện có 7.335 đảng viên, sinh hoạt tại
@@ -17,7 +16,7 @@ export function stockSentences(ctx: Ctx): void {
   const { f, w } = ctx;
   const s = f.stock;
   if (!s) return;
-  const at = `tại thời điểm ${fmtDate(s.asOf)}${s.basis === 'summed' ? SUMMED : ''}`;
+  const at = `tại thời điểm ${fmtDate(s.asOf)}${stockNote(ctx, s)}`;
   const figs: CitedFigure[] = [];
   const n = (name: IndicatorName, v: number) => {
     const t = fmtCount(v);
@@ -94,7 +93,7 @@ export function villagesChangeSentence(ctx: Ctx): void {
   const dn = fmtCount(Math.abs(d));
   const figs: CitedFigure[] = [cite('villages_without_members_change', w.id, d, dn)];
   const when = `từ ngày ${fmtDate(span.from)} đến ngày ${fmtDate(span.to)}`;
-  const summed = span.basis === 'summed' ? SUMMED : '';
+  const summed = stockNote(ctx, { basis: span.basis, asOf: span.to });
   let text: string;
   if (d === 0) {
     figs[0]!.text = 'không thay đổi';
