@@ -35,6 +35,7 @@ export const plain = (s: string): string => s.replace(/\u00a0/g, ' ');
 /** Numbers in the text that are not figures: dates, months, years, coverage, reporting counts, ages. */
 const NOT_FIGURES: RegExp[] = [
   /\d{2}\/\d{2}\/\d{4}/g, // 27/08/2020
+  /các năm \d{4}((, | và )\d{4})*/g, // trong các năm 2016, 2017 và 2020
   /tháng \d{1,2}\/\d{4}–\d{1,2}\/\d{4}/g, // tháng 1/2021–6/2025 (a group's months in a term)
   /tháng \d{1,2}(–\d{1,2})?(, \d{1,2}(–\d{1,2})?)* của/g, // tháng 1–6 của (a group's months in a year)
   /\d+ tháng đầu năm \d{4}/g, // 7 tháng đầu năm 2020
@@ -45,6 +46,7 @@ const NOT_FIGURES: RegExp[] = [
   /tháng \d{1,2} đến/g, // từ tháng 3 đến
   /năm \d{4}/gi, // năm 2020
   /nhiệm kỳ \d{4}–\d{4}/gi, // nhiệm kỳ 2015–2020
+  /lần lượt (\d+\/\d+(, | và )?)+ đơn vị báo cáo/g, // lần lượt 4/7, 36/47 và 3/3 đơn vị báo cáo
   /\d+\/\d+ (tổ chức|đảng bộ|chi bộ|đơn vị)/g, // 3/5 tổ chức cơ sở đảng, 12/12 đảng bộ xã, phường, đặc khu
   /18 đến 30 tuổi/g,
 ];

@@ -42,6 +42,21 @@ export function coveredMonths(ds: Dataset, flow: Flow, source: Source): MonthInd
   return first;
 }
 
+/** The calendar years the months make up, when they are whole years only. */
+function wholeYears(ms: readonly MonthIndex[]): number[] | undefined {
+  if (ms.length % 12 !== 0) return undefined;
+  const years: number[] = [];
+  for (let i = 0; i < ms.length; i += 12) {
+    const y = yearOf(ms[i]!);
+    if (monthOf(ms[i]!) !== 1 || ms[i + 11] !== ms[i]! + 11) return undefined;
+    years.push(y);
+  }
+  return years;
+}
+
+const listYears = (ys: readonly number[]) =>
+  ys.length === 1 ? String(ys[0]) : `${ys.slice(0, -1).join(', ')} và ${ys[ys.length - 1]}`;
+
 const isContiguous = (ms: readonly MonthIndex[]) => ms.every((m, i) => i === 0 || m === ms[i - 1]! + 1);
 
 /** `tháng 8/2020` */
@@ -83,9 +98,17 @@ export function coveragePhrase(ds: Dataset, flow: Flow, w: Window, source: Sourc
   if (flow.months >= flow.ofMonths) return { text: `trong ${name}`, complete: true, known: true, key: 'all' };
   const ms = coveredMonths(ds, flow, source);
   const count = `${flow.months}/${flow.ofMonths} tháng`;
-  if (!ms || ms.length === 0 || !isContiguous(ms)) {
+  if (!ms || ms.length === 0) {
     const text = `theo số liệu đã có của ${name} (đủ ${count})`;
     return { text, complete: false, known: false, key: `n${flow.months}` };
+  }
+  if (!isContiguous(ms)) {
+    // Known months with gaps: whole calendar years are named ("trong các năm 2016 và 2018"), else counted.
+    const years = wholeYears(ms);
+    const text = years
+      ? `trong các năm ${listYears(years)} (số liệu ${count} của ${name})`
+      : `trong ${count} có số liệu của ${name}`;
+    return { text, complete: false, known: true, key: ms.join(',') };
   }
   const from = ms[0]!;
   const to = ms[ms.length - 1]!;

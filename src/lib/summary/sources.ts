@@ -86,6 +86,27 @@ function groupsText(ctx: Ctx, groups: readonly ChildGroup[]): string {
   return text;
 }
 
+/**
+ * The source of a summed flow said just after another's with the same groups and months, in short:
+ * `36/47 đảng bộ xã, phường, đặc khu báo cáo`, or for several groups `lần lượt 4/7, 36/47 và 3/3 đơn vị báo cáo`.
+ * Undefined when the groups differ (or a group is a unit named by its name): the full source is said then.
+ */
+export function sourceAfter(
+  ctx: Ctx,
+  flow: Flow,
+  key: GroupFlow,
+  before: { flow: Flow; key: GroupFlow },
+): string | undefined {
+  const r = flow.reporting;
+  if (flow.basis !== 'summed' || before.flow.basis !== 'summed' || !r) return undefined;
+  const a = childGroups(ctx.ds, ctx.unit.id, ctx.w, key);
+  const b = childGroups(ctx.ds, ctx.unit.id, ctx.w, before.key);
+  if (!matches(a, r.reported, r.active) || a.length !== b.length) return undefined;
+  if (a.some((g, i) => g.named || g.key !== b[i]!.key || g.months !== b[i]!.months)) return undefined;
+  if (a.length === 1) return `${count(a[0]!)} ${a[0]!.name} báo cáo`;
+  return `lần lượt ${listOf(a.map(count))} đơn vị báo cáo`;
+}
+
 const count = (g: ChildGroup) => `${fmtCount(g.reported)}/${fmtCount(g.active)}`;
 
 /** The predecessors of the unit active in the window. */

@@ -65,7 +65,12 @@ function villagesSentence(ctx: Ctx, s: Snapshot, lead: string): void {
   if (s.villagesWithBranch !== undefined) {
     inner.push(`${n('villages_with_branch', s.villagesWithBranch)} thôn, bản có chi bộ`);
   }
-  if (s.villagesWithoutMembers !== undefined) {
+  if (s.villagesWithoutMembers === 0) {
+    // A known zero in words, as a writer puts it.
+    const none = 'không còn thôn, bản nào chưa có đảng viên';
+    figs.push(cite('villages_without_members', w.id, 0, none));
+    inner.push(none);
+  } else if (s.villagesWithoutMembers !== undefined) {
     inner.push(`${n('villages_without_members', s.villagesWithoutMembers)} thôn, bản chưa có đảng viên`);
   }
   if (s.villages !== undefined) {
@@ -73,8 +78,9 @@ function villagesSentence(ctx: Ctx, s: Snapshot, lead: string): void {
     const text = `${lead} có ${n('villages', s.villages)} thôn, bản${within}`;
     add(ctx, 'villages', `${text}.`, figs);
   } else if (inner.length) {
-    const verb = s.villagesWithBranch === undefined ? 'còn' : 'có';
-    add(ctx, 'villages', `${lead} ${verb} ${inner.join(', ')}.`, figs);
+    const verb =
+      s.villagesWithoutMembers === 0 && inner.length === 1 ? '' : s.villagesWithBranch === undefined ? 'còn ' : 'có ';
+    add(ctx, 'villages', `${lead} ${verb}${inner.join(', ')}.`, figs);
   }
 }
 
@@ -102,7 +108,9 @@ export function villagesChangeSentence(ctx: Ctx): void {
     const way = d < 0 ? 'giảm được' : 'tăng thêm';
     text = `${when}, số thôn, bản chưa có đảng viên${summed} ${way} ${dn}`;
   }
-  if (from !== undefined && to !== undefined && to - from === d) {
+  if (d === 0 && to === 0) {
+    text += ' (không có thôn, bản nào)';
+  } else if (from !== undefined && to !== undefined && to - from === d) {
     const ft = fmtCount(from);
     const tt = fmtCount(to);
     figs.push({ indicator: 'villages_without_members', period: w.id, value: from, text: ft, asOf: span.from });

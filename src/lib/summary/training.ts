@@ -1,7 +1,7 @@
 /** Sentences about the classes on the Party, their trainees and the admission dossiers. */
 import { fmtCount, fmtNumber } from '../format/index.ts';
 import { coveragePhrase, type CoveragePhrase } from './coverage.ts';
-import { flowSource, once } from './sources.ts';
+import { flowSource, once, sourceAfter } from './sources.ts';
 import type { CitedFigure } from './types.ts';
 import { add, cite, type Ctx } from './wording.ts';
 
@@ -35,25 +35,34 @@ export function trainingSentences(ctx: Ctx): void {
     };
     const source = (k: TrainingKey) => flowSource(ctx, f[k]!, k);
     const has = (k: TrainingKey) => keys.includes(k);
-    const clauses: { text: string; source: string }[] = [];
+    const clauses: { text: string; key: TrainingKey; source: string }[] = [];
+    const clause = (key: TrainingKey, text: string) => clauses.push({ text, key, source: source(key) });
     if (has('classes') && has('trainees') && source('classes') === source('trainees')) {
-      const text = `mở được ${num('classes')} ${CLASS_WORDS} với ${num('trainees')} học viên`;
-      clauses.push({ text, source: source('classes') });
+      clause('classes', `mở được ${num('classes')} ${CLASS_WORDS} với ${num('trainees')} học viên`);
     } else {
-      if (has('classes')) clauses.push({ text: `mở được ${num('classes')} ${CLASS_WORDS}`, source: source('classes') });
-      if (has('trainees')) {
-        const text = `bồi dưỡng nhận thức về Đảng cho ${num('trainees')} quần chúng ưu tú`;
-        clauses.push({ text, source: source('trainees') });
-      }
+      if (has('classes')) clause('classes', `mở được ${num('classes')} ${CLASS_WORDS}`);
+      if (has('trainees')) clause('trainees', `bồi dưỡng nhận thức về Đảng cho ${num('trainees')} quần chúng ưu tú`);
     }
-    if (has('dossiers')) {
-      clauses.push({ text: `tiếp nhận ${num('dossiers')} hồ sơ đề nghị kết nạp đảng`, source: source('dossiers') });
-    }
-    // Clauses of one source share its note, said after the last of them.
+    if (has('dossiers')) clause('dossiers', `tiếp nhận ${num('dossiers')} hồ sơ đề nghị kết nạp đảng`);
+    // Clauses of one source share its note, said after the last of them; a source with the same groups as the
+    // clause before says only its counts ("lần lượt 4/7, 36/47 và 3/3 đơn vị báo cáo").
     const parts: string[] = [];
+    let anchor: (typeof clauses)[number] | undefined; // the last clause whose source was said in full
     clauses.forEach((c, i) => {
       const next = clauses[i + 1];
-      parts.push(next && next.source === c.source ? c.text : `${c.text}${once(ctx, c.source)}`);
+      if (next && next.source === c.source) {
+        parts.push(c.text);
+        return;
+      }
+      const short =
+        anchor && anchor.source !== c.source
+          ? sourceAfter(ctx, f[c.key]!, c.key, { flow: f[anchor.key]!, key: anchor.key })
+          : undefined;
+      if (short) parts.push(`${c.text} (${short})`);
+      else {
+        parts.push(`${c.text}${once(ctx, c.source)}`);
+        if (c.source) anchor = c;
+      }
     });
     const said = ctx.admittedCoverage;
     const same = said && ctx.f.admitted && said.key === cov.key && said.text === cov.text;
