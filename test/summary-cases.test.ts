@@ -28,7 +28,7 @@ describe('partial years', () => {
 
   it('says the month range when the rows do not start in January', () => {
     const t = text(ds, 'H', '2020');
-    expect(t).toContain('Từ tháng 3 đến hết tháng 8/2020, Đảng bộ huyện kết nạp được 12 đảng viên mới');
+    expect(t).toContain('Từ tháng 3 đến hết tháng 8/2020, Đảng bộ huyện mới kết nạp được 12 đảng viên');
     expect(t).toContain('đạt 30,00 % so với chỉ tiêu');
     // 6 of 12 months: pace 50 %; 30 % is behind.
     expect(t).toContain('thấp hơn mức tiến độ dự kiến là 50,00 % sau 6 tháng');

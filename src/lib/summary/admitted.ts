@@ -50,7 +50,10 @@ export function admittedSentence(ctx: Ctx): void {
   } else {
     const n = fmtCount(a.value);
     figs.push(cite('admitted', w.id, a.value, n));
-    s = `${when}, ${ctx.subject.next()} kết nạp được ${n} đảng viên mới${flowNote(ctx, a, 'admitted')}`;
+    // Behind the pace, as the board writes it: "Đảng bộ huyện mới kết nạp được 31 đảng viên".
+    const behind = !cov.complete && cov.known && f.target && f.paceStatus === 'behind';
+    const verb = behind ? `mới kết nạp được ${n} đảng viên` : `kết nạp được ${n} đảng viên mới`;
+    s = `${when}, ${ctx.subject.next()} ${verb}${flowNote(ctx, a, 'admitted')}`;
   }
   if (f.targetAchievedPct !== undefined && f.target) {
     const p = fmtPct(f.targetAchievedPct);
