@@ -186,6 +186,27 @@ describe('rate, composition and zero', () => {
   it('every figure matches indicators.csv', () => checkAgainstIndicators(ds, publishedSummaries(ds)));
 });
 
+describe('zeros in words', () => {
+  it('a share or a count of villages that is zero is said in words, never "0,00 % (0 đồng chí)"', () => {
+    const ds = computeDataset(
+      new Fixture()
+        .unit('K', 'grassroots', undefined, { name: 'Đảng bộ phường Kiểm Tra' })
+        .adm('K', '2024', 8, { youth: 4, ethnicMinority: 0 })
+        .member('K', '2024-12-31', { members: 500, villages: 6, villagesWithoutMembers: 0 })
+        .inputs(),
+    );
+    const t = text(ds, 'K', '2024');
+    // 4 of 8 = 50 %; none of the 8 is of an ethnic minority.
+    expect(t).toContain(
+      'Trong số đảng viên mới kết nạp, đảng viên trẻ từ 18 đến 30 tuổi chiếm 50,00 % (4 đồng chí); không có đảng ' +
+        'viên là người dân tộc thiểu số.',
+    );
+    expect(t).toContain('Trên địa bàn có 6 thôn, bản, trong đó không còn thôn, bản nào chưa có đảng viên.');
+    expect(t).not.toMatch(/(^|[^\d,.])0([^\d,]|$)/);
+    checkAgainstIndicators(ds, publishedSummaries(ds));
+  });
+});
+
 describe('no figures, no summary', () => {
   const ds = computeDataset(
     new Fixture()

@@ -99,10 +99,18 @@ export function compositionSentence(ctx: Ctx): void {
   const { f, w } = ctx;
   if (!f.admitted) return;
   const parts: string[] = [];
+  const none: string[] = [];
   const figs: CitedFigure[] = [];
   for (const [flowKey, pctKey, pctName, countName, words] of SHARES) {
     const p = f[pctKey];
     if (p === undefined) continue;
+    if (p === 0) {
+      // A known zero in words: "không có đảng viên là người dân tộc thiểu số", not "chiếm 0,00 % (0 đồng chí)".
+      const t = `không có ${words}`;
+      figs.push(cite(pctName, w.id, 0, t));
+      none.push(t);
+      continue;
+    }
     const pt = fmtPct(p);
     figs.push(cite(pctName, w.id, p, pt));
     let part = `${words} chiếm ${pt}`;
@@ -114,8 +122,9 @@ export function compositionSentence(ctx: Ctx): void {
     }
     parts.push(part);
   }
-  if (parts.length === 0) return;
-  add(ctx, 'composition', `Trong số đảng viên mới kết nạp, ${parts.join(', ')}.`, figs);
+  if (parts.length === 0 && none.length === 0) return;
+  const all = [parts.join(', '), none.join(', ')].filter((x) => x).join('; ');
+  add(ctx, 'composition', `Trong số đảng viên mới kết nạp, ${all}.`, figs);
 }
 
 /** "So với năm 2016 (5 đảng viên), số đảng viên kết nạp giảm 2 đồng chí (giảm 40,00 %)." */
