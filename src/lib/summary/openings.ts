@@ -7,15 +7,22 @@ import type { SummarySentence } from './types.ts';
 
 const CONNECTIVES = ['Bên cạnh đó', 'Đồng thời', 'Ngoài ra'];
 
+const FIRST_SIX = /^\s*(\S+)(?:\s+(\S+))?(?:\s+(\S+))?(?:\s+(\S+))?(?:\s+(\S+))?(?:\s+(\S+))?/u;
+
 /** The opening clause (before the first comma, else the whole sentence) and the first six words, compared. */
 export function openingOf(text: string): { clause: string; words: string } {
   const comma = text.indexOf(',');
-  const clause = (comma >= 0 ? text.slice(0, comma) : text).trim().toLocaleLowerCase('vi');
-  const words = text
-    .split(/\s+/)
-    .slice(0, 6)
-    .map((x) => x.replace(/[,.;:()]+$/u, '').toLocaleLowerCase('vi'))
-    .join(' ');
+  const clause = (comma >= 0 ? text.slice(0, comma) : text).trim().toLowerCase();
+  // Only the head is read: a summary has some 200 000 sentences at national size.
+  const m = FIRST_SIX.exec(text.slice(0, 200));
+  const words = m
+    ? m
+        .slice(1)
+        .filter((x) => x !== undefined)
+        .map((x) => x.replace(/[,.;:()]+$/u, ''))
+        .join(' ')
+        .toLowerCase()
+    : '';
   return { clause, words };
 }
 

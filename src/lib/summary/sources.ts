@@ -32,8 +32,8 @@ export function flowSource(ctx: Ctx, flow: Flow, key: GroupFlow): string {
   if (flow.basis === 'reported') return '';
   const r = flow.reporting;
   if (flow.basis === 'summed') {
-    if (!r) return 'tổng hợp từ các đơn vị trực thuộc';
     const groups = childGroups(ctx.ds, ctx.unit.id, ctx.w, key);
+    if (!r) return `tổng hợp từ các ${groups.length ? allChildrenNoun(groups) : 'đơn vị trực thuộc'}`;
     return matches(groups, r.reported, r.active) ? groupsText(ctx, groups) : totalText(groups, r);
   }
   return combinedText(ctx, flow, key);
