@@ -163,7 +163,7 @@ describe('summaries', () => {
       ['tom-tat-2020', 'Năm 2020'],
       ['tom-tat-2015-2020', 'Nhiệm kỳ 2015–2020'],
     ]);
-    expect(s[0]!.text).toContain('kết nạp được 31 đảng viên mới, đạt 12,25\u00a0% so với chỉ tiêu được giao');
+    expect(s[0]!.text).toContain('kết nạp được 31 đảng viên, đạt 12,25\u00a0% so với chỉ tiêu được giao');
   });
 
   it('summaryLines: every unit in the dataset order, years then terms', () => {

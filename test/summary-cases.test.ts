@@ -28,7 +28,7 @@ describe('partial years', () => {
 
   it('says the month range when the rows do not start in January', () => {
     const t = text(ds, 'H', '2020');
-    expect(t).toContain('Từ tháng 3 đến hết tháng 8/2020, Đảng bộ huyện kết nạp được 12 đảng viên mới');
+    expect(t).toContain('Từ tháng 3 đến hết tháng 8/2020, Đảng bộ huyện mới kết nạp được 12 đảng viên');
     expect(t).toContain('đạt 30,00 % so với chỉ tiêu');
     // 6 of 12 months: pace 50 %; 30 % is behind.
     expect(t).toContain('thấp hơn mức tiến độ dự kiến là 50,00 % sau 6 tháng');
@@ -68,7 +68,9 @@ describe('summed figures', () => {
   it('a district summed from 3 of its grassroots committees', () => {
     const t = text(ds, 'T.A', '2020');
     // 10 + 5 + (4 + 3 from the branches of xã Ba) = 22, all three communes reported.
-    expect(t).toContain('Trong năm 2020, Đảng bộ huyện A kết nạp được 22 đảng viên mới (tổng hợp từ 3/3 tổ chức cơ sở đảng báo cáo).');
+    expect(t).toContain(
+      'Trong năm 2020, Đảng bộ huyện A kết nạp được 22 đảng viên mới (tổng hợp từ 3/3 tổ chức cơ sở đảng báo cáo).',
+    );
     // xã Ba has no youth figure: no youth share for the district.
     expect(t).not.toMatch(/trẻ/);
   });
@@ -79,14 +81,21 @@ describe('summed figures', () => {
 
   it('two communes with the same six months give the month range', () => {
     const t = text(ds, 'T.A', '2021');
-    expect(t).toContain('Trong 6 tháng đầu năm 2021 (tính đến hết tháng 6/2021), Đảng bộ huyện A kết nạp được 10 đảng viên mới (tổng hợp từ 2/3 tổ chức cơ sở đảng báo cáo).');
+    expect(t).toContain(
+      'Trong 6 tháng đầu năm 2021 (tính đến hết tháng 6/2021), Đảng bộ huyện A kết nạp được 10 đảng viên mới (tổng hợp từ 2/3 tổ chức cơ sở đảng báo cáo).',
+    );
   });
 
-  it('a province whose districts cover different months says only how many months', () => {
+  it('a province whose districts cover different months says only how many months are complete', () => {
     const t = text(ds, 'T', '2020');
-    // 22 + 20 + 30 = 72; the weakest part covers 7 months.
-    expect(t).toContain('Trong 7/12 tháng có số liệu của năm 2020, Đảng bộ tỉnh Thử Nghiệm kết nạp được 72 đảng viên mới (tổng hợp từ 3/3 đảng bộ cấp huyện báo cáo).');
+    // 22 + 20 + 30 = 72; the weakest part covers 7 months, the others 12: 72 is not the figure of 7 months,
+    // so it is "what has been reported, complete for 7/12 months", and no pace "after 7 months" is said.
+    expect(t).toContain(
+      'Theo số liệu đã có của năm 2020 (đủ 7/12 tháng), Đảng bộ tỉnh Thử Nghiệm kết nạp được 72 đảng viên mới ' +
+        '(tổng hợp từ 3/3 đảng bộ cấp huyện báo cáo).',
+    );
     expect(t).not.toMatch(/trong năm 2020/i);
+    expect(t).not.toMatch(/tiến độ|sau 7 tháng/);
   });
 
   it('every figure matches indicators.csv', () => checkAgainstIndicators(ds, publishedSummaries(ds)));
@@ -112,19 +121,30 @@ describe('terms', () => {
 
   it('a complete term: total, target, average, change on the previous term, training, villages', () => {
     const t = text(ds, 'X', '2015-2020');
-    expect(t).toContain('Nhiệm kỳ 2015–2020, Đảng bộ xã Thử Nghiệm được giao chỉ tiêu kết nạp 45 đảng viên.');
-    expect(t).toContain('Trong nhiệm kỳ 2015–2020, Đảng bộ xã kết nạp được 50 đảng viên mới, đạt 111,11 % so với chỉ tiêu được giao, vượt chỉ tiêu, bình quân 10 đảng viên mỗi năm.');
-    expect(t).toContain('So với nhiệm kỳ 2010–2015 (40 đảng viên), số đảng viên kết nạp tăng 10 đồng chí (tăng 25,00 %).');
+    // The target's sentence says the term; the admitted one goes on ("Kết quả, …") rather than say it again.
+    expect(t).toContain(
+      'Nhiệm kỳ 2015–2020, Đảng bộ xã Thử Nghiệm được giao chỉ tiêu kết nạp 45 đảng viên. Kết quả, Đảng bộ xã ' +
+        'kết nạp được 50 đảng viên mới, đạt 111,11 % so với chỉ tiêu được giao, vượt chỉ tiêu, bình quân 10 đảng ' +
+        'viên mỗi năm.',
+    );
+    expect(t.match(/nhiệm kỳ 2015–2020/gi)).toHaveLength(1);
+    expect(t).toContain(
+      'So với nhiệm kỳ 2010–2015 (40 đảng viên), số đảng viên kết nạp tăng 10 đồng chí (tăng 25,00 %).',
+    );
     expect(t).toContain('mở được 10 lớp bồi dưỡng nhận thức về Đảng với 150 học viên');
     expect(t).toContain('Bình quân có 3 học viên được bồi dưỡng cho mỗi đảng viên được kết nạp.');
-    expect(t).toContain('Từ ngày 01/01/2016 đến ngày 31/12/2020, số thôn, bản chưa có đảng viên giảm được 3 (từ 4 xuống 1).');
+    expect(t).toContain(
+      'Từ ngày 01/01/2016 đến ngày 31/12/2020, số thôn, bản chưa có đảng viên giảm được 3 (từ 4 xuống 1).',
+    );
     // No pace for a term.
     expect(t).not.toMatch(/tiến độ/);
   });
 
   it('a term with four years of data says so', () => {
     const t = text(ds, 'Y', '2015-2020');
-    expect(t).toContain('Trong 4 năm đầu nhiệm kỳ 2015–2020 (số liệu 48/60 tháng), Đảng bộ phường Mẫu kết nạp được 20 đảng viên mới.');
+    expect(t).toContain(
+      'Trong 4 năm đầu nhiệm kỳ 2015–2020 (số liệu 48/60 tháng), Đảng bộ phường Mẫu kết nạp được 20 đảng viên mới.',
+    );
     // No average per year for an incomplete term.
     expect(t).not.toMatch(/bình quân/);
   });
@@ -145,7 +165,9 @@ describe('rate, composition and zero', () => {
 
   it('states the admission rate on members at the start of the year, and only the known shares', () => {
     const t = text(ds, 'Z', '2019');
-    expect(t).toContain('Số đảng viên kết nạp trong năm đạt 5,00 % so với tổng số đảng viên đầu năm (2.000 đảng viên, ngày 01/01/2019).');
+    expect(t).toContain(
+      'Số đảng viên kết nạp trong năm đạt 5,00 % so với tổng số đảng viên đầu năm (2.000 đảng viên, ngày 01/01/2019).',
+    );
     expect(t).toContain('đảng viên trẻ từ 18 đến 30 tuổi chiếm 40,00 % (40 đồng chí)');
     expect(t).toContain('cao đẳng trở lên chiếm 25,00 % (25 đồng chí)');
     expect(t).not.toMatch(/nữ|dân tộc/);
@@ -153,12 +175,36 @@ describe('rate, composition and zero', () => {
 
   it('a known zero is said in words, and its shares are not invented', () => {
     const t = text(ds, 'Z', '2020');
-    expect(t).toContain('Trong năm 2020, Đảng bộ xã không kết nạp được đảng viên mới nào, đạt 0,00 % so với chỉ tiêu được giao.');
+    expect(t).toContain(
+      'Năm 2020, Đảng bộ xã Mẫu được giao chỉ tiêu kết nạp 5 đảng viên. Kết quả, Đảng bộ xã không kết nạp được ' +
+        'đảng viên mới nào, đạt 0,00 % so với chỉ tiêu được giao.',
+    );
     expect(t).toContain('So với năm 2019 (100 đảng viên), số đảng viên kết nạp giảm 100 đồng chí (giảm 100,00 %).');
     expect(t).not.toMatch(/chiếm/);
   });
 
   it('every figure matches indicators.csv', () => checkAgainstIndicators(ds, publishedSummaries(ds)));
+});
+
+describe('zeros in words', () => {
+  it('a share or a count of villages that is zero is said in words, never "0,00 % (0 đồng chí)"', () => {
+    const ds = computeDataset(
+      new Fixture()
+        .unit('K', 'grassroots', undefined, { name: 'Đảng bộ phường Kiểm Tra' })
+        .adm('K', '2024', 8, { youth: 4, ethnicMinority: 0 })
+        .member('K', '2024-12-31', { members: 500, villages: 6, villagesWithoutMembers: 0 })
+        .inputs(),
+    );
+    const t = text(ds, 'K', '2024');
+    // 4 of 8 = 50 %; none of the 8 is of an ethnic minority.
+    expect(t).toContain(
+      'Trong số đảng viên mới kết nạp, đảng viên trẻ từ 18 đến 30 tuổi chiếm 50,00 % (4 đồng chí); không có đảng ' +
+        'viên là người dân tộc thiểu số.',
+    );
+    expect(t).toContain('Trên địa bàn có 6 thôn, bản, trong đó không còn thôn, bản nào chưa có đảng viên.');
+    expect(t).not.toMatch(/(^|[^\d,.])0([^\d,]|$)/);
+    checkAgainstIndicators(ds, publishedSummaries(ds));
+  });
 });
 
 describe('no figures, no summary', () => {

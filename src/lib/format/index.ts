@@ -104,14 +104,12 @@ export function fmtDate(iso: string | undefined | null): string {
   return iso;
 }
 
-/** ISO date → `27 tháng 8 năm 2020` for prose. */
-export function fmtDateLong(iso: string | undefined | null): string {
-  if (!iso) return DASH;
-  const r = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(iso);
-  if (!r) return iso;
-  const m = Number(r[2]);
-  return r[3] ? `${Number(r[3])} tháng ${m} năm ${r[1]}` : `tháng ${m} năm ${r[1]}`;
-}
+/**
+ * One date style on the whole site, prose included (issue "Readers on phones"): `04/03/2021`, as fmtDate.
+ * Kept only for the call in src/lib/site/overview.ts until it calls fmtDate; then to be removed.
+ * @deprecated use fmtDate
+ */
+export const fmtDateLong = fmtDate;
 
 /** A month index (year*12 + month-1) → `08/2020`. */
 export function fmtMonthIndex(m: number | undefined | null): string {

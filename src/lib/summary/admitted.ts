@@ -5,8 +5,9 @@
 import { fmtCount, fmtDate, fmtNumber, fmtPct } from '../format/index.ts';
 import type { Dataset, Window } from '../types.ts';
 import { coveragePhrase, windowName } from './coverage.ts';
+import { childrenOf, flowNote, targetNote } from './sources.ts';
 import type { CitedFigure } from './types.ts';
-import { add, cap, cite, summedNote, type Ctx } from './wording.ts';
+import { add, cap, cite, type Ctx } from './wording.ts';
 
 /** "Năm 2020, Đảng bộ huyện Phú Bình được giao chỉ tiêu kết nạp 253 đảng viên." */
 export function targetSentence(ctx: Ctx): void {
@@ -17,12 +18,13 @@ export function targetSentence(ctx: Ctx): void {
   const n = fmtCount(t.value);
   const figs = [cite('target', w.id, t.value, n)];
   if (t.basis === 'summed') {
-    const whose = `các đơn vị trực thuộc ${ctx.subject.next()}`;
+    const whose = `${childrenOf(ctx)} ${ctx.subject.next()}`;
     add(ctx, 'target', `${when}, tổng chỉ tiêu kết nạp giao cho ${whose} là ${n} đảng viên.`, figs);
   } else {
-    const text = `${when}, ${ctx.subject.next()} được giao chỉ tiêu kết nạp ${n} đảng viên.`;
+    const text = `${when}, ${ctx.subject.next()} được giao chỉ tiêu kết nạp ${n} đảng viên${targetNote(ctx, t.parts)}.`;
     add(ctx, 'target', text, figs);
   }
+  ctx.targetSaid = true;
 }
 
 /**
@@ -34,19 +36,24 @@ export function admittedSentence(ctx: Ctx): void {
   const { ds, unit, f, w } = ctx;
   const a = f.admitted;
   if (!a) return;
-  const cov = coveragePhrase(ds, a, w, 'admissions');
+  const cov = coveragePhrase(ds, a, w, 'admissions', unit);
   ctx.admittedCoverage = cov;
+  // The target sentence said the window: a whole window is not said again ("Năm 2020, … được giao …. Kết quả, …").
+  const when = ctx.targetSaid && cov.complete ? 'kết quả' : cov.text;
   let s: string;
   const figs: CitedFigure[] = [];
   if (a.value === 0) {
     // A known zero is stated, in words: "kết nạp được 0 đảng viên" is not how the board writes.
     const none = cov.complete ? 'không kết nạp được' : 'chưa kết nạp được';
     figs.push(cite('admitted', w.id, 0, none));
-    s = `${cov.text}, ${ctx.subject.next()} ${none} đảng viên mới nào${summedNote(ds, unit.id, a)}`;
+    s = `${when}, ${ctx.subject.next()} ${none} đảng viên mới nào${flowNote(ctx, a, 'admitted')}`;
   } else {
     const n = fmtCount(a.value);
     figs.push(cite('admitted', w.id, a.value, n));
-    s = `${cov.text}, ${ctx.subject.next()} kết nạp được ${n} đảng viên mới${summedNote(ds, unit.id, a)}`;
+    // Behind the pace, as the board writes it: "Đảng bộ huyện mới kết nạp được 31 đảng viên".
+    const behind = !cov.complete && cov.known && f.target && f.paceStatus === 'behind';
+    const verb = behind ? `mới kết nạp được ${n} đảng viên` : `kết nạp được ${n} đảng viên mới`;
+    s = `${when}, ${ctx.subject.next()} ${verb}${flowNote(ctx, a, 'admitted')}`;
   }
   if (f.targetAchievedPct !== undefined && f.target) {
     const p = fmtPct(f.targetAchievedPct);
@@ -55,7 +62,7 @@ export function admittedSentence(ctx: Ctx): void {
     // Compared on the counts, not the rounded share (99.996 % shows as 100,00 % but is short of it).
     if (a.value > f.target.value) s += ', vượt chỉ tiêu';
     else if (a.value === f.target.value) s += ', hoàn thành chỉ tiêu';
-    if (!cov.complete && f.expectedPacePct !== undefined && f.paceStatus !== undefined) {
+    if (!cov.complete && cov.known && f.expectedPacePct !== undefined && f.paceStatus !== undefined) {
       const pace = fmtPct(f.expectedPacePct);
       figs.push(cite('expected_pace_pct', w.id, f.expectedPacePct, pace));
       const word = f.paceStatus === 'ahead' ? 'cao hơn' : 'thấp hơn';
@@ -75,7 +82,10 @@ const SHARES = [
   ['youth', 'youthPct', 'youth_pct', 'youth', 'đảng viên trẻ từ 18 đến 30 tuổi'],
   ['women', 'womenPct', 'women_pct', 'women', 'đảng viên nữ'],
   [
-    'ethnicMinority', 'ethnicMinorityPct', 'ethnic_minority_pct', 'ethnic_minority',
+    'ethnicMinority',
+    'ethnicMinorityPct',
+    'ethnic_minority_pct',
+    'ethnic_minority',
     'đảng viên là người dân tộc thiểu số',
   ],
   ['college', 'collegePct', 'college_pct', 'college', 'đảng viên có trình độ từ cao đẳng trở lên'],
@@ -89,10 +99,18 @@ export function compositionSentence(ctx: Ctx): void {
   const { f, w } = ctx;
   if (!f.admitted) return;
   const parts: string[] = [];
+  const none: string[] = [];
   const figs: CitedFigure[] = [];
   for (const [flowKey, pctKey, pctName, countName, words] of SHARES) {
     const p = f[pctKey];
     if (p === undefined) continue;
+    if (p === 0) {
+      // A known zero in words: "không có đảng viên là người dân tộc thiểu số", not "chiếm 0,00 % (0 đồng chí)".
+      const t = `không có ${words}`;
+      figs.push(cite(pctName, w.id, 0, t));
+      none.push(t);
+      continue;
+    }
     const pt = fmtPct(p);
     figs.push(cite(pctName, w.id, p, pt));
     let part = `${words} chiếm ${pt}`;
@@ -104,8 +122,9 @@ export function compositionSentence(ctx: Ctx): void {
     }
     parts.push(part);
   }
-  if (parts.length === 0) return;
-  add(ctx, 'composition', `Trong số đảng viên mới kết nạp, ${parts.join(', ')}.`, figs);
+  if (parts.length === 0 && none.length === 0) return;
+  const all = [parts.join(', '), none.join(', ')].filter((x) => x).join('; ');
+  add(ctx, 'composition', `Trong số đảng viên mới kết nạp, ${all}.`, figs);
 }
 
 /** "So với năm 2016 (5 đảng viên), số đảng viên kết nạp giảm 2 đồng chí (giảm 40,00 %)." */
@@ -170,4 +189,3 @@ function previousWindow(ds: Dataset, w: Window): Window | undefined {
   if (!t) return undefined;
   return { kind: 'term', id: t.id, label: t.name, from: t.from, to: t.to, months: t.to - t.from + 1 };
 }
-

@@ -19,10 +19,12 @@ import type { Dataset, Flow, UnitFigures, WindowFigures } from '../types.ts';
 import { admittedSentence, changeSentence, compositionSentence, rateSentence, targetSentence } from './admitted.ts';
 import { stockSentences, villagesChangeSentence } from './stock.ts';
 import { trainingSentences } from './training.ts';
+import { varyOpenings } from './openings.ts';
 import type { Summary } from './types.ts';
 import { Subject, type Ctx } from './wording.ts';
 
 export { coveragePhrase, coveredMonths, windowName } from './coverage.ts';
+export { allChildrenNoun, type ChildGroup, childGroups, type GroupKey, nameIn } from './groups.ts';
 export type { CitedFigure, SentenceTopic, Summary, SummarySentence } from './types.ts';
 export { shortSubject } from './wording.ts';
 
@@ -40,7 +42,15 @@ export function summarize(dataset: Dataset, unitId: string, windowId: string): S
   const unit = dataset.unitById[unitId];
   const f = windowFigures(dataset, unitId, windowId);
   if (!unit || !f) return undefined;
-  const ctx: Ctx = { ds: dataset, unit, w: f.window, f, subject: new Subject(unit), out: [] };
+  const ctx: Ctx = {
+    ds: dataset,
+    unit,
+    w: f.window,
+    f,
+    subject: new Subject(unit, f.window),
+    out: [],
+    said: new Set(),
+  };
   targetSentence(ctx);
   admittedSentence(ctx);
   rateSentence(ctx);
@@ -51,6 +61,7 @@ export function summarize(dataset: Dataset, unitId: string, windowId: string): S
   villagesChangeSentence(ctx);
   const sentences = ctx.out.filter((s) => s.text.length > 0 && s.figures.length > 0);
   if (sentences.length === 0) return undefined;
+  varyOpenings(sentences);
   const flows = [f.admitted, f.classes, f.trainees, f.dossiers].filter((x): x is Flow => x !== undefined);
   const complete = flows.every(
     (x) => x.months >= x.ofMonths && (!x.reporting || x.reporting.reported === x.reporting.active),

@@ -2,10 +2,9 @@
 import { fmtCount, fmtDate, fmtPct } from '../format/index.ts';
 import type { IndicatorName } from '../model/dictionary.ts';
 import type { Snapshot } from '../types.ts';
+import { stockNote } from './sources.ts';
 import type { CitedFigure } from './types.ts';
 import { add, cite, type Ctx } from './wording.ts';
-
-const SUMMED = ' (tổng hợp từ các đơn vị trực thuộc)';
 
 /**
  * "Tại thời điểm 27/08/2020, Đảng bộ huyện có 7.335 đảng viên, sinh hoạt tại
@@ -17,7 +16,7 @@ export function stockSentences(ctx: Ctx): void {
   const { f, w } = ctx;
   const s = f.stock;
   if (!s) return;
-  const at = `tại thời điểm ${fmtDate(s.asOf)}${s.basis === 'summed' ? SUMMED : ''}`;
+  const at = `tại thời điểm ${fmtDate(s.asOf)}${stockNote(ctx, s)}`;
   const figs: CitedFigure[] = [];
   const n = (name: IndicatorName, v: number) => {
     const t = fmtCount(v);
@@ -66,7 +65,12 @@ function villagesSentence(ctx: Ctx, s: Snapshot, lead: string): void {
   if (s.villagesWithBranch !== undefined) {
     inner.push(`${n('villages_with_branch', s.villagesWithBranch)} thôn, bản có chi bộ`);
   }
-  if (s.villagesWithoutMembers !== undefined) {
+  if (s.villagesWithoutMembers === 0) {
+    // A known zero in words, as a writer puts it.
+    const none = 'không còn thôn, bản nào chưa có đảng viên';
+    figs.push(cite('villages_without_members', w.id, 0, none));
+    inner.push(none);
+  } else if (s.villagesWithoutMembers !== undefined) {
     inner.push(`${n('villages_without_members', s.villagesWithoutMembers)} thôn, bản chưa có đảng viên`);
   }
   if (s.villages !== undefined) {
@@ -74,8 +78,9 @@ function villagesSentence(ctx: Ctx, s: Snapshot, lead: string): void {
     const text = `${lead} có ${n('villages', s.villages)} thôn, bản${within}`;
     add(ctx, 'villages', `${text}.`, figs);
   } else if (inner.length) {
-    const verb = s.villagesWithBranch === undefined ? 'còn' : 'có';
-    add(ctx, 'villages', `${lead} ${verb} ${inner.join(', ')}.`, figs);
+    const verb =
+      s.villagesWithoutMembers === 0 && inner.length === 1 ? '' : s.villagesWithBranch === undefined ? 'còn ' : 'có ';
+    add(ctx, 'villages', `${lead} ${verb}${inner.join(', ')}.`, figs);
   }
 }
 
@@ -94,7 +99,7 @@ export function villagesChangeSentence(ctx: Ctx): void {
   const dn = fmtCount(Math.abs(d));
   const figs: CitedFigure[] = [cite('villages_without_members_change', w.id, d, dn)];
   const when = `từ ngày ${fmtDate(span.from)} đến ngày ${fmtDate(span.to)}`;
-  const summed = span.basis === 'summed' ? SUMMED : '';
+  const summed = stockNote(ctx, { basis: span.basis, asOf: span.to });
   let text: string;
   if (d === 0) {
     figs[0]!.text = 'không thay đổi';
@@ -103,7 +108,9 @@ export function villagesChangeSentence(ctx: Ctx): void {
     const way = d < 0 ? 'giảm được' : 'tăng thêm';
     text = `${when}, số thôn, bản chưa có đảng viên${summed} ${way} ${dn}`;
   }
-  if (from !== undefined && to !== undefined && to - from === d) {
+  if (d === 0 && to === 0) {
+    text += ' (không có thôn, bản nào)';
+  } else if (from !== undefined && to !== undefined && to - from === d) {
     const ft = fmtCount(from);
     const tt = fmtCount(to);
     figs.push({ indicator: 'villages_without_members', period: w.id, value: from, text: ft, asOf: span.from });
