@@ -3,7 +3,6 @@ import {
   DASH,
   fmtCount,
   fmtDate,
-  fmtDateLong,
   fmtFlow,
   fmtMonthIndex,
   fmtNumber,
@@ -92,7 +91,7 @@ describe('dates and text', () => {
     expect(fmtDate('2020-08-27')).toBe('27/08/2020');
     expect(fmtDate('2020-08')).toBe('08/2020');
     // One date style, prose included: never "4 tháng 3 năm 2021" beside "04/03/2021".
-    expect(fmtDateLong('2021-03-04')).toBe('04/03/2021');
+    expect(fmtDate('2021-03-04')).toBe('04/03/2021');
     expect(fmtMonthIndex(2020 * 12 + 7)).toBe('08/2020');
     expect(fmtRange('2015-2020')).toBe('2015–2020');
   });

@@ -104,13 +104,6 @@ export function fmtDate(iso: string | undefined | null): string {
   return iso;
 }
 
-/**
- * One date style on the whole site, prose included (issue "Readers on phones"): `04/03/2021`, as fmtDate.
- * Kept only for the call in src/lib/site/overview.ts until it calls fmtDate; then to be removed.
- * @deprecated use fmtDate
- */
-export const fmtDateLong = fmtDate;
-
 /** A month index (year*12 + month-1) → `08/2020`. */
 export function fmtMonthIndex(m: number | undefined | null): string {
   if (!isNum(m)) return DASH;

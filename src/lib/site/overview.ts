@@ -2,7 +2,7 @@
  * The home page: headline cards of the latest year (for the one root, or each root when the data holds
  * several provinces), the admissions trend, the compared units ranked, the data date and the sources.
  */
-import { fmtCount, fmtDateLong, partialOf } from '../format/index.ts';
+import { fmtCount, fmtDate, partialOf } from '../format/index.ts';
 import type { Dataset, Unit } from '../types.ts';
 import { href, unitPath } from '../view/href.ts';
 import { LEVEL_PLURAL, PACE_LABEL } from '../view/labels.ts';
@@ -164,7 +164,7 @@ export function overview(ds: Dataset): Overview {
         : `${reported}/${idx.compared.length} ${plural} ` +
           `có số kết nạp năm ${year}.`,
     comparedLabel: plural,
-    latestDataDate: ds.latestDataDate ? fmtDateLong(ds.latestDataDate) : undefined,
+    latestDataDate: ds.latestDataDate ? fmtDate(ds.latestDataDate) : undefined,
     sources: ds.sources,
     counts: [
       { label: 'đảng bộ tỉnh', value: fmtCount(idx.byLevel.province.length) },
