@@ -23,8 +23,11 @@ if [ ! -e "$policy" ]; then
 fi
 trap '[ "$added_policy" -eq 1 ] && rm -f "$policy"' EXIT
 apt-get update -qq
-# Chromium with its recommended fonts, as ensure-chromium.sh did; the servers and Calc without (much smaller).
-others=()
-for p in "${missing[@]}"; do [ "$p" = chromium ] || others+=("$p"); done
-if [[ " ${missing[*]} " == *" chromium "* ]]; then apt-get install -y -qq chromium >/dev/null; fi
-if [ ${#others[@]} -gt 0 ]; then apt-get install -y -qq --no-install-recommends "${others[@]}" >/dev/null; fi
+# Chromium and Calc with their recommended packages (fonts, the headless filters), the servers without.
+full=()
+servers=()
+for p in "${missing[@]}"; do
+  case "$p" in chromium | libreoffice-calc) full+=("$p") ;; *) servers+=("$p") ;; esac
+done
+if [ ${#full[@]} -gt 0 ]; then apt-get install -y -qq "${full[@]}" >/dev/null; fi
+if [ ${#servers[@]} -gt 0 ]; then apt-get install -y -qq --no-install-recommends "${servers[@]}" >/dev/null; fi
