@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The browser and host tests drive Debian's Chromium, Apache, nginx and LibreOffice Calc (test tools cannot download
-# browsers or servers here). Install whichever is missing, in one apt-get run; replaces ensure-chromium.sh.
+# browsers or servers here). Install whichever is missing, in one apt-get run.
 set -euo pipefail
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)

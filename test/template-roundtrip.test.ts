@@ -4,7 +4,7 @@
  * as dates, periods as text), saved by LibreOffice Calc headless, and then:
  * - the saved workbook still has one sheet per table, the header in row 1 and the same typed cells;
  * - building from a folder that holds only that workbook gives the same indicators as the CSV folder.
- * LibreOffice is installed by `npm test`'s pretest (scripts/ensure-libreoffice.sh) when missing.
+ * LibreOffice is installed by `npm test`'s pretest (scripts/ensure-test-tools.sh) when missing.
  */
 import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -26,7 +26,7 @@ let saved: string;
 let back: ExcelJS.Workbook;
 
 beforeAll(async () => {
-  if (!SOFFICE) throw new Error("LibreOffice Calc is missing: run 'bash scripts/ensure-libreoffice.sh' as root.");
+  if (!SOFFICE) throw new Error("LibreOffice Calc is missing: run 'bash scripts/ensure-test-tools.sh' as root.");
   tmp = await mkdtemp(path.join(os.tmpdir(), 'pdv-template-'));
   const wb = templateWorkbook({ checkPage: '/kiem-tra/' });
   const rows = await fillTemplate(wb, DATA);
