@@ -22,8 +22,8 @@ export const PNG_SCALE = 2;
 
 let files: string[] | undefined;
 
-/** One SVG document → PNG bytes at 2×, white background. */
-export function renderPng(svg: string): Buffer {
+/** One SVG document → its RGBA pixels at 2×, white background. */
+export function rasterise(svg: string): { pixels: Buffer; width: number; height: number } {
   files ??= fontFiles();
   const r = new Resvg(svg, {
     font: { fontFiles: files, loadSystemFonts: false, defaultFontFamily: FONT_FAMILY },
@@ -32,6 +32,12 @@ export function renderPng(svg: string): Buffer {
     logLevel: 'off',
   });
   const img = r.render();
+  return { pixels: img.pixels, width: img.width, height: img.height };
+}
+
+/** One SVG document → PNG bytes at 2×, white background. */
+export function renderPng(svg: string): Buffer {
+  const img = rasterise(svg);
   return encodePng(img.pixels, img.width, img.height);
 }
 
