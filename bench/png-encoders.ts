@@ -1,6 +1,7 @@
 /**
- * The chart PNGs' encoders compared on a built site: `npx node bench/png-encoders.ts DIR [--limit N]`, DIR a built
- * output folder (every `*.png` with its `*.svg` next to it is a job). Each SVG is rendered once with resvg, as the
+ * The chart PNGs' encoders compared on a built site: `npx node bench/png-encoders.ts DIR [--every K]
+ * [--only NAME,NAME]`, DIR a built output folder: every `*.png` with its `*.svg` next to it is a job (with --every,
+ * every K-th of them in path order); --only keeps the encoders named. Each SVG is rendered once with resvg, as the
  * build does, and its RGBA encoded by each encoder twice (same bytes?); a second process encodes everything again
  * and compares digests (same bytes across processes?). Prints bytes, ms per image, the error against the RGBA
  * (mean and max per channel, share of pixels changed) and writes a few samples to DIR/../png-encoders-samples/.
@@ -12,7 +13,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import sharp from 'sharp';
+import sharp, { type PngOptions } from 'sharp';
 import { rasterise } from '../src/lib/press/png.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -35,24 +36,32 @@ async function handEncoder(level: number): Promise<Encode> {
 }
 
 const viaSharp =
-  (options: sharp.PngOptions): Encode =>
+  (options: PngOptions): Encode =>
   (rgba, width, height) =>
     sharp(rgba, { raw: { width, height, channels: 4 } })
       .removeAlpha()
       .png(options)
       .toBuffer();
 
-async function encoders(): Promise<Record<string, Encode>> {
-  return {
-    'hand z4': await handEncoder(4),
-    'hand z9': await handEncoder(9),
-    'sharp e1 d0': viaSharp({ palette: true, colours: 256, effort: 1, dither: 0 }),
-    'sharp e4 d0': viaSharp({ palette: true, colours: 256, effort: 4, dither: 0 }),
-    'sharp e7 d0': viaSharp({ palette: true, colours: 256, effort: 7, dither: 0 }),
-    'sharp e7 d1': viaSharp({ palette: true, colours: 256, effort: 7, dither: 1 }),
-    'sharp e4 d0 z9': viaSharp({ palette: true, colours: 256, effort: 4, dither: 0, compressionLevel: 9 }),
-    'sharp rgb': viaSharp({ compressionLevel: 6 }),
+async function encoders(only: string[] | undefined): Promise<Record<string, Encode>> {
+  const all: Record<string, () => Promise<Encode> | Encode> = {
+    'hand z4': () => handEncoder(4),
+    'hand z6': () => handEncoder(6),
+    'hand z9': () => handEncoder(9),
+    'sharp e1 d0': () => viaSharp({ palette: true, colours: 256, effort: 1, dither: 0 }),
+    'sharp e4 d0': () => viaSharp({ palette: true, colours: 256, effort: 4, dither: 0 }),
+    'sharp e7 d0': () => viaSharp({ palette: true, colours: 256, effort: 7, dither: 0 }),
+    'sharp e7 d1': () => viaSharp({ palette: true, colours: 256, effort: 7, dither: 1 }),
+    'sharp e4 d0 z9': () => viaSharp({ palette: true, colours: 256, effort: 4, dither: 0, compressionLevel: 9 }),
+    'sharp rgb': () => viaSharp({ compressionLevel: 6 }),
   };
+  const names = only ?? Object.keys(all);
+  const out: Record<string, Encode> = {};
+  for (const n of names) {
+    if (!all[n]) throw new Error(`no encoder "${n}": ${Object.keys(all).join(', ')}`);
+    out[n] = await all[n]();
+  }
+  return out;
 }
 
 function jobs(dir: string): string[] {
@@ -94,8 +103,8 @@ const median = (xs: number[]) => {
   return s.length === 0 ? 0 : (s[(s.length - 1) >> 1]! + s[s.length >> 1]!) / 2;
 };
 
-async function digests(files: string[]): Promise<Record<string, string>> {
-  const enc = await encoders();
+async function digests(files: string[], only: string[] | undefined): Promise<Record<string, string>> {
+  const enc = await encoders(only);
   const h = Object.fromEntries(Object.keys(enc).map((k) => [k, createHash('sha256')]));
   for (const f of files) {
     const img = rasterise(readFileSync(f, 'utf8'));
@@ -106,25 +115,34 @@ async function digests(files: string[]): Promise<Record<string, string>> {
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const limitAt = args.indexOf('--limit');
-  const limit = limitAt >= 0 ? Number(args.splice(limitAt, 2)[1]) : Infinity;
+  const childArgs = args.filter((a) => a !== '--digest');
+  const option = (name: string) => {
+    const at = args.indexOf(name);
+    return at >= 0 ? args.splice(at, 2)[1] : undefined;
+  };
+  const every = Number(option('--every') ?? 1);
+  const only = option('--only')?.split(',');
   const digestOnly = args[0] === '--digest';
   if (digestOnly) args.shift();
   const dir = path.resolve(args[0] ?? 'dist');
   sharp.concurrency(Number(process.env.SHARP_THREADS ?? 1));
   sharp.cache(false);
-  const files = jobs(dir).slice(0, limit);
+  const files = jobs(dir).filter((_, i) => i % every === 0);
   if (digestOnly) {
-    process.stdout.write(JSON.stringify(await digests(files)));
+    process.stdout.write(JSON.stringify(await digests(files, only)));
     return;
   }
-  const enc = await encoders();
+  const enc = await encoders(only);
   const names = Object.keys(enc);
   const stats = Object.fromEntries(
-    names.map((n) => [n, { bytes: 0, ms: [] as number[], same: true, sum: 0, max: 0, changed: 0, px: 0 }]),
+    names.map((n) => [
+      n,
+      { bytes: 0, ms: [] as number[], cpu: [] as number[], same: true, sum: 0, max: 0, changed: 0, px: 0 },
+    ]),
   );
   const hashes = Object.fromEntries(names.map((k) => [k, createHash('sha256')]));
   const render: number[] = [];
+  const renderCpu: number[] = [];
   const samples = path.join(dir, '..', `${path.basename(dir)}-png-samples`);
   mkdirSync(samples, { recursive: true });
   const sampleEvery = Math.max(1, Math.floor(files.length / 4));
@@ -132,13 +150,17 @@ async function main(): Promise<void> {
   for (const [i, f] of files.entries()) {
     const svg = readFileSync(f, 'utf8');
     const r0 = performance.now();
+    const c0 = process.cpuUsage();
     const img = rasterise(svg);
     render.push(performance.now() - r0);
+    renderCpu.push(cpuMs(c0));
     for (const n of names) {
       const s = stats[n]!;
       const e0 = performance.now();
+      const c0 = process.cpuUsage();
       const png = await enc[n]!(img.pixels, img.width, img.height);
       s.ms.push(performance.now() - e0);
+      s.cpu.push(cpuMs(c0));
       const again = await enc[n]!(img.pixels, img.width, img.height);
       s.same &&= Buffer.compare(png, again) === 0;
       s.bytes += png.length;
@@ -159,28 +181,33 @@ async function main(): Promise<void> {
   }
   const total = (performance.now() - t0) / 1000;
   const mine = Object.fromEntries(Object.entries(hashes).map(([k, v]) => [k, v.digest('hex')]));
-  const child = spawnSync(
-    process.execPath,
-    [fileURLToPath(import.meta.url), '--digest', ...(limit < Infinity ? ['--limit', String(limit)] : []), dir],
-    { encoding: 'utf8', maxBuffer: 1 << 24, env: process.env },
-  );
+  const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--digest', ...childArgs], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+    env: process.env,
+  });
   const other = child.status === 0 ? (JSON.parse(child.stdout) as Record<string, string>) : {};
   if (child.status !== 0) console.error(child.stderr);
 
   console.log(`${files.length} images in ${dir}; samples in ${samples}; wall ${total.toFixed(1)} s in all`);
-  console.log(`resvg render: median ${median(render).toFixed(1)} ms, total ${(sum(render) / 1000).toFixed(1)} s`);
   console.log(
-    '| encoder | total MB | median ms/image | total s | same bytes twice | across processes |' +
-      ' mean error /channel | max error | pixels changed |',
+    `resvg render: median ${median(render).toFixed(1)} ms (CPU ${median(renderCpu).toFixed(1)} ms), ` +
+      `total ${(sum(render) / 1000).toFixed(1)} s (CPU ${(sum(renderCpu) / 1000).toFixed(1)} s)`,
   );
-  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  console.log(
+    '| encoder | total MB | median ms/image | median CPU ms | total s | total CPU s | same bytes twice |' +
+      ' across processes | mean error /channel | max error | pixels changed |',
+  );
+  console.log(`|${' --- |'.repeat(11)}`);
   for (const n of names) {
     const s = stats[n]!;
     const cells = [
       n,
       (s.bytes / 1e6).toFixed(2),
       median(s.ms).toFixed(1),
+      median(s.cpu).toFixed(1),
       (sum(s.ms) / 1000).toFixed(1),
+      (sum(s.cpu) / 1000).toFixed(1),
       s.same ? 'yes' : 'NO',
       other[n] === undefined ? '?' : other[n] === mine[n] ? 'yes' : 'NO',
       (s.sum / (s.px * 3)).toFixed(3),
@@ -190,6 +217,12 @@ async function main(): Promise<void> {
     console.log(`| ${cells.join(' | ')} |`);
   }
 }
+
+/** CPU time of the process (every thread, libvips' included) since `from`, in ms. */
+const cpuMs = (from: NodeJS.CpuUsage) => {
+  const d = process.cpuUsage(from);
+  return (d.user + d.system) / 1000;
+};
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
