@@ -11,7 +11,6 @@ import { fontFiles, hasGlyphs, textWidth, wrap } from '../src/lib/press/fonts.ts
 import { chartImage, chartSize } from '../src/lib/press/image.ts';
 import { imageScope, pressApplies } from '../src/lib/press/index.ts';
 import { familyName, PNG_SCALE, renderPng } from '../src/lib/press/png.ts';
-import { encodePng } from '../src/lib/press/png-encode.ts';
 import { summaryLines } from '../src/lib/press/build.ts';
 import { unitSummaries } from '../src/lib/press/summaries.ts';
 import { periodBarsChart } from '../src/lib/charts/index.ts';
@@ -58,39 +57,16 @@ describe('chart images', () => {
     expect(lines.some((l) => l.includes('12,25\u00a0%'))).toBe(true);
   });
 
-  it('draws Vietnamese text (no tofu): "Đảng" has more ink than "Dang", and text is drawn at all', () => {
-    const dang = readPng(renderPng(textSvg('Đảng viên')));
-    const plain = readPng(renderPng(textSvg('Dang vien')));
-    const none = readPng(renderPng(textSvg('')));
+  it('draws Vietnamese text (no tofu): "Đảng" has more ink than "Dang", and text is drawn at all', async () => {
+    const dang = readPng(await renderPng(textSvg('Đảng viên')));
+    const plain = readPng(await renderPng(textSvg('Dang vien')));
+    const none = readPng(await renderPng(textSvg('')));
     expect(ink(none)).toBe(0);
     expect(ink(plain)).toBeGreaterThan(0);
     expect(ink(dang)).toBeGreaterThan(ink(plain));
   });
 
-  it('the indexed PNG encoder: exact up to 256 colours, nearest kept colour beyond, same bytes twice', () => {
-    const w = 40;
-    const h = 10;
-    const rgba = new Uint8Array(w * h * 4);
-    // 400 distinct greys-and-blues: the first 256 by frequency are kept, the rest mapped to a near one.
-    for (let i = 0; i < w * h; i++) rgba.set([i % 256, Math.floor(i / 256) * 40, 200, 255], i * 4);
-    const png = encodePng(rgba, w, h);
-    expect(Buffer.compare(png, encodePng(rgba, w, h))).toBe(0);
-    const back = readPng(png);
-    expect([back.width, back.height]).toEqual([w, h]);
-    let exact = 0;
-    for (let i = 0; i < w * h; i++) {
-      const a = [...rgba.subarray(i * 4, i * 4 + 4)];
-      const b = [...back.pixels.subarray(i * 4, i * 4 + 4)];
-      if (a.every((v, k) => v === b[k])) exact++;
-      expect(Math.abs(a[0]! - b[0]!) + Math.abs(a[1]! - b[1]!) + Math.abs(a[2]! - b[2]!)).toBeLessThanOrEqual(48);
-    }
-    expect(exact).toBeGreaterThanOrEqual(256);
-    const few = new Uint8Array(8 * 4).fill(255);
-    few.set([0, 114, 178, 255], 4);
-    expect(pixel(readPng(encodePng(few, 4, 2)), 1, 0)).toEqual([0, 114, 178, 255]);
-  });
-
-  it('a chart image: valid PNG at 2×, white corners, title and source drawn, same bytes twice', () => {
+  it('a chart image: valid PNG at 2×, white corners, title and source drawn, same bytes twice', async () => {
     const svg = sampleChart();
     const image = chartImage({
       svg,
@@ -111,8 +87,8 @@ describe('chart images', () => {
     expect(image.svg).toContain('font-weight="700" fill="#1b1b1b">Kết nạp đảng viên theo năm — Bình Liêu<');
     expect(image.height).toBeGreaterThan(chartSize(svg).height + 100);
 
-    const a = renderPng(image.svg);
-    const b = renderPng(image.svg);
+    const a = await renderPng(image.svg);
+    const b = await renderPng(image.svg);
     expect(Buffer.compare(a, b)).toBe(0);
     const png = readPng(a);
     expect(png.width).toBe(image.width * PNG_SCALE);
@@ -135,6 +111,15 @@ describe('chart images', () => {
     };
     expect(band(20, 60)).toBeGreaterThan(0);
     expect(band(png.height - 60, png.height - 20)).toBeGreaterThan(0);
+    // The 2019 bar is the largest coloured area: the commonest colour after white is the site's blue #0072B2
+    // exactly (a quantiser that shifts colours, e.g. to #0072B3, fails here).
+    const counts = new Map<string, number>();
+    for (let i = 0; i < png.pixels.length; i += 4) {
+      const key = png.pixels.subarray(i, i + 3).join(',');
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    const [first, second] = [...counts].sort((p, q) => q[1] - p[1]);
+    expect([first![0], second![0]]).toEqual(['255,255,255', '0,114,178']);
   });
 
   it("scope: site, province and a district's admissions charts by default; CHART_IMAGES=all: all; none: off", () => {

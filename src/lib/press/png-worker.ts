@@ -23,7 +23,7 @@ parentPort!.on('message', (batch: PngJob[]) => {
   void (async () => {
     let bytes = 0;
     for (const j of batch) {
-      bytes += runJob(outDir, j);
+      bytes += await runJob(outDir, j);
       gc?.({ type: 'minor' });
       await turn();
     }
