@@ -3,22 +3,64 @@
  * flagged.
  */
 import { DASH, fmtCount, fmtNumber, fmtPct, fmtSignedCount, fmtSignedPct, partialOf } from '../format/index.ts';
-import type { Flow } from '../types.ts';
+import type { Dataset, Flow, Part } from '../types.ts';
 import { NO_DATA } from '../view/labels.ts';
 import type { Cell } from '../view/shapes.ts';
 
-export function sumNote(
-  f: { basis: string; reporting?: { reported: number; active: number } } | undefined,
+/** A unit's full name by id, for the parts of a combined figure. */
+export type NameOf = (unitId: string) => string;
+export const nameOf =
+  (ds: Dataset): NameOf =>
+  (id) =>
+    ds.unitById[id]?.name ?? id;
+
+/**
+ * The parts of a combined figure (spec, "Merged units"): each predecessor's, then the unit's own, e.g.
+ * `Gồm số của Đảng bộ tỉnh Bình Sơn: 30; riêng An Hòa: 262`. Undefined unless combined.
+ */
+export function partsNote(
+  f: { basis: string; parts?: readonly Part[] } | undefined,
+  name: NameOf | undefined,
+  fmt: (v: number) => string = fmtCount,
 ): string | undefined {
-  if (!f || f.basis !== 'summed') return undefined;
+  if (!f || f.basis !== 'combined' || !f.parts || f.parts.length < 2) return undefined;
+  const [own, ...others] = f.parts;
+  const label = (id: string) => (name ? name(id) : id);
+  const said = others.map((p) => `số của ${label(p.unitId)}: ${fmt(p.value)}`).join('; ');
+  return `Gồm ${said}; riêng ${label(own!.unitId)}: ${fmt(own!.value)}`;
+}
+
+/** A combined snapshot's parts carry a whole snapshot: named without a value (the column decides which count). */
+type AnyPart = Part | { unitId: string; snapshot: unknown };
+
+export function sumNote(
+  f: { basis: string; reporting?: { reported: number; active: number }; parts?: readonly AnyPart[] } | undefined,
+  name?: NameOf,
+): string | undefined {
+  if (!f) return undefined;
+  if (f.basis === 'combined') {
+    const flows = f.parts?.filter((p): p is Part => 'value' in p);
+    const parts =
+      flows && flows.length === f.parts?.length
+        ? partsNote({ basis: f.basis, parts: flows }, name)
+        : f.parts && f.parts.length > 1
+          ? `Gồm số của ${f.parts
+              .slice(1)
+              .map((p) => (name ? name(p.unitId) : p.unitId))
+              .join(', ')}`
+          : undefined;
+    const r = f.reporting ? `cộng từ ${f.reporting.reported}/${f.reporting.active} đơn vị có số liệu` : '';
+    return [parts, r].filter(Boolean).join('; ') || 'Cộng cả số của các đơn vị hợp nhất vào';
+  }
+  if (f.basis !== 'summed') return undefined;
   return f.reporting
     ? `Cộng từ ${f.reporting.reported}/${f.reporting.active} đơn vị trực thuộc có số liệu`
     : 'Cộng từ các đơn vị trực thuộc';
 }
 
-export function flowCell(f: Flow | undefined): Cell {
+export function flowCell(f: Flow | undefined, name?: NameOf): Cell {
   if (!f) return { text: DASH };
-  return { text: fmtCount(f.value), flag: partialOf(f), sum: sumNote(f) };
+  return { text: fmtCount(f.value), flag: partialOf(f), sum: sumNote(f, name) };
 }
 
 export const countCell = (n: number | undefined): Cell => ({ text: fmtCount(n) });
@@ -35,17 +77,17 @@ export const textCell = (text: string, extra: Partial<Cell> = {}): Cell => ({ te
 export const hasSum = (rows: Cell[][]) => rows.some((r) => r.some((c) => c.sum));
 
 export const SUM_NOTE =
-  'Σ: số cộng từ các đơn vị trực thuộc (đơn vị không tự báo cáo); ' +
-  'rê chuột hoặc chạm vào để xem bao nhiêu đơn vị có số liệu.';
+  'Σ: số cộng từ các đơn vị trực thuộc (đơn vị không tự báo cáo) hoặc cả số của các đơn vị hợp nhất vào; ' +
+  'rê chuột hoặc chạm vào để xem bao nhiêu đơn vị có số liệu và số của từng đơn vị.';
 
 /** A flow's value, months, months of the period and basis: four CSV cells. */
 export const flowCsv = (f: Flow | undefined): (number | string | undefined)[] =>
   f ? [f.value, f.months, f.ofMonths, f.basis] : [undefined, undefined, undefined, undefined];
 
-export function flowTip(label: string, f: Flow | undefined): string {
+export function flowTip(label: string, f: Flow | undefined, name?: NameOf): string {
   if (!f) return `${label}: ${NO_DATA}`;
   const p = partialOf(f);
-  const s = sumNote(f);
+  const s = sumNote(f, name);
   return `${label}: ${fmtCount(f.value)}${p ? ` (${p})` : ''}${s ? ` — ${s.toLocaleLowerCase('vi')}` : ''}`;
 }
 

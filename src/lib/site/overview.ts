@@ -7,7 +7,7 @@ import type { Dataset, Unit } from '../types.ts';
 import { href, unitPath } from '../view/href.ts';
 import { LEVEL_PLURAL, PACE_LABEL } from '../view/labels.ts';
 import type { Card, Cell, ChartView, PageFile } from '../view/shapes.ts';
-import { flowCell, hasSum, SUM_NOTE, textCell } from './cells.ts';
+import { flowCell, hasSum, SUM_NOTE, textCell, nameOf } from './cells.ts';
 import { chartFiles, pageChart } from './files.ts';
 import { rankedUnitsView } from './ranked.ts';
 import { admittedYears, range, siteIndex, yearFig } from './site.ts';
@@ -69,7 +69,7 @@ function rootsByYear(ds: Dataset, roots: Unit[]): ChartView | undefined {
   const years = range(Math.min(...all), Math.max(...all));
   const rows: Cell[][] = roots.map((r) => [
     textCell(r.label, { header: true, href: href(unitPath(r.slug)), title: r.name }),
-    ...years.map((y) => flowCell(yearFig(ds, r.id, y)?.admitted)),
+    ...years.map((y) => flowCell(yearFig(ds, r.id, y)?.admitted, nameOf(ds))),
   ]);
   return {
     key: ROOTS_KEY,

@@ -7,7 +7,7 @@ import { partialOf } from '../format/index.ts';
 import type { Dataset, Unit } from '../types.ts';
 import { href, unitPath } from '../view/href.ts';
 import type { Cell, ChartView } from '../view/shapes.ts';
-import { countCell, flowCell, flowCsv, flowText, flowTip, hasSum, pctCell, SUM_NOTE, textCell } from './cells.ts';
+import { countCell, flowCell, flowCsv, flowText, flowTip, hasSum, pctCell, SUM_NOTE, textCell, nameOf } from './cells.ts';
 import { yearFig } from './site.ts';
 
 export interface RankedOptions {
@@ -65,7 +65,7 @@ export function rankedUnitsView(ds: Dataset, units: Unit[], year: number, opts: 
       textCell(String(i + 1)),
       textCell(u.label, { header: true, href: href(unitPath(u.slug)), title: u.name }),
       ...(opts.withParent ? [textCell(parentOf(u))] : []),
-      flowCell(w?.admitted),
+      flowCell(w?.admitted, nameOf(ds)),
       countCell(w?.target?.value),
       { ...pctCell(w?.targetAchievedPct), flag: flag(w?.targetAchievedPct), status: w?.paceStatus },
       { ...pctCell(w?.admissionRatePct), flag: flag(w?.admissionRatePct) },
@@ -112,7 +112,7 @@ export function rankedUnitsView(ds: Dataset, units: Unit[], year: number, opts: 
               label: u.label,
               value: w?.admitted?.value,
               partial: partialOf(w?.admitted),
-              tip: flowTip(`${u.label}, ${year}`, w?.admitted),
+              tip: flowTip(`${u.label}, ${year}`, w?.admitted, nameOf(ds)),
             })),
           })
       : undefined,

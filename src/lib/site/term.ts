@@ -5,7 +5,7 @@ import type { Dataset, Term, Unit } from '../types.ts';
 import { href, termPath, unitPath } from '../view/href.ts';
 import { LEVEL_PLURAL, NO_DATA } from '../view/labels.ts';
 import type { Card, Cell, ChartView, Crumb, PageFile } from '../view/shapes.ts';
-import { changeCell, countCell, flowCell, flowText, hasSum, pctCell, ratioCell, SUM_NOTE, textCell } from './cells.ts';
+import { changeCell, countCell, flowCell, flowText, hasSum, pctCell, ratioCell, SUM_NOTE, textCell, nameOf } from './cells.ts';
 import { chartFiles, pageChart } from './files.ts';
 import { siteIndex } from './site.ts';
 
@@ -36,7 +36,7 @@ function termView(ds: Dataset, term: Term): ChartView | undefined {
     textCell(String(i + 1)),
     textCell(u.label, { header: true, href: href(unitPath(u.slug)), title: u.name }),
     ...(withParent ? [textCell(u.parentId ? (ds.unitById[u.parentId]?.label ?? '') : '')] : []),
-    flowCell(w?.admitted),
+    flowCell(w?.admitted, nameOf(ds)),
     ratioCell(w?.averagePerYear),
     countCell(w?.target?.value),
     pctCell(w?.targetAchievedPct),

@@ -15,6 +15,7 @@ import {
   signedCell,
   SUM_NOTE,
   textCell,
+  nameOf,
 } from '../cells.ts';
 import { range, yearFig } from '../site.ts';
 import { unitData } from './shared.ts';
@@ -54,7 +55,7 @@ export function admissionsView(ds: Dataset, unit: Unit): ChartView | undefined {
     const achieved = w?.targetAchievedPct;
     rows.push([
       textCell(String(y), { header: true }),
-      flowCell(w?.admitted),
+      flowCell(w?.admitted, nameOf(ds)),
       countCell(w?.target?.value),
       {
         ...pctCell(achieved),
@@ -115,7 +116,7 @@ export function admissionsView(ds: Dataset, unit: Unit): ChartView | undefined {
                   value: w?.admitted?.value,
                   partial: partialOf(w?.admitted),
                   target: w?.target?.value,
-                  tip: `${flowTip(`Kết nạp ${y}`, w?.admitted)}${target}`,
+                  tip: `${flowTip(`Kết nạp ${y}`, w?.admitted, nameOf(ds))}${target}`,
                 };
               }),
             })
