@@ -24,6 +24,8 @@ export interface RankedOptions {
   chartLimit?: number;
   /** The table's rows (default: all). */
   tableLimit?: number;
+  /** What the caption counts: `đảng bộ xã, phường, đặc khu` (default `đơn vị`). */
+  noun?: string;
 }
 
 const HEAD = [
@@ -81,7 +83,7 @@ export function rankedUnitsView(ds: Dataset, units: Unit[], year: number, opts: 
   const reported = items.filter((x) => x.w?.admitted).length;
   const anyPartial = items.some((x) => partialOf(x.w?.admitted));
   const caption = [
-    `${reported}/${items.length} đơn vị có số kết nạp năm ${year}.`,
+    `${reported}/${items.length} ${opts.noun ?? 'đơn vị'} có số kết nạp năm ${year}.`,
     anyPartial ? 'Thanh gạch chéo, dấu *: số liệu chưa đủ 12 tháng, xem số tháng trong bảng.' : '',
     items.length > limit
       ? `Biểu đồ chỉ vẽ ${limit} đơn vị đầu; ` +

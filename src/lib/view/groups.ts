@@ -6,6 +6,7 @@
  */
 import { fmtMonthIndex } from '../format/index.ts';
 import type { Dataset, MonthSpan, Unit } from '../types.ts';
+import { LEVEL_LABEL } from './labels.ts';
 
 export type GroupKey = 'province' | 'district' | 'commune' | 'other' | 'grassroots' | 'branch';
 
@@ -83,15 +84,28 @@ export function spansLabel(spans: MonthSpan[]): string {
 /**
  * The children of `unitId` under it in some month of `window`, grouped and named: only units active in the
  * window (an ended district is absent from 2026, a new commune from 2024), each group with its months.
+ * With several ids, the children of all of them, in the parents' order within each group.
  */
-export function childGroups(ds: Dataset, unitId: string, window: MonthSpan): ChildGroup[] {
+export function childGroups(ds: Dataset, unitId: string | readonly string[], window: MonthSpan): ChildGroup[] {
   const byKey = new Map<GroupKey, GroupMember[]>();
-  for (const c of ds.activeChildren(unitId, window)) {
+  const parents = typeof unitId === 'string' ? [unitId] : unitId;
+  // Several parents (the provinces, for the home page's ranking): a child under two of them is listed once,
+  // with the months under either.
+  const seen = new Map<string, GroupMember>();
+  for (const c of parents.flatMap((p) => ds.activeChildren(p, window))) {
+    const had = seen.get(c.unitId);
+    if (had) {
+      had.spans = union([...had.spans, ...c.spans]);
+      had.months = had.spans.reduce((n, s) => n + s.to - s.from + 1, 0);
+      continue;
+    }
     const unit = ds.unitById[c.unitId];
     if (!unit) continue;
+    const member: GroupMember = { unitId: c.unitId, months: c.months, spans: c.spans };
+    seen.set(c.unitId, member);
     const key = groupOf(unit);
     const list = byKey.get(key) ?? [];
-    list.push({ unitId: c.unitId, months: c.months, spans: c.spans });
+    list.push(member);
     byKey.set(key, list);
   }
   const windowMonths = window.to - window.from + 1;
@@ -116,4 +130,12 @@ export const groupMembers = (groups: ChildGroup[]) => groups.flatMap((g) => g.me
 export function countNoun(groups: ChildGroup[]): string {
   if (groups.length === 1) return groups[0]!.key === 'other' ? ALL_CHILDREN : groups[0]!.name;
   return ALL_CHILDREN;
+}
+
+/**
+ * What a unit's own page calls its level: the group's, so that the armed forces' committee is never
+ * "Đảng bộ cấp huyện" (its kind, shown beside it, says which).
+ */
+export function levelLabelOf(unit: Unit): string {
+  return groupOf(unit) === 'other' ? 'Đảng bộ trực thuộc tỉnh' : LEVEL_LABEL[unit.level];
 }
