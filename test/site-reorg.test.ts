@@ -46,7 +46,7 @@ describe('childGroups: the names of a window’s child groups', () => {
   it('2024: the districts only, all year, and the armed forces by themselves; no commune not yet founded', () => {
     expect(brief('A', 2024)).toEqual([
       { name: 'đảng bộ cấp huyện', months: 'cả năm', ids: ['A.D1', 'A.D2'] },
-      { name: 'các đảng bộ trực thuộc khác', months: 'cả năm', ids: ['A.QS'] },
+      { name: 'đảng bộ trực thuộc khác', months: 'cả năm', ids: ['A.QS'] },
     ]);
   });
 
@@ -55,7 +55,7 @@ describe('childGroups: the names of a window’s child groups', () => {
     expect(brief('A', 2025)).toEqual([
       { name: 'đảng bộ cấp huyện', months: '01/2025–06/2025', ids: ['A.D1', 'A.D2'] },
       { name: 'đảng bộ xã, phường, đặc khu', months: '07/2025–12/2025', ids: ['A.X2', 'A.X1', 'A.X3'] },
-      { name: 'các đảng bộ trực thuộc khác', months: 'cả năm', ids: ['A.QS'] },
+      { name: 'đảng bộ trực thuộc khác', months: 'cả năm', ids: ['A.QS'] },
     ]);
     expect(countNoun(groups('A', 2025))).toBe(ALL_CHILDREN);
   });
@@ -64,7 +64,7 @@ describe('childGroups: the names of a window’s child groups', () => {
     const g = groups('A', 2026);
     expect(brief('A', 2026)).toEqual([
       { name: 'đảng bộ xã, phường, đặc khu', months: 'cả năm', ids: ['A.X2', 'A.X1', 'A.X3'] },
-      { name: 'các đảng bộ trực thuộc khác', months: 'cả năm', ids: ['A.QS'] },
+      { name: 'đảng bộ trực thuộc khác', months: 'cả năm', ids: ['A.QS'] },
     ]);
     expect(groupMembers(g)).not.toContain('A.D1');
     expect(brief('B', 2026)).toEqual([]);

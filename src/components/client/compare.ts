@@ -86,13 +86,21 @@ export async function initCompare(): Promise<void> {
     if ([...perSel.options].some((o) => o.value === keep)) perSel.value = keep;
   };
 
+  /** Offers only the units of the chosen period (an ended district is not in 2026): the others are hidden. */
+  const active = () => {
+    const on = new Set((data.groups[perSel.value] ?? []).flatMap((g) => g.units));
+    for (const c of checks) (c.parentElement as HTMLElement).hidden = !on.has(Number(c.value));
+    return checks.filter((c) => on.has(Number(c.value)));
+  };
+
   let csvUrl: string | undefined;
   const render = () => {
-    const chosen = checks.filter((c) => c.checked).map((c) => Number(c.value));
+    const offered = active();
+    const chosen = offered.filter((c) => c.checked).map((c) => Number(c.value));
     const s: CompareSelection = {
       indicator: indSel.value,
       period: perSel.value,
-      units: chosen.length === checks.length ? [] : chosen,
+      units: chosen.length === offered.length ? [] : chosen,
     };
     if (chosen.length === 0) {
       title.textContent = 'Chưa chọn đơn vị nào';
@@ -126,7 +134,7 @@ export async function initCompare(): Promise<void> {
   perSel.addEventListener('change', render);
   box.addEventListener('change', render);
   form.querySelector('[data-all]')!.addEventListener('click', () => {
-    checks.forEach((c) => (c.checked = true));
+    active().forEach((c) => (c.checked = true));
     render();
   });
   form.querySelector('[data-none]')!.addEventListener('click', () => {

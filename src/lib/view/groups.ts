@@ -41,7 +41,7 @@ const NAMES: Record<GroupKey, string> = {
   province: 'đảng bộ tỉnh, thành phố',
   district: 'đảng bộ cấp huyện',
   commune: 'đảng bộ xã, phường, đặc khu',
-  other: 'các đảng bộ trực thuộc khác',
+  other: 'đảng bộ trực thuộc khác',
   grassroots: 'tổ chức cơ sở đảng',
   branch: 'chi bộ trực thuộc',
 };

@@ -17,7 +17,6 @@ import { unitCsvLink, unitData } from './shared.ts';
 export interface ChildrenGroupView {
   /** The group's heading when the year has several groups: `Đảng bộ cấp huyện (01/2025–06/2025)`. */
   heading?: string;
-  reported: string;
   view: ChartView;
 }
 
@@ -53,7 +52,6 @@ function listView(unit: Unit, kids: Unit[]): ChildrenView {
     reported: `${kids.length} ${noun}; ${NO_DATA}.`,
     groups: [
       {
-        reported: '',
         view: {
           id: 'bd-truc-thuoc',
           title: `Các đơn vị trực thuộc ${unit.label}`,
@@ -91,24 +89,22 @@ export function childrenView(
     const view = rankedUnitsView(ds, units, y, {
       id: several ? `bd-truc-thuoc-${SUFFIX[g.key]}` : 'bd-truc-thuoc',
       key,
-      title: `${g.title} trực thuộc ${unit.label}: kết nạp năm ${y}${months}`,
+      title: `Các ${g.name} của ${unit.label}: kết nạp năm ${y}${months}`,
       subtitle: `${units.length} ${g.name}${g.monthsLabel ? `, hoạt động ${g.monthsLabel}` : ''}, xếp theo số kết nạp`,
       ...unitCsvLink(unit, key),
       chart: !light && units.length >= 2 && units.some((u) => admitted(u.id)),
       noun: g.name,
     });
-    const has = units.filter((u) => admitted(u.id)).length;
-    return {
-      heading: several ? groupHeading(g) : undefined,
-      reported: `${has}/${units.length} ${g.name} có số kết nạp năm ${y}${months}.`,
-      view,
-    };
+    return { heading: several ? groupHeading(g) : undefined, view };
   });
   const total = groups.reduce((n, g) => n + g.members.length, 0);
   const byGroup = groups.map((g) => `${g.members.length} ${g.name}${g.monthsLabel ? ` (${g.monthsLabel})` : ''}`);
+  const g0 = groups[0]!;
+  const has = g0.members.filter((m) => admitted(m.unitId)).length;
+  const months = g0.monthsLabel ? ` (${g0.monthsLabel})` : '';
+  // One group: how many reported (as before the reorganisation); several: how many of each, with their months.
   const reported = several
     ? `Năm ${y} có ${total} ${countNoun(groups)}: ${byGroup.join(', ')}.`
-    : (views[0]?.reported ?? '');
-  if (!several) views[0]!.reported = '';
+    : `${has}/${g0.members.length} ${g0.name} có số kết nạp năm ${y}${months}.`;
   return { title: 'So sánh các đơn vị trực thuộc', reported, groups: views };
 }
