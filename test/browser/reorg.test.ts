@@ -22,8 +22,7 @@ afterAll(async () => {
 });
 
 /** The page's visible text (what a reader sees, not the screen-reader-only parts), spaces collapsed. */
-const seen = (page: Page) =>
-  page.locator('main').evaluate((m) => (m as HTMLElement).innerText.replace(/\s+/g, ' '));
+const seen = (page: Page) => page.locator('main').evaluate((m) => (m as HTMLElement).innerText.replace(/\s+/g, ' '));
 
 async function visit(path: string, run: (page: Page) => Promise<void>) {
   const context = await newContext(browser);
@@ -62,20 +61,23 @@ describe('reorganisation: the pages of ended, moved and merged units', () => {
       const text = await seen(page);
       expect(text).toContain('đến 06/2025: Đảng bộ Trường THPT Đồng Tâm, trực thuộc Đảng bộ huyện Đồng Tâm');
       expect(text).toContain('từ 07/2025: Đảng bộ Trường Trung học phổ thông Đồng Tâm, trực thuộc Đảng bộ xã Đồng Tâm');
-      expect(await page.locator('.life-history a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual(
-        ['/don-vi/dong-tam/', '/don-vi/xa-dong-tam/'],
-      );
+      expect(await page.locator('.life-history a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual([
+        '/don-vi/dong-tam/',
+        '/don-vi/xa-dong-tam/',
+      ]);
     });
   });
 
-  it("the merged province: 2025 complete (no months flag) with +22 on 2024, and each combined figure's parts", async () => {
+  it("the merged province: 2025 complete with +22 on 2024, and each combined figure's parts", async () => {
     await visit('don-vi/an-hoa/', async (page) => {
       const text = await seen(page);
       expect(text).toContain('Đảng bộ tỉnh Bình Sơn (hoạt động đến hết 06/2025)');
       expect(text).toContain('Năm 2025: 292. Gồm số của Đảng bộ tỉnh Bình Sơn: 30; riêng Đảng bộ tỉnh An Hòa: 262.');
       expect(text).toContain('Năm 2024: 270. Gồm số của Đảng bộ tỉnh Bình Sơn: 60; riêng Đảng bộ tỉnh An Hòa: 210.');
       // The yearly table: 2025 is 292 with no "6/12 tháng", and +22 on 2024.
-      const row = page.locator('table', { hasText: 'Kết nạp đảng viên theo năm' }).locator('tr', { hasText: /^\s*2025/ });
+      const row = page
+        .locator('table', { hasText: 'Kết nạp đảng viên theo năm' })
+        .locator('tr', { hasText: /^\s*2025/ });
       const cells = await row.locator('th, td').evaluateAll((cs) => cs.map((c) => (c as HTMLElement).innerText.trim()));
       expect(cells[1]).toMatch(/^292/);
       expect(cells[1]).not.toContain('tháng');
@@ -133,7 +135,9 @@ describe('reorganisation: lists of a window hold only its units', () => {
       const apart = text.indexOf('Các đơn vị đã kết thúc hoạt động');
       expect(current).toBeGreaterThanOrEqual(0);
       expect(apart).toBeGreaterThan(current);
-      expect(text.slice(apart)).toContain('Đảng bộ tỉnh Bình Sơn — hoạt động đến hết 06/2025, hợp nhất vào Đảng bộ tỉnh An Hòa');
+      expect(text.slice(apart)).toContain(
+        'Đảng bộ tỉnh Bình Sơn — hoạt động đến hết 06/2025, hợp nhất vào Đảng bộ tỉnh An Hòa',
+      );
     });
   });
 });

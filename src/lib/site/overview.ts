@@ -110,15 +110,7 @@ function rootsByYear(ds: Dataset, roots: Unit[]): ChartView | undefined {
       note: hasSum(rows) ? SUM_NOTE : undefined,
     },
     csv: {
-      columns: [
-        'Mã đơn vị',
-        'Đơn vị',
-        'Năm',
-        'Kết nạp',
-        'Số tháng có số liệu',
-        'Số tháng của kỳ',
-        'Cách tính',
-      ],
+      columns: ['Mã đơn vị', 'Đơn vị', 'Năm', 'Kết nạp', 'Số tháng có số liệu', 'Số tháng của kỳ', 'Cách tính'],
       rows: roots.flatMap((r) =>
         years.map((y) => {
           const f = yearFig(ds, r.id, y)?.admitted;
@@ -223,8 +215,7 @@ export function overview(ds: Dataset): Overview {
     ? `${scope}: năm ${single!.year} kết nạp ${fmtCount(lw.admitted.value)} đảng viên` +
       `${partialOf(lw.admitted) ? ` (${partialOf(lw.admitted)})` : ''}. ` +
       'Số liệu phát triển đảng viên theo năm, nhiệm kỳ và từng đơn vị.'
-    : `Số liệu phát triển đảng viên của ${scope}: ` +
-      'kết nạp, chỉ tiêu, cơ cấu, theo năm, nhiệm kỳ và từng đơn vị.';
+    : `Số liệu phát triển đảng viên của ${scope}: ` + 'kết nạp, chỉ tiêu, cơ cấu, theo năm, nhiệm kỳ và từng đơn vị.';
   const home = href('');
   return {
     description,

@@ -7,7 +7,18 @@ import { partialOf } from '../format/index.ts';
 import type { Dataset, Unit } from '../types.ts';
 import { href, unitPath } from '../view/href.ts';
 import type { Cell, ChartView } from '../view/shapes.ts';
-import { countCell, flowCell, flowCsv, flowText, flowTip, hasSum, pctCell, SUM_NOTE, textCell, nameOf } from './cells.ts';
+import {
+  countCell,
+  flowCell,
+  flowCsv,
+  flowText,
+  flowTip,
+  hasSum,
+  pctCell,
+  SUM_NOTE,
+  textCell,
+  nameOf,
+} from './cells.ts';
 import { yearFig } from './site.ts';
 
 export interface RankedOptions {
@@ -85,17 +96,13 @@ export function rankedUnitsView(ds: Dataset, units: Unit[], year: number, opts: 
   const caption = [
     `${reported}/${items.length} ${opts.noun ?? 'đơn vị'} có số kết nạp năm ${year}.`,
     anyPartial ? 'Thanh gạch chéo, dấu *: số liệu chưa đủ 12 tháng, xem số tháng trong bảng.' : '',
-    items.length > limit
-      ? `Biểu đồ chỉ vẽ ${limit} đơn vị đầu; ` +
-        `bảng có đủ ${items.length} đơn vị.`
-      : '',
+    items.length > limit ? `Biểu đồ chỉ vẽ ${limit} đơn vị đầu; ` + `bảng có đủ ${items.length} đơn vị.` : '',
   ]
     .filter(Boolean)
     .join(' ');
   const listed =
     rows.length < items.length
-      ? `Bảng chỉ liệt kê ${rows.length} đơn vị đầu trong ${items.length}; ` +
-        'tệp CSV và trang So sánh có đủ.'
+      ? `Bảng chỉ liệt kê ${rows.length} đơn vị đầu trong ${items.length}; ` + 'tệp CSV và trang So sánh có đủ.'
       : '';
   const perUnit = shown.map(({ u, w }) => `${u.label} ${flowText(w?.admitted, 'chưa có số liệu')}`);
   return {

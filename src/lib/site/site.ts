@@ -67,7 +67,8 @@ export function siteIndex(ds: Dataset): SiteIndex {
     if (!tier1(u)) stack.push(...[...(ds.childrenOf[id] ?? [])].reverse());
   }
   let compared = treeOrder.filter(tier1);
-  let comparedLevel: Level = compared.length > 0 && compared.every((u) => u.level === 'commune') ? 'commune' : 'district';
+  let comparedLevel: Level =
+    compared.length > 0 && compared.every((u) => u.level === 'commune') ? 'commune' : 'district';
   if (compared.length === 0) {
     compared = ds.roots.flatMap((r) => (ds.childrenOf[r] ?? []).map((id) => ds.unitById[id]!)).filter(Boolean);
     comparedLevel = compared[0]?.level ?? 'grassroots';

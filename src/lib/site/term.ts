@@ -87,10 +87,7 @@ function termView(ds: Dataset, term: Term): ChartView | undefined {
         ? 'Thanh gạch chéo, dấu *: chưa đủ số tháng của nhiệm kỳ; ' +
           'bình quân mỗi năm và so sánh với nhiệm kỳ trước chỉ tính khi đủ.'
         : '',
-      items.length > 40
-        ? 'Biểu đồ chỉ vẽ 40 đơn vị đầu; ' +
-          `bảng có đủ ${items.length} đơn vị.`
-        : '',
+      items.length > 40 ? 'Biểu đồ chỉ vẽ 40 đơn vị đầu; ' + `bảng có đủ ${items.length} đơn vị.` : '',
     ]
       .filter(Boolean)
       .join(' '),
@@ -189,8 +186,7 @@ export function termPage(ds: Dataset, term: Term): TermPage {
               ? `Bình quân ${fmtCount(Math.round(w.averagePerYear))} mỗi năm`
               : 'Bình quân mỗi năm: chỉ tính khi đủ nhiệm kỳ',
             w.admittedChange !== undefined
-              ? `${fmtSignedCount(w.admittedChange)} (${fmtSignedPct(w.admittedChangePct)}) ` +
-                'so với nhiệm kỳ trước'
+              ? `${fmtSignedCount(w.admittedChange)} (${fmtSignedPct(w.admittedChangePct)}) ` + 'so với nhiệm kỳ trước'
               : 'So với nhiệm kỳ trước: chưa so sánh được',
             ...(w.targetAchievedPct !== undefined
               ? [`Đạt ${pctCell(w.targetAchievedPct).text} chỉ tiêu nhiệm kỳ`]
@@ -200,9 +196,7 @@ export function termPage(ds: Dataset, term: Term): TermPage {
         return { unit: r, href: href(unitPath(r.slug)), cards: [card] };
       }),
     view,
-    reported:
-      `${has}/${units.length} ${plural} ` +
-      'có số kết nạp của nhiệm kỳ.',
+    reported: `${has}/${units.length} ${plural} ` + 'có số kết nạp của nhiệm kỳ.',
     files: chartFiles(ds, [view], undefined, href(termPath(term.id))),
   };
 }

@@ -104,7 +104,6 @@ export function lifeView(ds: Dataset, unit: Unit): LifeView | undefined {
   if (lives.length > 1) {
     view.history = lives.map((l) => ({ when: when(l), name: l.name, parent: link(ds, l.parentId) }));
   }
-  const empty =
-    !view.founded && !view.ended && view.predecessors.length === 0 && view.history.length === 0;
+  const empty = !view.founded && !view.ended && view.predecessors.length === 0 && view.history.length === 0;
   return empty ? undefined : view;
 }

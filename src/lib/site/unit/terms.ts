@@ -3,7 +3,18 @@ import { partialOf } from '../../format/index.ts';
 import type { Dataset, Unit, WindowFigures } from '../../types.ts';
 import { href, termPath } from '../../view/href.ts';
 import type { ChartView } from '../../view/shapes.ts';
-import { changeCell, countCell, flowCell, flowCsv, hasSum, pctCell, ratioCell, SUM_NOTE, textCell, nameOf } from '../cells.ts';
+import {
+  changeCell,
+  countCell,
+  flowCell,
+  flowCsv,
+  hasSum,
+  pctCell,
+  ratioCell,
+  SUM_NOTE,
+  textCell,
+  nameOf,
+} from '../cells.ts';
 import { unitData } from './shared.ts';
 
 const CSV_COLUMNS = [
@@ -38,9 +49,7 @@ export function termsView(ds: Dataset, unit: Unit): ChartView | undefined {
     id: 'bd-nhiem-ky',
     title: 'Qua các nhiệm kỳ',
     subtitle: `${unit.label}: tổng kết nạp, bình quân mỗi năm, chỉ tiêu nhiệm kỳ`,
-    caption:
-      'Bình quân mỗi năm và tăng, giảm so với nhiệm kỳ trước ' +
-      'chỉ tính cho nhiệm kỳ đủ số liệu.',
+    caption: 'Bình quân mỗi năm và tăng, giảm so với nhiệm kỳ trước ' + 'chỉ tính cho nhiệm kỳ đủ số liệu.',
     ...unitData(
       unit,
       'nhiem-ky',
