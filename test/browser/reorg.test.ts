@@ -74,10 +74,10 @@ describe('reorganisation: the pages of ended, moved and merged units', () => {
       expect(text).toContain('Đảng bộ tỉnh Bình Sơn (hoạt động đến hết 06/2025)');
       expect(text).toContain('Năm 2025: 292. Gồm số của Đảng bộ tỉnh Bình Sơn: 30; riêng Đảng bộ tỉnh An Hòa: 262.');
       expect(text).toContain('Năm 2024: 270. Gồm số của Đảng bộ tỉnh Bình Sơn: 60; riêng Đảng bộ tỉnh An Hòa: 210.');
-      // The yearly table: 2025 is 292 with no "6/12 tháng", and +22 on 2024.
-      const row = page
-        .locator('table', { hasText: 'Kết nạp đảng viên theo năm' })
-        .locator('tr', { hasText: /^\s*2025/ });
+      // The yearly table (opened as a reader would): 2025 is 292 with no "6/12 tháng", and +22 on 2024.
+      const table = page.locator('table', { hasText: 'Kết nạp đảng viên theo năm' });
+      await page.locator('details', { has: table }).locator('summary').click();
+      const row = table.locator('tr', { hasText: /^\s*2025/ });
       const cells = await row.locator('th, td').evaluateAll((cs) => cs.map((c) => (c as HTMLElement).innerText.trim()));
       expect(cells[1]).toMatch(/^292/);
       expect(cells[1]).not.toContain('tháng');
@@ -117,14 +117,15 @@ describe('reorganisation: lists of a window hold only its units', () => {
           .locator('label')
           .evaluateAll((ls) => ls.map((l) => l.textContent?.trim()));
       expect(await page.getByLabel('Năm hoặc nhiệm kỳ').inputValue()).toBe('2026');
-      expect(await offered()).toEqual(['Quân sự tỉnh', 'Xã Đồng Tâm', 'Phường An Hòa', 'Xã Suối Cát']);
+      // Offered in the list's order (province by province, by label).
+      expect(await offered()).toEqual(['Phường An Hòa', 'Quân sự tỉnh', 'Xã Đồng Tâm', 'Xã Suối Cát']);
       const listed = () =>
         page.locator('[data-table] tbody th a').evaluateAll((as) => as.map((a) => a.textContent?.trim()));
       expect(await listed()).toEqual(['Xã Đồng Tâm', 'Phường An Hòa', 'Xã Suối Cát', 'Quân sự tỉnh']);
       expect(await page.locator('[data-reported]').textContent()).toContain('4/4 đảng bộ trực thuộc có số liệu.');
       await page.getByLabel('Năm hoặc nhiệm kỳ').selectOption('2024');
       await expect.poll(listed).toEqual(['Đồng Tâm', 'TP An Hòa', 'Suối Cát', 'Quân sự tỉnh']);
-      expect(await offered()).toEqual(['Đồng Tâm', 'TP An Hòa', 'Quân sự tỉnh', 'Suối Cát']);
+      expect(await offered()).toEqual(['Đồng Tâm', 'Quân sự tỉnh', 'TP An Hòa', 'Suối Cát']);
     });
   });
 

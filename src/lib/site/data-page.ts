@@ -56,7 +56,7 @@ export function dataPage(ds: Dataset) {
       note: `dữ liệu gốc đã kiểm tra: ${FILE_NOTE[t.file] ?? ''} (${fmtCount(t.rows.length)} dòng)`,
     })),
   ];
-  const perUnit = [...idx.byLevel.province, ...idx.byLevel.district].map((u) => ({
+  const perUnit = [...idx.byLevel.province, ...idx.byLevel.district, ...idx.byLevel.commune].map((u) => ({
     label: u.label,
     href: href(`${unitPath(u.slug)}chi-so.csv`),
     name: `${u.slug}-chi-so.csv`,
