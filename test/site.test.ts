@@ -73,7 +73,8 @@ describe('unit page view model (sample data from the seed articles)', () => {
   it('gives every chart a CSV whose rows match its columns', () => {
     for (const u of ds.units) {
       const p = unitPage(ds, u);
-      const views = [p.admissions, p.composition, p.members, p.training, p.villages, p.terms, p.children?.view].filter(
+      const kids = p.children?.groups.map((g) => g.view) ?? [];
+      const views = [p.admissions, p.composition, p.members, p.training, p.villages, p.terms, ...kids].filter(
         (v): v is ChartView => !!v,
       );
       expect(new Set(views.map((v) => v.key)).size).toBe(views.length);
