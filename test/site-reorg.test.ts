@@ -193,3 +193,15 @@ describe('pages across the reorganisation (view models)', () => {
     ]);
   });
 });
+
+describe('parts of a combined figure when the successor is new (sample data: Thái Nguyên founded 07/2025)', () => {
+  it('names each predecessor and no "riêng" part when the successor had no figure of its own', async () => {
+    const inputs = await loadInputs(path.resolve(import.meta.dirname, '../data'));
+    const sample = computeDataset(inputs, { isDemo: inputs.isDemo });
+    const life = unitPage(sample, sample.unitById['TN-2025']!).life!;
+    // data/admissions.csv 2020: Phú Bình (under old Thái Nguyên) 31 by August; Sở Tư pháp Bắc Kạn 3.
+    const y2020 = life.combined.find((c) => c.window === 'Năm 2020')!;
+    expect(y2020.value).toBe('34 (8/12 tháng)');
+    expect(y2020.parts).toBe('Gồm số của Đảng bộ tỉnh Bắc Kạn: 3; số của Đảng bộ tỉnh Thái Nguyên: 31');
+  });
+});

@@ -7,27 +7,38 @@ import type { Dataset, Flow, Part } from '../types.ts';
 import { NO_DATA } from '../view/labels.ts';
 import type { Cell } from '../view/shapes.ts';
 
-/** A unit's full name by id, for the parts of a combined figure. */
-export type NameOf = (unitId: string) => string;
-export const nameOf =
-  (ds: Dataset): NameOf =>
-  (id) =>
-    ds.unitById[id]?.name ?? id;
+/**
+ * What the parts of a combined figure need from the Dataset: a unit's full name, and whether it merged into
+ * another (a predecessor's part) or is the unit itself (its own part, absent when it had no figure of its own).
+ */
+export interface NameOf {
+  name: (unitId: string) => string;
+  merged: (unitId: string) => boolean;
+}
+export const nameOf = (ds: Dataset): NameOf => ({
+  name: (id) => ds.unitById[id]?.name ?? id,
+  merged: (id) => ds.unitById[id]?.successorId !== undefined,
+});
 
 /**
- * The parts of a combined figure (spec, "Merged units"): each predecessor's, then the unit's own, e.g.
- * `Gồm số của Đảng bộ tỉnh Bình Sơn: 30; riêng An Hòa: 262`. Undefined unless combined.
+ * The parts of a combined figure (spec, "Merged units"): each predecessor's, then the unit's own when it has one,
+ * e.g. `Gồm số của Đảng bộ tỉnh Bình Sơn: 30; riêng Đảng bộ tỉnh An Hòa: 262`. Undefined unless combined.
  */
 export function partsNote(
   f: { basis: string; parts?: readonly Part[] } | undefined,
-  name: NameOf | undefined,
+  names: NameOf | undefined,
   fmt: (v: number) => string = fmtCount,
 ): string | undefined {
-  if (!f || f.basis !== 'combined' || !f.parts || f.parts.length < 2) return undefined;
-  const [own, ...others] = f.parts;
-  const label = (id: string) => (name ? name(id) : id);
+  if (!f || f.basis !== 'combined' || !f.parts || f.parts.length === 0) return undefined;
+  // Without names, the model's order: the unit's own part first.
+  const merged = (p: Part, i: number) => (names ? names.merged(p.unitId) : i > 0);
+  const label = (id: string) => (names ? names.name(id) : id);
+  const others = f.parts.filter((p, i) => merged(p, i));
+  const own = f.parts.filter((p, i) => !merged(p, i));
+  if (others.length === 0) return undefined;
   const said = others.map((p) => `số của ${label(p.unitId)}: ${fmt(p.value)}`).join('; ');
-  return `Gồm ${said}; riêng ${label(own!.unitId)}: ${fmt(own!.value)}`;
+  const mine = own.map((p) => `; riêng ${label(p.unitId)}: ${fmt(p.value)}`).join('');
+  return `Gồm ${said}${mine}`;
 }
 
 /** A combined snapshot's parts carry a whole snapshot: named without a value (the column decides which count). */
@@ -45,8 +56,8 @@ export function sumNote(
         ? partsNote({ basis: f.basis, parts: flows }, name)
         : f.parts && f.parts.length > 1
           ? `Gồm số của ${f.parts
-              .slice(1)
-              .map((p) => (name ? name(p.unitId) : p.unitId))
+              .filter((p, i) => (name ? name.merged(p.unitId) : i > 0))
+              .map((p) => (name ? name.name(p.unitId) : p.unitId))
               .join(', ')}`
           : undefined;
     const r = f.reporting ? `cộng từ ${f.reporting.reported}/${f.reporting.active} đơn vị có số liệu` : '';
