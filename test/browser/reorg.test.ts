@@ -71,7 +71,9 @@ describe('reorganisation: the pages of ended, moved and merged units', () => {
   it("the merged province: 2025 complete with +22 on 2024, and each combined figure's parts", async () => {
     await visit('don-vi/an-hoa/', async (page) => {
       const text = await seen(page);
-      expect(text).toContain('Các đơn vị đã hợp nhất vào đơn vị này: Đảng bộ tỉnh Bình Sơn (hoạt động đến hết 06/2025).');
+      expect(text).toContain(
+        'Các đơn vị đã hợp nhất vào đơn vị này: Đảng bộ tỉnh Bình Sơn (hoạt động đến hết 06/2025).',
+      );
       expect(text).toContain('Năm 2025: 292. Gồm số của Đảng bộ tỉnh Bình Sơn: 30; riêng Đảng bộ tỉnh An Hòa: 262.');
       expect(text).toContain('Năm 2024: 270. Gồm số của Đảng bộ tỉnh Bình Sơn: 60; riêng Đảng bộ tỉnh An Hòa: 210.');
       // The yearly table (opened as a reader would): 2025 is 292 with no "6/12 tháng", and +22 on 2024.

@@ -150,19 +150,19 @@ export async function initCompare(): Promise<void> {
     render();
   });
   form.querySelector('[data-all]')!.addEventListener('click', () => {
-    checks.forEach((c) => (c.checked = true));
+    for (const c of checks) c.checked = true;
     remember();
     render();
   });
   form.querySelector('[data-none]')!.addEventListener('click', () => {
-    checks.forEach((c) => (c.checked = false));
+    for (const c of checks) c.checked = false;
     remember();
     render();
   });
   const group = form.querySelector<HTMLSelectElement>('[data-group]');
   group?.addEventListener('change', () => {
     if (!group.value) return;
-    checks.forEach((c) => (c.checked = c.dataset.parent === group.value));
+    for (const c of checks) c.checked = c.dataset.parent === group.value;
     remember();
     group.value = '';
     render();
