@@ -73,7 +73,8 @@ describe('unit page view model (sample data from the seed articles)', () => {
   it('gives every chart a CSV whose rows match its columns', () => {
     for (const u of ds.units) {
       const p = unitPage(ds, u);
-      const views = [p.admissions, p.composition, p.members, p.training, p.villages, p.terms, p.children?.view].filter(
+      const kids = p.children?.groups.map((g) => g.view) ?? [];
+      const views = [p.admissions, p.composition, p.members, p.training, p.villages, p.terms, ...kids].filter(
         (v): v is ChartView => !!v,
       );
       expect(new Set(views.map((v) => v.key)).size).toBe(views.length);
@@ -100,10 +101,17 @@ describe('site-wide view models', () => {
   it('home: one card per province when there are several, districts ranked', () => {
     const o = overview(ds);
     expect(o.single).toBeUndefined();
-    expect(o.roots.length).toBe(5);
+    // data/units.csv has 9 provinces: QN, DB, TN-2025 and PT-2025 go on; VP, BK, TN, PT and HB ended in 06/2025
+    // (merged into TN-2025 and PT-2025). The contract lists the units that go on first and the ended ones apart
+    // ("Units that change", "What pages show"): one card per province that goes on, the five ended in a list.
+    expect(o.roots.map((r) => r.unit.id)).toEqual(['DB', 'PT-2025', 'QN', 'TN-2025']);
+    expect(o.ended.map((e) => e.name)).toHaveLength(5);
+    expect(o.ended.find((e) => e.href.endsWith('/bac-kan/'))?.successor?.name).toBe('Đảng bộ tỉnh Thái Nguyên');
     expect(o.rankingYear).toBe(2020);
-    expect(o.ranking!.table.rows[0]![1]!.text).toBe('Bình Liêu');
-    expect(o.rankingReported).toBe('2/3 đảng bộ cấp huyện có số kết nạp năm 2020.');
+    // 2020: the three districts were all active, one group ("đảng bộ cấp huyện").
+    expect(o.rankings).toHaveLength(1);
+    expect(o.rankings[0]!.view.table.rows[0]![1]!.text).toBe('Bình Liêu');
+    expect(o.rankings[0]!.reported).toBe('2/3 đảng bộ cấp huyện có số kết nạp năm 2020.');
   });
 
   it('term page compares the districts over the term', () => {

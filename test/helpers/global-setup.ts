@@ -1,10 +1,11 @@
 /**
- * Vitest globalSetup of the quality project: builds the four sites the quality gates inspect, ONCE per run.
+ * Vitest globalSetup of the quality project: builds the five sites the quality gates inspect, ONCE per run.
  *
  *   root     data/ at base `/`
  *   sub      data/ with SITE_BASE=/thong-ke/
  *   hostile  test/fixtures/hostile at `/`
  *   demo     the `province` demo preset at `/`
+ *   reorg    test/fixtures/reorg (the 2025 reorganisation by hand: a merged province, ended districts) at `/`
  *
  * The builds go to a fresh temporary folder, removed at the end. For quick iterations while writing tests,
  * `PDV_SITES_DIR=/some/dir` keeps the builds there and reuses them on the next run (delete the folder, or set
@@ -32,6 +33,7 @@ async function startVnu(dir: string, sites: Sites): Promise<ChildProcess | undef
   const done = path.join(dir, 'vnu.done');
   await rm(done, { force: true });
   const files: string[] = [];
+  // The reorg build is not in this list: test/quality-html.test.ts counts the pages of these four.
   for (const site of [sites.root, sites.demo, sites.sub, sites.hostile]) files.push(...(await htmlFiles(site.dir)));
   const sink = createWriteStream(out);
   const finish = (code: number | null, error?: string) =>
@@ -53,6 +55,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     sub: { dir: path.join(dir, 'sub'), base: '/thong-ke/', data: path.join(root, 'data') },
     hostile: { dir: path.join(dir, 'hostile'), base: '/', data: path.join(root, 'test/fixtures/hostile') },
     demo: { dir: path.join(dir, 'demo'), base: '/', data: path.join(dir, 'demo-data') },
+    reorg: { dir: path.join(dir, 'reorg'), base: '/', data: path.join(root, 'test/fixtures/reorg') },
   };
   const done = path.join(dir, '.complete');
   if (!keep || process.env.PDV_REBUILD || !existsSync(done)) {
@@ -63,7 +66,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     // One build at a time: Astro builds share the project's caches, and two cores are all we can count on.
     for (const site of Object.values(sites)) await buildSite(site.data, site.dir, site.base);
     await writeFile(done, '');
-    console.log(`[quality] built 4 sites in ${((performance.now() - t0) / 1000).toFixed(1)} s into ${dir}`);
+    console.log(`[quality] built ${Object.keys(sites).length} sites in ${((performance.now() - t0) / 1000).toFixed(1)} s into ${dir}`);
   }
   const vnu = await startVnu(dir, sites);
   project.provide('sites', sites);

@@ -20,6 +20,8 @@ export interface Sites {
   sub: BuiltSite;
   hostile: BuiltSite;
   demo: BuiltSite;
+  /** test/fixtures/reorg: the 2025 reorganisation (test/browser/reorg.test.ts). */
+  reorg: BuiltSite;
 }
 
 /** Where the background vnu run (started by global-setup.ts) writes its output and its end. */

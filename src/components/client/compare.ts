@@ -56,18 +56,33 @@ export async function initCompare(): Promise<void> {
   const csv = document.querySelector<HTMLAnchorElement>('[data-csv]')!;
 
   const sel = readQuery(data);
-  const checks = data.units.map((u, i) => {
-    const label = document.createElement('label');
-    const cb = document.createElement('input');
-    cb.type = 'checkbox';
-    cb.value = String(i);
-    cb.checked = sel.units.length === 0 || sel.units.includes(i);
-    cb.dataset.parent = u.parent;
-    label.append(cb, ` ${u.label}`);
-    if (u.parent) label.title = `thuộc ${u.parent}`;
-    box.append(label);
-    return cb;
-  });
+  /** The units ticked, across periods: a unit of another period keeps its tick for when it is offered again. */
+  const ticked = new Set(sel.units.length ? sel.units : data.units.map((_, i) => i));
+  let checks: HTMLInputElement[] = [];
+  /** Offers only the units of the chosen period (an ended district is not in 2026, a new commune not in 2024). */
+  const fillUnits = () => {
+    const on = [...new Set((data.groups[perSel.value] ?? []).flatMap((g) => g.units))].sort((a, b) => a - b);
+    const labels = on.map((i) => {
+      const u = data.units[i]!;
+      const label = document.createElement('label');
+      const cb = document.createElement('input');
+      cb.type = 'checkbox';
+      cb.value = String(i);
+      cb.checked = ticked.has(i);
+      cb.dataset.parent = u.parent;
+      label.append(cb, ` ${u.label}`);
+      if (u.parent) label.title = `thuộc ${u.parent}`;
+      return { label, cb };
+    });
+    checks = labels.map((l) => l.cb);
+    box.replaceChildren(...labels.map((l) => l.label));
+  };
+  const remember = () => {
+    for (const c of checks) {
+      if (c.checked) ticked.add(Number(c.value));
+      else ticked.delete(Number(c.value));
+    }
+  };
 
   /** Only the periods that have data for the chosen indicator. */
   const fillPeriods = () => {
@@ -119,24 +134,36 @@ export async function initCompare(): Promise<void> {
   fillPeriods();
   perSel.value = sel.period;
   if (perSel.value !== sel.period) fillPeriods();
+  fillUnits();
   indSel.addEventListener('change', () => {
+    const was = perSel.value;
     fillPeriods();
+    if (perSel.value !== was) fillUnits();
     render();
   });
-  perSel.addEventListener('change', render);
-  box.addEventListener('change', render);
+  perSel.addEventListener('change', () => {
+    fillUnits();
+    render();
+  });
+  box.addEventListener('change', () => {
+    remember();
+    render();
+  });
   form.querySelector('[data-all]')!.addEventListener('click', () => {
-    checks.forEach((c) => (c.checked = true));
+    for (const c of checks) c.checked = true;
+    remember();
     render();
   });
   form.querySelector('[data-none]')!.addEventListener('click', () => {
-    checks.forEach((c) => (c.checked = false));
+    for (const c of checks) c.checked = false;
+    remember();
     render();
   });
   const group = form.querySelector<HTMLSelectElement>('[data-group]');
   group?.addEventListener('change', () => {
     if (!group.value) return;
-    checks.forEach((c) => (c.checked = c.dataset.parent === group.value));
+    for (const c of checks) c.checked = c.dataset.parent === group.value;
+    remember();
     group.value = '';
     render();
   });

@@ -20,8 +20,22 @@ export interface CompareIndicator {
 /** A value in the JSON: unknown `null`, a number, or `[value, months, ofMonths]` for a partial flow. */
 export type CompareValue = null | number | [number, number, number];
 
+/** One named group of a period's units (spec, "What pages show"): `đảng bộ cấp huyện`, `01/2025–06/2025`. */
+export interface CompareGroup {
+  name: string;
+  months?: string;
+  /** Indexes in CompareData.units. */
+  units: number[];
+}
+
 export interface CompareData {
   level: string;
+  /**
+   * Per period: the units active in it, in their named groups (only those are offered and listed), and what a
+   * sentence calls them all.
+   */
+  groups: Record<string, CompareGroup[]>;
+  nouns: Record<string, string>;
   units: { id: string; label: string; parent: string; href: string }[];
   periods: { id: string; label: string; kind: 'year' | 'term' }[];
   indicators: CompareIndicator[];
@@ -60,11 +74,20 @@ export interface CompareResult {
   reported: string;
 }
 
+/** `đảng bộ cấp huyện (01/2025–06/2025)`. */
+const groupLabel = (g: CompareGroup | undefined) => (g ? `${g.name}${g.months ? ` (${g.months})` : ''}` : '');
+
 /** The chart and table for one selection: pure, run at build time for the default and in the browser after. */
 export function compareResult(data: CompareData, sel: CompareSelection): CompareResult {
   const ind = data.indicators.find((i) => i.id === sel.indicator) ?? data.indicators[0];
   const period = data.periods.find((p) => p.id === sel.period) ?? data.periods[0];
-  const chosen = sel.units.length ? sel.units : data.units.map((_, i) => i);
+  // Only the units active in the period: an ended district is not in 2026, a new commune not in 2024.
+  const groups = period ? (data.groups[period.id] ?? []) : [];
+  const groupOf = new Map<number, CompareGroup>();
+  for (const g of groups) for (const i of g.units) groupOf.set(i, g);
+  const several = groups.length > 1;
+  const noun = (period && data.nouns[period.id]) || data.level;
+  const chosen = (sel.units.length ? sel.units : data.units.map((_, i) => i)).filter((i) => groupOf.has(i));
   const col = ind && period ? (data.values[ind.id]?.[period.id] ?? []) : [];
   const items = chosen
     .map((i) => ({ i, u: data.units[i]!, v: col[i] ?? null }))
@@ -80,12 +103,13 @@ export function compareResult(data: CompareData, sel: CompareSelection): Compare
     const t = compareText(v, unit);
     return { label: u.label, value: v === null ? undefined : typeof v === 'number' ? v : v[0], partial: t.partial };
   });
-  const cells: Cell[][] = items.map(({ u, v }, k) => {
+  const cells: Cell[][] = items.map(({ i, u, v }, k) => {
     const t = compareText(v, unit);
     return [
       { text: String(k + 1) },
       { text: u.label, header: true, href: u.href },
       { text: u.parent },
+      ...(several ? [{ text: groupLabel(groupOf.get(i)) }] : []),
       { text: t.text, flag: t.partial },
     ];
   });
@@ -104,15 +128,17 @@ export function compareResult(data: CompareData, sel: CompareSelection): Compare
         'Mã đơn vị',
         'Đơn vị',
         'Trực thuộc',
+        ...(several ? ['Nhóm'] : []),
         'Kỳ',
         ind?.label ?? sel.indicator,
         'Số tháng có số liệu',
         'Số tháng của kỳ',
       ],
-      rows: items.map(({ u, v }) => [
+      rows: items.map(({ i, u, v }) => [
         u.id,
         u.label,
         u.parent,
+        ...(several ? [groupLabel(groupOf.get(i))] : []),
         period?.id,
         v === null ? undefined : typeof v === 'number' ? v : v[0],
         Array.isArray(v) ? v[1] : undefined,
@@ -125,12 +151,12 @@ export function compareResult(data: CompareData, sel: CompareSelection): Compare
         : '',
     table: {
       caption: title,
-      head: ['#', 'Đơn vị', 'Trực thuộc', ind?.label ?? ''],
-      numeric: [true, false, false, true],
+      head: ['#', 'Đơn vị', 'Trực thuộc', ...(several ? ['Nhóm'] : []), ind?.label ?? ''],
+      numeric: [true, false, false, ...(several ? [false] : []), true],
       rows: cells,
     },
     reported:
-      `${reported}/${items.length} ${data.level} có số liệu.` +
+      `${reported}/${items.length} ${noun} có số liệu.` +
       (partials.length ? ` Có số chưa đủ kỳ (*): ${partials.join(', ')}.` : ''),
   };
 }

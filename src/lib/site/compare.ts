@@ -3,20 +3,21 @@
  * The static page shows a default (admitted, latest year, every unit); the island reads the same data from
  * /so-sanh/du-lieu.json and lets the reader choose, keeping the choice in the URL query.
  */
-import type { Dataset, Flow, Unit, WindowFigures } from '../types.ts';
+import type { Dataset, Flow, MonthSpan, Unit, WindowFigures } from '../types.ts';
+import { ALL_CHILDREN, countNoun } from '../view/groups.ts';
 import { href, unitPath } from '../view/href.ts';
-import { LEVEL_PLURAL } from '../view/labels.ts';
 import type { PageFile } from '../view/shapes.ts';
 import {
   compareResult,
   type CompareData,
+  type CompareGroup,
   type CompareIndicator,
   type CompareResult,
   type CompareSelection,
   type CompareValue,
 } from './compare-view.ts';
 import { csvFile } from './files.ts';
-import { siteIndex } from './site.ts';
+import { comparedGroups, siteIndex } from './site.ts';
 
 export type { CompareData, CompareIndicator, CompareValue } from './compare-view.ts';
 export { compareResult, compareText, tableHtml } from './compare-view.ts';
@@ -85,6 +86,13 @@ export const COMPARE_INDICATORS: (CompareIndicator & { get: (w: WindowFigures) =
 
 const cache = new WeakMap<Dataset, CompareData>();
 
+/** The months of a period of the compare page: a year, or a term. */
+function spanOf(ds: Dataset, p: { id: string; kind: 'year' | 'term' }): MonthSpan {
+  if (p.kind === 'year') return { from: Number(p.id) * 12, to: Number(p.id) * 12 + 11 };
+  const t = ds.terms.find((x) => x.id === p.id)!;
+  return { from: t.from, to: t.to };
+}
+
 function toValue(v: Flow | number | undefined): CompareValue {
   if (v === undefined) return null;
   if (typeof v === 'number') return v;
@@ -126,15 +134,31 @@ export function compareData(ds: Dataset): CompareData {
     indicators.push({ id: ind.id, label: ind.label, unit: ind.unit, windows: ind.windows });
   }
   const usedPeriods = new Set(Object.values(values).flatMap((v) => Object.keys(v)));
+  const shown = periods.filter((p) => usedPeriods.has(p.id));
+  const index = new Map(units.map((u, i) => [u.id, i]));
+  const groups: Record<string, CompareGroup[]> = {};
+  const nouns: Record<string, string> = {};
+  for (const p of shown) {
+    const gs = comparedGroups(ds, spanOf(ds, p));
+    groups[p.id] = gs.map((g) => ({
+      name: g.name,
+      ...(g.monthsLabel ? { months: g.monthsLabel } : {}),
+      units: g.members.map((m) => index.get(m.unitId)!),
+    }));
+    nouns[p.id] = countNoun(gs);
+  }
+  const allNouns = new Set(Object.values(nouns));
   const data: CompareData = {
-    level: LEVEL_PLURAL[idx.comparedLevel],
+    level: allNouns.size === 1 ? [...allNouns][0]! : ALL_CHILDREN,
+    groups,
+    nouns,
     units: units.map((u) => ({
       id: u.id,
       label: u.label,
       parent: u.parentId ? (ds.unitById[u.parentId]?.label ?? '') : '',
       href: href(unitPath(u.slug)),
     })),
-    periods: periods.filter((p) => usedPeriods.has(p.id)),
+    periods: shown,
     indicators,
     values,
     defaults: {

@@ -112,7 +112,7 @@ export function dataPage(ds: Dataset, opts: DataPageOptions = {}) {
     `Tệp nào lớn hơn ${mib(PART_LIMIT)} (giới hạn một tệp của nhiều nơi lưu trữ) được chia thành nhiều phần theo ` +
     'tỉnh, ví dụ indicators-1.csv, indicators-2.csv, kèm tệp indicators.parts.json liệt kê các phần theo thứ tự; ' +
     'mỗi phần CSV có dòng tên cột, nối các phần (bỏ dòng tên cột từ phần thứ hai) là được tệp trọn vẹn.';
-  const perUnit = [...idx.byLevel.province, ...idx.byLevel.district].map((u) => ({
+  const perUnit = [...idx.byLevel.province, ...idx.byLevel.district, ...idx.byLevel.commune].map((u) => ({
     label: u.label,
     href: href(`${unitPath(u.slug)}chi-so.csv`),
     name: `${u.slug}-chi-so.csv`,

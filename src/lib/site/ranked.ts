@@ -7,7 +7,18 @@ import { partialOf } from '../format/index.ts';
 import type { Dataset, Unit } from '../types.ts';
 import { href, unitPath } from '../view/href.ts';
 import type { Cell, ChartView } from '../view/shapes.ts';
-import { countCell, flowCell, flowCsv, flowText, flowTip, hasSum, pctCell, SUM_NOTE, textCell } from './cells.ts';
+import {
+  countCell,
+  flowCell,
+  flowCsv,
+  flowText,
+  flowTip,
+  hasSum,
+  pctCell,
+  SUM_NOTE,
+  textCell,
+  nameOf,
+} from './cells.ts';
 import { yearFig } from './site.ts';
 
 export interface RankedOptions {
@@ -24,6 +35,8 @@ export interface RankedOptions {
   chartLimit?: number;
   /** The table's rows (default: all). */
   tableLimit?: number;
+  /** What the caption counts: `đảng bộ xã, phường, đặc khu` (default `đơn vị`). */
+  noun?: string;
 }
 
 const HEAD = [
@@ -65,7 +78,7 @@ export function rankedUnitsView(ds: Dataset, units: Unit[], year: number, opts: 
       textCell(String(i + 1)),
       textCell(u.label, { header: true, href: href(unitPath(u.slug)), title: u.name }),
       ...(opts.withParent ? [textCell(parentOf(u))] : []),
-      flowCell(w?.admitted),
+      flowCell(w?.admitted, nameOf(ds)),
       countCell(w?.target?.value),
       { ...pctCell(w?.targetAchievedPct), flag: flag(w?.targetAchievedPct), status: w?.paceStatus },
       { ...pctCell(w?.admissionRatePct), flag: flag(w?.admissionRatePct) },
@@ -81,19 +94,15 @@ export function rankedUnitsView(ds: Dataset, units: Unit[], year: number, opts: 
   const reported = items.filter((x) => x.w?.admitted).length;
   const anyPartial = items.some((x) => partialOf(x.w?.admitted));
   const caption = [
-    `${reported}/${items.length} đơn vị có số kết nạp năm ${year}.`,
+    `${reported}/${items.length} ${opts.noun ?? 'đơn vị'} có số kết nạp năm ${year}.`,
     anyPartial ? 'Thanh gạch chéo, dấu *: số liệu chưa đủ 12 tháng, xem số tháng trong bảng.' : '',
-    items.length > limit
-      ? `Biểu đồ chỉ vẽ ${limit} đơn vị đầu; ` +
-        `bảng có đủ ${items.length} đơn vị.`
-      : '',
+    items.length > limit ? `Biểu đồ chỉ vẽ ${limit} đơn vị đầu; ` + `bảng có đủ ${items.length} đơn vị.` : '',
   ]
     .filter(Boolean)
     .join(' ');
   const listed =
     rows.length < items.length
-      ? `Bảng chỉ liệt kê ${rows.length} đơn vị đầu trong ${items.length}; ` +
-        'tệp CSV và trang So sánh có đủ.'
+      ? `Bảng chỉ liệt kê ${rows.length} đơn vị đầu trong ${items.length}; ` + 'tệp CSV và trang So sánh có đủ.'
       : '';
   const perUnit = shown.map(({ u, w }) => `${u.label} ${flowText(w?.admitted, 'chưa có số liệu')}`);
   return {
@@ -112,7 +121,7 @@ export function rankedUnitsView(ds: Dataset, units: Unit[], year: number, opts: 
               label: u.label,
               value: w?.admitted?.value,
               partial: partialOf(w?.admitted),
-              tip: flowTip(`${u.label}, ${year}`, w?.admitted),
+              tip: flowTip(`${u.label}, ${year}`, w?.admitted, nameOf(ds)),
             })),
           })
       : undefined,

@@ -4,7 +4,9 @@
  * these so that rendering one page never scans all units (the national data set has ~10,000).
  */
 import { viCollator } from '../format/index.ts';
-import type { Dataset, Level, Unit, WindowFigures } from '../types.ts';
+import { lifeSpan } from '../model/lives.ts';
+import type { Dataset, Level, MonthSpan, Unit, WindowFigures } from '../types.ts';
+import { type ChildGroup, childGroups } from '../view/groups.ts';
 import { href, unitPath } from '../view/href.ts';
 import type { Crumb } from '../view/shapes.ts';
 
@@ -13,8 +15,15 @@ export interface SiteIndex {
   unitBySlug: Map<string, Unit>;
   /** Units of one level, sorted by label. */
   byLevel: Record<Level, Unit[]>;
-  /** The units compared across the site: districts, or (without districts) the roots' children. */
+  /**
+   * The units compared across the site: the tier under the provinces (districts until 06/2025, communes from
+   * 07/2025, the other committees of that tier), or (without such units) the roots' children. Every window
+   * lists only those active in it (childGroups).
+   */
   compared: Unit[];
+  /** The roots that go on (no end), then those that ended (merged or dissolved), each sorted. */
+  currentRoots: Unit[];
+  endedRoots: Unit[];
   comparedLevel: Level;
   /** Latest calendar year with an admitted figure for any unit. */
   latestYear?: number;
@@ -25,6 +34,8 @@ export interface SiteIndex {
    * any).
    */
   currentTermId?: string;
+  /** comparedGroups, memoised by window. */
+  groupsByWindow: Map<string, ChildGroup[]>;
 }
 
 const cache = new WeakMap<Dataset, SiteIndex>();
@@ -41,18 +52,23 @@ export function siteIndex(ds: Dataset): SiteIndex {
   }
   for (const l of Object.keys(byLevel) as Level[]) byLevel[l].sort((a, b) => viCollator.compare(a.label, b.label));
 
-  // The compared units in tree order (province by province, each sorted by name): districts when there are any.
+  // The compared units in tree order (province by province, each sorted by name): the district and commune tier
+  // when there are any. A unit met twice (moved between provinces) is listed once.
   const treeOrder: Unit[] = [];
+  const met = new Set<string>();
   const stack = [...ds.roots].reverse();
+  const tier1 = (u: Unit) => u.level === 'district' || u.level === 'commune';
   while (stack.length) {
     const id = stack.pop()!;
     const u = ds.unitById[id];
-    if (!u) continue;
+    if (!u || met.has(id)) continue;
+    met.add(id);
     treeOrder.push(u);
-    if (u.level !== 'district') stack.push(...[...(ds.childrenOf[id] ?? [])].reverse());
+    if (!tier1(u)) stack.push(...[...(ds.childrenOf[id] ?? [])].reverse());
   }
-  let compared = treeOrder.filter((u) => u.level === 'district');
-  let comparedLevel: Level = 'district';
+  let compared = treeOrder.filter(tier1);
+  let comparedLevel: Level =
+    compared.length > 0 && compared.every((u) => u.level === 'commune') ? 'commune' : 'district';
   if (compared.length === 0) {
     compared = ds.roots.flatMap((r) => (ds.childrenOf[r] ?? []).map((id) => ds.unitById[id]!)).filter(Boolean);
     comparedLevel = compared[0]?.level ?? 'grassroots';
@@ -68,8 +84,12 @@ export function siteIndex(ds: Dataset): SiteIndex {
     return y;
   };
 
+  const roots = ds.roots.map((id) => ds.unitById[id]).filter((u): u is Unit => !!u);
   const idx: SiteIndex = {
     ds,
+    currentRoots: roots.filter((u) => !hasEnded(u)),
+    endedRoots: roots.filter(hasEnded),
+    groupsByWindow: new Map(),
     unitBySlug,
     byLevel,
     compared,
@@ -85,6 +105,9 @@ export function siteIndex(ds: Dataset): SiteIndex {
   cache.set(ds, idx);
   return idx;
 }
+
+/** A unit whose life has an end (it merged or was dissolved): listed apart from the units that go on. */
+export const hasEnded = (u: Unit) => lifeSpan(u).to !== Infinity;
 
 /** Home › province › district › … › unit (the last one without a link). */
 export function breadcrumbs(ds: Dataset, unitId: string): Crumb[] {
@@ -122,4 +145,20 @@ export function range(a: number, b: number): number[] {
   const out: number[] = [];
   for (let i = a; i <= b; i++) out.push(i);
   return out;
+}
+
+/**
+ * The compared units active in a window, in the contract's named groups (districts until 06/2025, communes from
+ * 07/2025, the other committees by themselves): what the home page's ranking, the compare page and the term
+ * page list for that window.
+ */
+export function comparedGroups(ds: Dataset, window: MonthSpan): ChildGroup[] {
+  const idx = siteIndex(ds);
+  const key = `${window.from}-${window.to}`;
+  const hit = idx.groupsByWindow.get(key);
+  if (hit) return hit;
+  const compared = new Set(idx.compared.map((u) => u.id));
+  const groups = childGroups(ds, ds.roots, window).filter((g) => g.members.every((m) => compared.has(m.unitId)));
+  idx.groupsByWindow.set(key, groups);
+  return groups;
 }

@@ -3,11 +3,23 @@ import { PALETTE, unitBarsChart } from '../charts/index.ts';
 import { fmtCount, fmtMonthIndex, fmtSignedCount, fmtSignedPct, partialOf } from '../format/index.ts';
 import type { Dataset, Term, Unit } from '../types.ts';
 import { href, termPath, unitPath } from '../view/href.ts';
-import { LEVEL_PLURAL, NO_DATA } from '../view/labels.ts';
+import { countNoun } from '../view/groups.ts';
+import { NO_DATA } from '../view/labels.ts';
 import type { Card, Cell, ChartView, Crumb, PageFile } from '../view/shapes.ts';
-import { changeCell, countCell, flowCell, flowText, hasSum, pctCell, ratioCell, SUM_NOTE, textCell } from './cells.ts';
+import {
+  changeCell,
+  countCell,
+  flowCell,
+  flowText,
+  hasSum,
+  nameOf,
+  pctCell,
+  ratioCell,
+  SUM_NOTE,
+  textCell,
+} from './cells.ts';
 import { chartFiles, pageChart } from './files.ts';
-import { siteIndex } from './site.ts';
+import { comparedGroups } from './site.ts';
 
 export interface TermPage {
   term: Term;
@@ -25,9 +37,15 @@ export interface TermPage {
 
 const termChartKey = (t: Term) => `nhiem-ky-${t.id}`;
 
+/** The compared units active in the term (a term holding 2025 has both worlds), and what a sentence calls them. */
+function termUnits(ds: Dataset, term: Term): { units: Unit[]; plural: string } {
+  const groups = comparedGroups(ds, { from: term.from, to: term.to });
+  const units = groups.flatMap((g) => g.members.map((m) => ds.unitById[m.unitId]!));
+  return { units, plural: groups.length ? countNoun(groups) : 'đơn vị' };
+}
+
 function termView(ds: Dataset, term: Term): ChartView | undefined {
-  const idx = siteIndex(ds);
-  const units = idx.compared;
+  const { units, plural } = termUnits(ds, term);
   if (units.length === 0) return undefined;
   const items = units.map((u) => ({ u, w: ds.figures[u.id]?.terms[term.id] }));
   items.sort((a, b) => (b.w?.admitted?.value ?? -1) - (a.w?.admitted?.value ?? -1));
@@ -36,7 +54,7 @@ function termView(ds: Dataset, term: Term): ChartView | undefined {
     textCell(String(i + 1)),
     textCell(u.label, { header: true, href: href(unitPath(u.slug)), title: u.name }),
     ...(withParent ? [textCell(u.parentId ? (ds.unitById[u.parentId]?.label ?? '') : '')] : []),
-    flowCell(w?.admitted),
+    flowCell(w?.admitted, nameOf(ds)),
     ratioCell(w?.averagePerYear),
     countCell(w?.target?.value),
     pctCell(w?.targetAchievedPct),
@@ -56,7 +74,6 @@ function termView(ds: Dataset, term: Term): ChartView | undefined {
   const anyPartial = has.some((x) => partialOf(x.w?.admitted));
   const id = 'bd-nhiem-ky';
   const key = termChartKey(term);
-  const plural = LEVEL_PLURAL[idx.comparedLevel];
   const shown = items.slice(0, 40);
   const perUnit = shown.map(({ u, w }) => `${u.label} ${flowText(w?.admitted, NO_DATA)}`);
   return {
@@ -70,10 +87,7 @@ function termView(ds: Dataset, term: Term): ChartView | undefined {
         ? 'Thanh gạch chéo, dấu *: chưa đủ số tháng của nhiệm kỳ; ' +
           'bình quân mỗi năm và so sánh với nhiệm kỳ trước chỉ tính khi đủ.'
         : '',
-      items.length > 40
-        ? 'Biểu đồ chỉ vẽ 40 đơn vị đầu; ' +
-          `bảng có đủ ${items.length} đơn vị.`
-        : '',
+      items.length > 40 ? 'Biểu đồ chỉ vẽ 40 đơn vị đầu; ' + `bảng có đủ ${items.length} đơn vị.` : '',
     ]
       .filter(Boolean)
       .join(' '),
@@ -140,12 +154,12 @@ function termView(ds: Dataset, term: Term): ChartView | undefined {
 }
 
 export function termPage(ds: Dataset, term: Term): TermPage {
-  const idx = siteIndex(ds);
+  const { units, plural } = termUnits(ds, term);
   const i = ds.terms.findIndex((t) => t.id === term.id);
   const prev = ds.terms[i - 1];
   const next = ds.terms[i + 1];
   const view = pageChart(termView(ds, term), undefined);
-  const has = idx.compared.filter((u) => ds.figures[u.id]?.terms[term.id]?.admitted).length;
+  const has = units.filter((u) => ds.figures[u.id]?.terms[term.id]?.admitted).length;
   const roots = ds.roots.map((id) => ds.unitById[id]).filter((u): u is Unit => !!u);
   return {
     term,
@@ -154,7 +168,7 @@ export function termPage(ds: Dataset, term: Term): TermPage {
       `${term.name} (${fmtMonthIndex(term.from)}–${fmtMonthIndex(term.to)}): ` +
       'tổng số đảng viên kết nạp, ' +
       'bình quân mỗi năm, tỷ lệ đạt chỉ tiêu và so sánh với nhiệm kỳ trước của từng ' +
-      `${LEVEL_PLURAL[idx.comparedLevel]}.`,
+      `${plural}.`,
     span: `Tính từ ${fmtMonthIndex(term.from)} đến ${fmtMonthIndex(term.to)}`,
     prev: prev ? { label: prev.name, href: href(termPath(prev.id)) } : undefined,
     next: next ? { label: next.name, href: href(termPath(next.id)) } : undefined,
@@ -172,8 +186,7 @@ export function termPage(ds: Dataset, term: Term): TermPage {
               ? `Bình quân ${fmtCount(Math.round(w.averagePerYear))} mỗi năm`
               : 'Bình quân mỗi năm: chỉ tính khi đủ nhiệm kỳ',
             w.admittedChange !== undefined
-              ? `${fmtSignedCount(w.admittedChange)} (${fmtSignedPct(w.admittedChangePct)}) ` +
-                'so với nhiệm kỳ trước'
+              ? `${fmtSignedCount(w.admittedChange)} (${fmtSignedPct(w.admittedChangePct)}) ` + 'so với nhiệm kỳ trước'
               : 'So với nhiệm kỳ trước: chưa so sánh được',
             ...(w.targetAchievedPct !== undefined
               ? [`Đạt ${pctCell(w.targetAchievedPct).text} chỉ tiêu nhiệm kỳ`]
@@ -183,9 +196,7 @@ export function termPage(ds: Dataset, term: Term): TermPage {
         return { unit: r, href: href(unitPath(r.slug)), cards: [card] };
       }),
     view,
-    reported:
-      `${has}/${idx.compared.length} ${LEVEL_PLURAL[idx.comparedLevel]} ` +
-      'có số kết nạp của nhiệm kỳ.',
+    reported: `${has}/${units.length} ${plural} ` + 'có số kết nạp của nhiệm kỳ.',
     files: chartFiles(ds, [view], undefined, href(termPath(term.id))),
   };
 }

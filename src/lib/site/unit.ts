@@ -7,7 +7,8 @@ import { fmtCount, fmtPct, partialOf } from '../format/index.ts';
 import { unitSummaries, type PageSummary } from '../press/summaries.ts';
 import type { Dataset, Unit } from '../types.ts';
 import { href, unitPath } from '../view/href.ts';
-import { KIND_LABEL, LEVEL_LABEL } from '../view/labels.ts';
+import { levelLabelOf } from '../view/groups.ts';
+import { KIND_LABEL } from '../view/labels.ts';
 import type { Card, ChartView, Crumb, PageFile, SourceItem } from '../view/shapes.ts';
 import { unitSources } from '../view/sources.ts';
 import { chartFiles, indicatorsFile, pageChart } from './files.ts';
@@ -17,6 +18,7 @@ import { admissionsView, paceView, type PaceView } from './unit/admissions.ts';
 import { unitCards } from './unit/cards.ts';
 import { childrenView, type ChildrenView } from './unit/children.ts';
 import { compositionView } from './unit/composition.ts';
+import { lifeView, type LifeView } from './unit/life.ts';
 import { membersView } from './unit/members.ts';
 import { isLight } from './unit/shared.ts';
 import { termsView } from './unit/terms.ts';
@@ -25,6 +27,7 @@ import { villagesView } from './unit/villages.ts';
 
 export type { ChildrenView } from './unit/children.ts';
 export type { PaceView } from './unit/admissions.ts';
+export type { LifeView } from './unit/life.ts';
 export { unitCards } from './unit/cards.ts';
 
 export interface UnitPage {
@@ -34,6 +37,8 @@ export interface UnitPage {
   levelLabel: string;
   kindLabel?: string;
   parent?: { label: string; href: string };
+  /** Founded, ended, merged into, predecessors and their parts, earlier names and parents. */
+  life?: LifeView;
   crumbs: Crumb[];
   description: string;
   /** The year of the cards (latest with an admitted figure). */
@@ -79,16 +84,17 @@ export function unitPage(ds: Dataset, unit: Unit, revisions = ''): UnitPage {
     terms: pageChart(termsView(ds, unit), unit),
   };
   const kids = childrenView(ds, unit, year, light);
-  const children = kids && { ...kids, view: pageChart(kids.view, unit) };
+  const children = kids && { ...kids, groups: kids.groups.map((g) => ({ ...g, view: pageChart(g.view, unit) })) };
   const downloadHref = href(`${unitPath(unit.slug)}chi-so.csv`);
   const page = href(unitPath(unit.slug));
   return {
     unit,
     // The prose summaries of the cards' year and of the latest term (src/lib/summary via src/lib/press).
     summaries: unitSummaries(ds, unit, year),
-    levelLabel: LEVEL_LABEL[unit.level],
+    levelLabel: levelLabelOf(unit),
     kindLabel: unit.kind ? KIND_LABEL[unit.kind] : undefined,
     parent: parent ? { label: parent.label, href: href(unitPath(parent.slug)) } : undefined,
+    life: lifeView(ds, unit),
     crumbs: breadcrumbs(ds, unit.id),
     description,
     year,
@@ -101,7 +107,7 @@ export function unitPage(ds: Dataset, unit: Unit, revisions = ''): UnitPage {
     downloadName: `${unit.slug}-chi-so.csv`,
     note: unit.note,
     files: [
-      ...chartFiles(ds, [...Object.values(charts), children?.view], unit, page),
+      ...chartFiles(ds, [...Object.values(charts), ...(children?.groups.map((g) => g.view) ?? [])], unit, page),
       indicatorsFile(downloadHref, () => ds.indicatorsOf(unit.id)),
     ],
   };

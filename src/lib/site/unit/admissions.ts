@@ -15,6 +15,7 @@ import {
   signedCell,
   SUM_NOTE,
   textCell,
+  nameOf,
 } from '../cells.ts';
 import { range, yearFig } from '../site.ts';
 import { type RevisionMarks, withRevision } from './revised.ts';
@@ -55,7 +56,7 @@ export function admissionsView(ds: Dataset, unit: Unit, marks?: RevisionMarks): 
     const achieved = w?.targetAchievedPct;
     rows.push([
       textCell(String(y), { header: true }),
-      withRevision(flowCell(w?.admitted), marks, y, 'admitted'),
+      withRevision(flowCell(w?.admitted, nameOf(ds)), marks, y, 'admitted'),
       withRevision(countCell(w?.target?.value), marks, y, 'target'),
       {
         ...pctCell(achieved),
@@ -116,7 +117,7 @@ export function admissionsView(ds: Dataset, unit: Unit, marks?: RevisionMarks): 
                   value: w?.admitted?.value,
                   partial: partialOf(w?.admitted),
                   target: w?.target?.value,
-                  tip: `${flowTip(`Kết nạp ${y}`, w?.admitted)}${target}`,
+                  tip: `${flowTip(`Kết nạp ${y}`, w?.admitted, nameOf(ds))}${target}`,
                 };
               }),
             })

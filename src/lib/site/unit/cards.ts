@@ -4,7 +4,7 @@ import { fmtCount, fmtDate, fmtPct, fmtSignedPct, partialOf } from '../../format
 import type { Dataset, Snapshot, Unit, WindowFigures } from '../../types.ts';
 import { NO_DATA, PACE_LABEL } from '../../view/labels.ts';
 import type { Card } from '../../view/shapes.ts';
-import { sumNote } from '../cells.ts';
+import { nameOf, sumNote } from '../cells.ts';
 import { admittedYears, range, yearFig } from '../site.ts';
 import { type RevisionMarks, withRevision } from './revised.ts';
 
@@ -33,7 +33,7 @@ function admittedCard(
     } else {
       lines.push(`Chưa có số năm ${before} để so sánh`);
     }
-    const s = sumNote(a);
+    const s = sumNote(a, nameOf(ds));
     if (s) lines.push(s);
   } else lines.push(NO_DATA);
   const first = admittedYears(ds, unit.id)[0];

@@ -1,20 +1,71 @@
-/** A unit's children: ranked by their admitted in the cards' year, or listed when no year has a figure. */
+/**
+ * A unit's children: those under it in the cards' year only, in the groups the contract names (districts until
+ * 06/2025, communes from 07/2025, the other committees by themselves), each ranked by its admitted; or listed
+ * when no year has a figure.
+ */
+import { yearWindow } from '../../periods.ts';
 import type { Dataset, Unit } from '../../types.ts';
+import { ALL_CHILDREN, type ChildGroup, childGroups, countNoun, groupOf, groupName } from '../../view/groups.ts';
 import { href, unitPath } from '../../view/href.ts';
-import { LEVEL_LABEL, LEVEL_PLURAL, NO_DATA } from '../../view/labels.ts';
+import { NO_DATA } from '../../view/labels.ts';
 import type { ChartView } from '../../view/shapes.ts';
 import { textCell } from '../cells.ts';
 import { rankedUnitsView } from '../ranked.ts';
 import { siteIndex, yearFig } from '../site.ts';
 import { unitCsvLink, unitData } from './shared.ts';
 
-export interface ChildrenView {
-  title: string;
-  reported: string;
+export interface ChildrenGroupView {
+  /** The group's heading when the year has several groups: `Đảng bộ cấp huyện (01/2025–06/2025)`. */
+  heading?: string;
   view: ChartView;
 }
 
+export interface ChildrenView {
+  title: string;
+  /** The count of every child in the window, by group. */
+  reported: string;
+  groups: ChildrenGroupView[];
+}
+
 const KEY = 'don-vi-truc-thuoc';
+/** Keys of a group's chart when there are several (one group keeps the plain key). */
+const SUFFIX: Record<ChildGroup['key'], string> = {
+  province: 'tinh',
+  district: 'cap-huyen',
+  commune: 'xa',
+  other: 'khac',
+  grassroots: 'co-so',
+  branch: 'chi-bo',
+};
+
+/** `Đảng bộ cấp huyện (01/2025–06/2025)`; the name alone when the group spans the window. */
+export const groupHeading = (g: ChildGroup) => (g.monthsLabel ? `${g.title} (${g.monthsLabel})` : g.title);
+
+function listView(unit: Unit, kids: Unit[]): ChildrenView {
+  const rows = kids.map((k) => [
+    textCell(k.label, { header: true, href: href(unitPath(k.slug)), title: k.name }),
+    textCell(groupName(groupOf(k))),
+  ]);
+  const noun = new Set(kids.map(groupOf)).size === 1 ? groupName(groupOf(kids[0]!)) : ALL_CHILDREN;
+  return {
+    title: 'Các đơn vị trực thuộc',
+    reported: `${kids.length} ${noun}; ${NO_DATA}.`,
+    groups: [
+      {
+        view: {
+          id: 'bd-truc-thuoc',
+          title: `Các đơn vị trực thuộc ${unit.label}`,
+          ...unitData(
+            unit,
+            KEY,
+            { caption: `Các đơn vị trực thuộc ${unit.label}`, head: ['Đơn vị', 'Nhóm'], numeric: [false, false], rows },
+            { columns: ['Mã đơn vị', 'Đơn vị', 'Cấp'], rows: kids.map((k) => [k.id, k.name, k.level]) },
+          ),
+        },
+      },
+    ],
+  };
+}
 
 export function childrenView(
   ds: Dataset,
@@ -25,41 +76,35 @@ export function childrenView(
   const kids = (ds.childrenOf[unit.id] ?? []).map((id) => ds.unitById[id]).filter((u): u is Unit => !!u);
   if (kids.length === 0) return undefined;
   const y = year ?? siteIndex(ds).latestYear;
-  const plural = LEVEL_PLURAL[kids[0]!.level];
-  if (y === undefined) {
-    const rows = kids.map((k) => [
-      textCell(k.label, { header: true, href: href(unitPath(k.slug)), title: k.name }),
-      textCell(LEVEL_LABEL[k.level]),
-    ]);
-    return {
-      title: 'Các đơn vị trực thuộc',
-      reported: `${kids.length} ${plural}; ${NO_DATA}.`,
-      view: {
-        id: 'bd-truc-thuoc',
-        title: `Các đơn vị trực thuộc ${unit.label}`,
-        ...unitData(
-          unit,
-          KEY,
-          {
-            caption: `Các đơn vị trực thuộc ${unit.label}`,
-            head: ['Đơn vị', 'Cấp'],
-            numeric: [false, false],
-            rows,
-          },
-          { columns: ['Mã đơn vị', 'Đơn vị', 'Cấp'], rows: kids.map((k) => [k.id, k.name, k.level]) },
-        ),
-      },
-    };
-  }
-  const admitted = (k: Unit) => yearFig(ds, k.id, y)?.admitted;
-  const view = rankedUnitsView(ds, kids, y, {
-    id: 'bd-truc-thuoc',
-    key: KEY,
-    title: `Các đơn vị trực thuộc ${unit.label}: kết nạp năm ${y}`,
-    subtitle: `${kids.length} ${plural}, xếp theo số kết nạp`,
-    ...unitCsvLink(unit, KEY),
-    chart: !light && kids.length >= 2 && kids.some(admitted),
+  if (y === undefined) return listView(unit, kids);
+  // Only the children under the unit in some month of the year: an ended district is not in 2026.
+  const groups = childGroups(ds, unit.id, yearWindow(y));
+  if (groups.length === 0) return undefined;
+  const admitted = (id: string) => yearFig(ds, id, y)?.admitted;
+  const several = groups.length > 1;
+  const views = groups.map((g): ChildrenGroupView => {
+    const units = g.members.map((m) => ds.unitById[m.unitId]!);
+    const key = several ? `${KEY}-${SUFFIX[g.key]}` : KEY;
+    const months = g.monthsLabel ? ` (${g.monthsLabel})` : '';
+    const view = rankedUnitsView(ds, units, y, {
+      id: several ? `bd-truc-thuoc-${SUFFIX[g.key]}` : 'bd-truc-thuoc',
+      key,
+      title: `Các ${g.name} của ${unit.label}: kết nạp năm ${y}${months}`,
+      subtitle: `${units.length} ${g.name}${g.monthsLabel ? `, hoạt động ${g.monthsLabel}` : ''}, xếp theo số kết nạp`,
+      ...unitCsvLink(unit, key),
+      chart: !light && units.length >= 2 && units.some((u) => admitted(u.id)),
+      noun: g.name,
+    });
+    return { heading: several ? groupHeading(g) : undefined, view };
   });
-  const reported = `${kids.filter(admitted).length}/${kids.length} ${plural} có số kết nạp năm ${y}.`;
-  return { title: 'So sánh các đơn vị trực thuộc', reported, view };
+  const total = groups.reduce((n, g) => n + g.members.length, 0);
+  const byGroup = groups.map((g) => `${g.members.length} ${g.name}${g.monthsLabel ? ` (${g.monthsLabel})` : ''}`);
+  const g0 = groups[0]!;
+  const has = g0.members.filter((m) => admitted(m.unitId)).length;
+  const months = g0.monthsLabel ? ` (${g0.monthsLabel})` : '';
+  // One group: how many reported (as before the reorganisation); several: how many of each, with their months.
+  const reported = several
+    ? `Năm ${y} có ${total} ${countNoun(groups)}: ${byGroup.join(', ')}.`
+    : `${has}/${g0.members.length} ${g0.name} có số kết nạp năm ${y}${months}.`;
+  return { title: 'So sánh các đơn vị trực thuộc', reported, groups: views };
 }

@@ -3,7 +3,7 @@ import { linesChart, SERIES } from '../../charts/index.ts';
 import { fmtCount, fmtPct } from '../../format/index.ts';
 import type { Dataset, Unit } from '../../types.ts';
 import type { Cell, ChartView, CsvData } from '../../view/shapes.ts';
-import { flowCell, hasSum, SUM_NOTE, textCell } from '../cells.ts';
+import { flowCell, hasSum, SUM_NOTE, textCell, nameOf } from '../cells.ts';
 import { range, yearFig } from '../site.ts';
 import { unitData } from './shared.ts';
 
@@ -37,7 +37,7 @@ export function compositionView(ds: Dataset, unit: Unit, light: boolean): ChartV
     const w = at(y);
     rows.push([
       textCell(String(y), { header: true }),
-      flowCell(w.admitted),
+      flowCell(w.admitted, nameOf(ds)),
       ...SHARES.map((s) => {
         const c = w[s.count];
         return { text: fmtPct(w[s.key]), title: c ? `${fmtCount(c.value)} người` : undefined };

@@ -3,7 +3,7 @@ import { datedLineChart } from '../../charts/index.ts';
 import { fmtCount, fmtDate } from '../../format/index.ts';
 import type { Dataset, Snapshot, Unit } from '../../types.ts';
 import type { Cell, ChartView } from '../../view/shapes.ts';
-import { countCell, hasSum, sumNote, SUM_NOTE, textCell } from '../cells.ts';
+import { countCell, hasSum, nameOf, sumNote, SUM_NOTE, textCell } from '../cells.ts';
 import { lastWith, unitData } from './shared.ts';
 
 const COLUMNS = [
@@ -25,7 +25,7 @@ export function membersView(ds: Dataset, unit: Unit, light: boolean): ChartView 
   const cols = COLUMNS.filter((c) => snaps.some((s) => c.get(s) !== undefined));
   const rows: Cell[][] = snaps.map((s) => [
     textCell(fmtDate(s.asOf), { header: true }),
-    ...cols.map((c) => ({ ...countCell(c.get(s)), sum: c.label === 'Đảng viên' ? sumNote(s) : undefined })),
+    ...cols.map((c) => ({ ...countCell(c.get(s)), sum: c.label === 'Đảng viên' ? sumNote(s, nameOf(ds)) : undefined })),
   ]);
   const withMembers = snaps.filter((s) => s.members !== undefined);
   const counts = withMembers.map((s) => `${fmtDate(s.asOf)}: ${fmtCount(s.members)}`);

@@ -3,7 +3,18 @@ import { partialOf } from '../../format/index.ts';
 import type { Dataset, Unit, WindowFigures } from '../../types.ts';
 import { href, termPath } from '../../view/href.ts';
 import type { ChartView } from '../../view/shapes.ts';
-import { changeCell, countCell, flowCell, flowCsv, hasSum, pctCell, ratioCell, SUM_NOTE, textCell } from '../cells.ts';
+import {
+  changeCell,
+  countCell,
+  flowCell,
+  flowCsv,
+  hasSum,
+  pctCell,
+  ratioCell,
+  SUM_NOTE,
+  textCell,
+  nameOf,
+} from '../cells.ts';
 import { unitData } from './shared.ts';
 
 const CSV_COLUMNS = [
@@ -27,20 +38,18 @@ export function termsView(ds: Dataset, unit: Unit): ChartView | undefined {
   if (terms.length === 0) return undefined;
   const rows = terms.map((w) => [
     textCell(w.window.label, { header: true, href: href(termPath(w.window.id)) }),
-    flowCell(w.admitted),
+    flowCell(w.admitted, nameOf(ds)),
     ratioCell(w.averagePerYear),
     countCell(w.target?.value),
     { ...pctCell(w.targetAchievedPct), flag: w.targetAchievedPct !== undefined ? partialOf(w.admitted) : undefined },
     changeCell(w.admittedChange, w.admittedChangePct),
-    flowCell(w.trainees),
+    flowCell(w.trainees, nameOf(ds)),
   ]);
   return {
     id: 'bd-nhiem-ky',
     title: 'Qua các nhiệm kỳ',
     subtitle: `${unit.label}: tổng kết nạp, bình quân mỗi năm, chỉ tiêu nhiệm kỳ`,
-    caption:
-      'Bình quân mỗi năm và tăng, giảm so với nhiệm kỳ trước ' +
-      'chỉ tính cho nhiệm kỳ đủ số liệu.',
+    caption: 'Bình quân mỗi năm và tăng, giảm so với nhiệm kỳ trước ' + 'chỉ tính cho nhiệm kỳ đủ số liệu.',
     ...unitData(
       unit,
       'nhiem-ky',

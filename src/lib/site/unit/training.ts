@@ -2,7 +2,7 @@
 import { fmtCount, fmtNumber, partialOf } from '../../format/index.ts';
 import type { Dataset, Unit, WindowFigures } from '../../types.ts';
 import type { ChartView } from '../../view/shapes.ts';
-import { flowCell, hasSum, ratioCell, SUM_NOTE, textCell } from '../cells.ts';
+import { flowCell, hasSum, ratioCell, SUM_NOTE, textCell, nameOf } from '../cells.ts';
 import { unitData } from './shared.ts';
 
 const CSV_COLUMNS = [
@@ -43,10 +43,10 @@ export function trainingView(ds: Dataset, unit: Unit): ChartView | undefined {
   if (wins.length === 0) return undefined;
   const rows = wins.map((w) => [
     textCell(w.window.kind === 'year' ? `Năm ${w.window.label}` : w.window.label, { header: true }),
-    flowCell(w.classes),
-    flowCell(w.trainees),
-    flowCell(w.dossiers),
-    flowCell(w.admitted),
+    flowCell(w.classes, nameOf(ds)),
+    flowCell(w.trainees, nameOf(ds)),
+    flowCell(w.dossiers, nameOf(ds)),
+    flowCell(w.admitted, nameOf(ds)),
     ratioCell(w.traineesPerAdmission),
   ]);
   return {
