@@ -8,7 +8,7 @@
 import { coveredOf } from '../model/spans.ts';
 import type { Dataset, Flow, MonthSpan, Unit, WindowFigures } from '../types.ts';
 
-export type GroupKey = 'district' | 'commune' | 'other' | 'grassroots' | 'branch';
+export type GroupKey = 'province' | 'district' | 'commune' | 'other' | 'grassroots' | 'branch';
 
 /** Flow figures a group can count as reported. */
 export type GroupFlow = 'admitted' | 'classes' | 'trainees' | 'dossiers';
@@ -34,6 +34,7 @@ export interface ChildGroup {
 const ORDER: readonly GroupKey[] = ['district', 'commune', 'other', 'grassroots', 'branch'];
 
 const NOUNS: Record<GroupKey, string> = {
+  province: 'đảng bộ tỉnh, thành phố',
   district: 'đảng bộ cấp huyện',
   commune: 'đảng bộ xã, phường, đặc khu',
   other: 'đảng bộ trực thuộc khác',
@@ -41,20 +42,18 @@ const NOUNS: Record<GroupKey, string> = {
   branch: 'chi bộ',
 };
 
-/** Which group a child is in: a district-level committee of a kind (armed forces, agency…) is "other". */
+/** Armed forces, police, provincial agencies ("khối"): a committee of the district tier never called "cấp huyện". */
+const OWN_NAMED = /công an|quân sự|(^|\s)khối(\s|$)/iu;
+
+/**
+ * Which group a unit is named in: districts (until 06/2025), communes (from 07/2025), or the other committees of
+ * that tier (kind armed_forces or agency, or named for the police, the military or a "khối"). The one rule, for
+ * summaries and pages alike.
+ */
 export function groupKeyOf(unit: Unit): GroupKey {
-  switch (unit.level) {
-    case 'district':
-      return unit.kind === undefined || unit.kind === 'commune' ? 'district' : 'other';
-    case 'commune':
-      return 'commune';
-    case 'grassroots':
-      return 'grassroots';
-    case 'branch':
-      return 'branch';
-    default:
-      return 'other';
-  }
+  if (unit.level !== 'district') return unit.level;
+  if (unit.kind === 'armed_forces' || unit.kind === 'agency') return 'other';
+  return OWN_NAMED.test(unit.name.normalize('NFC')) ? 'other' : 'district';
 }
 
 /** The unit's name in a span: that of its latest life overlapping it, else its (latest) name. */

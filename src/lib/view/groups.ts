@@ -2,13 +2,14 @@
  * The groups a unit's children are named by in a window (spec, "Units that change", "What pages show"):
  * districts until 06/2025 are "đảng bộ cấp huyện", communes from 07/2025 "đảng bộ xã, phường, đặc khu", the
  * committees of the same tier for the armed forces, the police and the provincial agencies never "cấp huyện".
- * One pure function for the pages and the summaries, so that both say the same words.
+ * The rule that puts a unit in a group is the summaries' (src/lib/summary/groups.ts), so both say the same words.
  */
 import { fmtMonthIndex } from '../format/index.ts';
+import { type GroupKey, groupKeyOf } from '../summary/groups.ts';
 import type { Dataset, MonthSpan, Unit } from '../types.ts';
 import { LEVEL_LABEL } from './labels.ts';
 
-export type GroupKey = 'province' | 'district' | 'commune' | 'other' | 'grassroots' | 'branch';
+export type { GroupKey };
 
 /** One child in the window: the months it was under the unit inside the window. */
 export interface GroupMember {
@@ -49,15 +50,8 @@ const NAMES: Record<GroupKey, string> = {
 /** Order on a page: the districts' world before the communes', the other committees after both. */
 const ORDER: GroupKey[] = ['province', 'district', 'commune', 'other', 'grassroots', 'branch'];
 
-/** Armed forces, police, provincial agencies ("khối"): a committee of the district tier never called "cấp huyện". */
-const OWN_NAMED = /công an|quân sự|(^|\s)khối(\s|$)/iu;
-
-/** The group a child unit is named in. */
-export function groupOf(unit: Unit): GroupKey {
-  if (unit.level !== 'district') return unit.level;
-  if (unit.kind === 'armed_forces' || unit.kind === 'agency') return 'other';
-  return OWN_NAMED.test(unit.name.normalize('NFC')) ? 'other' : 'district';
-}
+/** The group a child unit is named in (the one rule, shared with the summaries). */
+export const groupOf = (unit: Unit): GroupKey => groupKeyOf(unit);
 
 export const groupName = (key: GroupKey) => NAMES[key];
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
