@@ -4,18 +4,14 @@
  * are read here, whole, since their sheets come in any order and the tables are checked in a fixed one; CSV files
  * are only named, and read when their turn comes. The same table given twice at the top is an error naming both.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 // The schema's column lists, to spot a misnamed sheet by its header.
 import { FILE_COLUMNS as REQUIRED_COLUMNS } from '../schema/columns.ts';
 import type { Diagnostic } from '../types.ts';
-import { DATA_FILES, REPORTS_DIR, dataFileName, isWorkbookName, readDataFile } from './folder.ts';
-import type { DataFileName, DataFolderListing } from './folder.ts';
+import type { TextFile } from './decode.ts';
+import { DATA_FILES, REPORTS_DIR, dataFileName, isWorkbookName } from './names.ts';
+import type { DataFileName, DataFolderListing } from './names.ts';
 import { parseRows } from './parse.ts';
 import { TABLE_SHEET_NAMES, tableOfSheet } from './sheet-cells.ts';
-import { readWorkbook, sheetPicker } from './workbook.ts';
 import type { OtherSheet, SheetTable, WorkbookContent } from './workbook.ts';
 
 export interface TableSource {
@@ -52,8 +48,8 @@ export interface CollectedSources {
 /** Every source of every table in the folder; the workbooks among them are read. */
 export async function collectSources(
   listing: DataFolderListing,
+  access: SourceAccess,
   onWorkbook?: (p: WorkbookProgress) => void,
-  opts: { workerFromBytes?: number } = {},
 ): Promise<CollectedSources> {
   const out: CollectedSources = { byTable: new Map(), diagnostics: [], notes: [] };
   const top = new Map<DataFileName, TableSource[]>();
@@ -68,9 +64,9 @@ export async function collectSources(
     const entry = listing.files.get(name);
     if (entry !== undefined) add({ table: name, file: entry, report: false });
   }
-  const reports = listing.hasReports ? await listTree(join(listing.dir, REPORTS_DIR), REPORTS_DIR) : [];
+  const reports = listing.hasReports ? await access.listReports() : [];
   const books = [...listing.workbooks, ...reports.filter((rel) => isWorkbookName(rel.slice(rel.lastIndexOf('/') + 1)))];
-  const reads = readAll(listing.dir, books, opts.workerFromBytes ?? WORKER_FROM_BYTES);
+  const reads = access.readWorkbooks(books);
   for (const entry of listing.workbooks) await addWorkbook(entry, false, add, out, reads, onWorkbook);
   // Reports in name order, CSV files and workbooks alike.
   for (const rel of reports) {
@@ -80,7 +76,7 @@ export async function collectSources(
 
   const byTable = new Map<DataFileName, TableSource[]>();
   for (const name of DATA_FILES) {
-    const first = await oneAtTop(listing.dir, top.get(name) ?? [], out.diagnostics);
+    const first = await oneAtTop(access, top.get(name) ?? [], out.diagnostics);
     const list = [...(first ? [first] : []), ...(out.byTable.get(name) ?? [])];
     if (list.length > 0) byTable.set(name, list);
   }
@@ -92,11 +88,15 @@ export async function collectSources(
  * The one top-level source of a table: the same table given twice is an error naming both. A CSV file with only its
  * header beside a filled-in sheet counts as absent, as an untouched sheet does (those never get here).
  */
-async function oneAtTop(dir: string, list: TableSource[], diagnostics: Diagnostic[]): Promise<TableSource | undefined> {
+async function oneAtTop(
+  access: SourceAccess,
+  list: TableSource[],
+  diagnostics: Diagnostic[],
+): Promise<TableSource | undefined> {
   let given = list;
   if (list.length > 1) {
     given = [];
-    for (const s of list) if (s.rows !== undefined || (await hasDataRow(dir, s.file))) given.push(s);
+    for (const s of list) if (s.rows !== undefined || (await hasDataRow(access, s.file))) given.push(s);
   }
   const [first, ...others] = given;
   for (const s of others) {
@@ -114,8 +114,8 @@ async function oneAtTop(dir: string, list: TableSource[], diagnostics: Diagnosti
   return first;
 }
 
-async function hasDataRow(dir: string, file: string): Promise<boolean> {
-  const read = await readDataFile(dir, file);
+async function hasDataRow(access: SourceAccess, file: string): Promise<boolean> {
+  const read = await access.readText(file);
   let rows = 0;
   parseRows(read.text, file, { header: () => {}, row: () => void rows++ });
   return rows > 0;
@@ -138,18 +138,8 @@ function addReport(rel: string, add: (s: TableSource) => void, out: CollectedSou
   }
 }
 
-async function listTree(abs: string, rel: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const e of (await readdir(abs)).sort()) {
-    const st = await stat(join(abs, e));
-    if (st.isDirectory()) out.push(...(await listTree(join(abs, e), `${rel}/${e}`)));
-    else out.push(`${rel}/${e}`);
-  }
-  return out;
-}
-
 /** The table a workbook's own name stands for: `admissions.xlsx`, `Kết nạp.xlsx`. */
-function tableOfWorkbook(file: string): DataFileName | undefined {
+export function tableOfWorkbook(file: string): DataFileName | undefined {
   const base = file.slice(file.lastIndexOf('/') + 1).replace(/\.(xlsx|xlsm)$/i, '');
   return tableOfSheet(base);
 }
@@ -182,62 +172,20 @@ async function addWorkbook(
   onWorkbook?.({ file, bytes, rows, ms });
 }
 
-interface WorkbookRead {
+export interface WorkbookRead {
   content: WorkbookContent;
   bytes: number;
   ms: number;
 }
 
-/** Workbooks of at least this size are read in a worker thread, several at once (one per core). */
-const WORKER_FROM_BYTES = 1 << 20;
-
-/** Starts reading every workbook, as many at once as there are cores; each result is awaited in listing order. */
-function readAll(dir: string, files: readonly string[], workerFrom: number): Map<string, Promise<WorkbookRead>> {
-  const slots = Math.max(1, availableParallelism());
-  let running = 0;
-  const waiting: (() => void)[] = [];
-  const out = new Map<string, Promise<WorkbookRead>>();
-  for (const file of files) {
-    out.set(
-      file,
-      (async () => {
-        if (running >= slots) await new Promise<void>((resolve) => waiting.push(resolve));
-        running++;
-        const t0 = performance.now();
-        try {
-          const read = await readWorkbookFile(join(dir, file), file, tableOfWorkbook(file), workerFrom);
-          return { ...read, ms: performance.now() - t0 };
-        } catch (error) {
-          // Not the bytes (readWorkbook reports those) but the reading itself: a file that cannot be opened.
-          const message = `Không đọc được tệp ${file} (${(error as Error).message ?? String(error)}).`;
-          const content = { tables: [], others: [], diagnostics: [{ severity: 'error' as const, file, message }] };
-          return { content, bytes: 0, ms: performance.now() - t0 };
-        } finally {
-          running--;
-          waiting.shift()?.();
-        }
-      })(),
-    );
-  }
-  return out;
-}
-
-async function readWorkbookFile(
-  path: string,
-  file: string,
-  own: DataFileName | undefined,
-  workerFrom: number,
-): Promise<Omit<WorkbookRead, 'ms'>> {
-  if ((await stat(path)).size >= workerFrom) {
-    const worker = new Worker(new URL('./workbook-worker.ts', import.meta.url), { workerData: { path, file, own } });
-    return new Promise<Omit<WorkbookRead, 'ms'>>((resolve, reject) => {
-      worker.once('message', resolve);
-      worker.once('error', reject);
-      worker.once('exit', (code) => reject(new Error(`luồng đọc dừng với mã ${code}`)));
-    }).finally(() => void worker.terminate());
-  }
-  const bytes = await readFile(path);
-  return { content: await readWorkbook(bytes, file, sheetPicker(own)), bytes: bytes.byteLength };
+/** How the sources reach the files: a folder on disk (folder.ts), or files dropped on the check page. */
+export interface SourceAccess {
+  /** A CSV file's text (decoding warnings in its diagnostics). */
+  readText(file: string): Promise<TextFile>;
+  /** Starts reading the workbooks (all at once or a few at a time); each result is awaited in listing order. */
+  readWorkbooks(files: readonly string[]): Map<string, Promise<WorkbookRead>>;
+  /** Every file under bao-cao/, as paths from the data folder with `/`, in name order. */
+  listReports(): Promise<string[]>;
 }
 
 /** The table whose required columns all head the sheet (the one with most known columns there), if any. */

@@ -4,10 +4,11 @@
  */
 import { readFile } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
-import type { DataFileName } from './folder.ts';
+import type { DataFileName } from './names.ts';
 import { readWorkbook, sheetPicker } from './workbook.ts';
+import { streamSheets } from './workbook-stream.ts';
 
 const { path, file, own } = workerData as { path: string; file: string; own: DataFileName | undefined };
 const bytes = await readFile(path);
-const content = await readWorkbook(bytes, file, sheetPicker(own));
+const content = await readWorkbook(bytes, file, sheetPicker(own), streamSheets);
 parentPort!.postMessage({ content, bytes: bytes.byteLength });
