@@ -63,7 +63,7 @@ describe('checkFiles: a CSV report against the site’s published units', () => 
   it('uses the published units for the references and requires no units table', async () => {
     const report = csv('admissions.csv', ['unit_id,period,admitted', 'T.A,2024-01..2024-06,4', 'X.Y,2024,2']);
     const r = await checkFiles([report], { units: enc.encode(UNITS.join('\n')) });
-    expect(r.published).toEqual(['units.csv']);
+    expect(r.published.map((p) => p.table)).toEqual(['units.csv']);
     const bad = errors(r);
     // Only the unknown unit: no "missing units.csv", and T.A is known from the site's units.
     expect(bad).toHaveLength(1);

@@ -5,6 +5,8 @@
  * a workbook is among the files. A unit below the board checks its own tables against the site's published units
  * and terms: given as `opts.units` / `opts.terms`, they stand in for the tables the files do not hold.
  */
+// First: before the schema modules build their parsers (see strict-csp.ts).
+import './strict-csp.ts';
 import type { Dataset, Diagnostic, Inputs } from '../types.ts';
 import { decodeFile } from '../ingest/decode.ts';
 import { classifyEntries } from '../ingest/names.ts';
@@ -35,14 +37,14 @@ export interface CheckResult {
   /** What the build would compute, when there is no error. */
   dataset?: Dataset;
   summary?: CheckSummary;
-  /** The site's tables that stood in for missing ones. */
-  published: DataFileName[];
+  /** The site's tables that stood in for missing ones, with the name messages give them. */
+  published: { table: DataFileName; label: string }[];
   /** Sheets of a workbook left aside, and why. */
   notes: string[];
 }
 
 /** How a published table is named in messages (it is never one of the user's files). */
-export const PUBLISHED_LABEL: Partial<Record<DataFileName, string>> = {
+const PUBLISHED_LABEL: Partial<Record<DataFileName, string>> = {
   'units.csv': 'units.csv (đã công bố trên trang)',
   'terms.csv': 'terms.csv (đã công bố trên trang)',
 };
@@ -54,7 +56,7 @@ export async function checkFiles(files: readonly CheckFile[], opts: CheckOptions
   const bytesOf = new Map<string, Uint8Array>();
   // A browser hands files without folders; the same name twice is one file given twice: the last one counts.
   for (const f of files) bytesOf.set(f.name, f.bytes);
-  const published: DataFileName[] = [];
+  const published: CheckResult['published'] = [];
   const listing = classifyEntries(FILES_LABEL, [...bytesOf.keys()].sort(), new Set());
   const access: SourceAccess = {
     readText: async (file) => decodeFile(bytesOf.get(file) ?? new Uint8Array(), file),
@@ -68,12 +70,12 @@ export async function checkFiles(files: readonly CheckFile[], opts: CheckOptions
     const file = PUBLISHED_LABEL[table]!;
     bytesOf.set(file, bytes);
     sources.byTable.set(table, [{ table, file, report: false } satisfies TableSource]);
-    published.push(table);
+    published.push({ table, label: file });
   }
   // Against the site's units the files are a report from a unit below: its tables add to the board's, which
   // holds the required ones. Otherwise they are a whole data set, as the build requires it.
   // With no table at all, one error says so instead of one per required table.
-  const report = published.includes('units.csv');
+  const report = published.some((p) => p.table === 'units.csv');
   const checkRequired = !report && own.length > 0;
   const { inputs, locator } = await validateSources(listing, sources, access, { checkRequired });
   const diagnostics = [...inputs.diagnostics];
@@ -84,7 +86,7 @@ export async function checkFiles(files: readonly CheckFile[], opts: CheckOptions
   const dataset = computeDataset(inputs);
   result.diagnostics = locator.sort([...diagnostics, ...dataset.warnings.map(locator.locate)]);
   result.dataset = dataset;
-  result.summary = checkSummary(dataset, new Set(published));
+  result.summary = checkSummary(dataset, new Set(published.map((p) => p.table)));
   return result;
 }
 
