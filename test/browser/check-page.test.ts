@@ -79,7 +79,7 @@ describe('the check page', () => {
       ]);
       expect(bad).toContain('Có 1 lỗi cần sửa');
       expect(bad).toMatch(/bao-cao-binh-lieu\.xlsx › Kết nạp, ô C4 \[admitted\] "hai": /);
-      expect(bad).toContain('units.csv (đã công bố trên trang)');
+      expect(bad).toContain('đã công bố trên chính trang này (data/units.csv)');
       expect(await page.locator('[data-check-summary]').count()).toBe(0);
 
       // The full list, made in the browser: a CSV with the BOM, one line per problem.

@@ -82,10 +82,12 @@ export function renderResult(root: HTMLElement, r: CheckResult, unitCount: strin
       : `Không có lỗi; ${fmtCount(warnings.length)} cảnh báo. Các tệp dựng được trang như dưới đây.`;
   out.push(el('p', { class: 'lead', 'data-check-head': '' }, head));
   for (const { table } of r.published) {
-    const what = table === 'units.csv' ? `danh sách ${unitCount}` : 'các nhiệm kỳ';
+    const units = table === 'units.csv';
+    const name = units ? 'Đơn vị (units)' : 'Nhiệm kỳ (terms)';
+    const what = units ? `danh sách ${unitCount}` : 'các nhiệm kỳ';
     const note =
-      `Các tệp không có bảng ${table.replace('.csv', '')}: trang dùng ${what} đã công bố trên chính trang này ` +
-      `(data/${table}) để đối chiếu mã và kỳ.`;
+      `Các tệp không có bảng ${name}: trang dùng ${what} đã công bố trên chính trang này ` +
+      `(data/${table}) để đối chiếu ${units ? 'mã đơn vị' : 'kỳ báo cáo'}.`;
     out.push(el('p', { class: 'meta-line', 'data-check-published': table }, note));
   }
   for (const n of r.notes) out.push(el('p', { class: 'meta-line' }, n));

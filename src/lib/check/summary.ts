@@ -28,7 +28,7 @@ export interface SummaryRow {
 
 export interface CheckSummary {
   units: SummaryUnit[];
-  /** `01/2024 – 06/2024`, or undefined when the files hold no period rows. */
+  /** First and last month of the admissions and training rows, `01/2024 – 06/2024`; undefined without any. */
   months?: string;
   /** Labels of the years and terms with figures, in order. */
   windows: string[];
@@ -45,12 +45,12 @@ export function checkSummary(ds: Dataset, published: ReadonlySet<DataFileName>):
   const rowsOf = new Map<string, number>();
   let from = Infinity;
   let to = -Infinity;
-  for (const r of [...admissions, ...targets, ...training]) {
-    rowsOf.set(r.unitId, (rowsOf.get(r.unitId) ?? 0) + 1);
+  // The months reported: of the flows (a target's year is a plan, not months with figures).
+  for (const r of [...admissions, ...training]) {
     from = Math.min(from, r.period.from);
     to = Math.max(to, r.period.to);
   }
-  for (const r of members) rowsOf.set(r.unitId, (rowsOf.get(r.unitId) ?? 0) + 1);
+  for (const r of [...admissions, ...targets, ...training, ...members]) rowsOf.set(r.unitId, (rowsOf.get(r.unitId) ?? 0) + 1);
   // No data rows but a units table of their own: the files are a list of units.
   const ids = rowsOf.size > 0 || published.has('units.csv') ? [...rowsOf.keys()] : ds.units.map((u) => u.id);
   const units = ids
