@@ -2,7 +2,7 @@
  * The check page (/kiem-tra/) driven as a maintainer would, in Chromium under the page's own CSP, with real files
  * set on its file input: a workbook written here with exceljs whose count cell C4 holds text, then a valid CSV
  * report of a unit of the site. The site's own units.csv stands in for the units table (fetched from the site).
- * Asserted: the error with its sheet and cell and value, the figures of the valid set (by hand: 4 admitted over the
+ * Asserted: the error with its sheet and cell and value, six errors of one kind shown as one entry, the figures of the valid set (by hand: 4 admitted over the
  * 6 months written, target 10, so 4 / 10 = 40 %), the full list downloaded as a CSV made in the browser, no
  * request off the page's own origin, no console error or CSP violation; the page without JavaScript says what to
  * do. Screenshots of the error at 360 and 1280 px go to PDV_SHOTS (default: a temporary folder).
@@ -37,6 +37,8 @@ async function badWorkbook(): Promise<Buffer> {
     ['QN.BL', 2023, 12],
     ['QN.BL', '2024-01..2024-03', 2],
     ['QN.BL', '2024-04..2024-06', 'hai'],
+    // Six rows of a unit the site does not know: one grouped entry, as `npm run check` prints it.
+    ...[7, 8, 9, 10, 11, 12].map((m) => ['QN.XX', `2024-${String(m).padStart(2, '0')}`, 1]),
   ]);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
@@ -77,8 +79,11 @@ describe('the check page', () => {
           buffer: await badWorkbook(),
         },
       ]);
-      expect(bad).toContain('Có 1 lỗi cần sửa');
+      expect(bad).toContain('Có 7 lỗi cần sửa');
       expect(bad).toMatch(/bao-cao-binh-lieu\.xlsx › Kết nạp, ô C4 \[admitted\] "hai": /);
+      const entries = await page.locator('.check-errors li').allInnerTexts();
+      expect(entries).toHaveLength(2);
+      expect(entries[1]).toMatch(/^bao-cao-binh-lieu\.xlsx › Kết nạp, cột unit_id: 6 dòng .*"QN\.XX".*\(ô A5, A6, A7, A8, A9, …\)/);
       expect(bad).toContain('đã công bố trên chính trang này (data/units.csv)');
       expect(await page.locator('[data-check-summary]').count()).toBe(0);
 
@@ -87,6 +92,8 @@ describe('the check page', () => {
       const text = await readFile((await download.path())!, 'utf8');
       expect(text.startsWith('\uFEFFmuc_do,tep,trang,o,dong,cot,ten_cot,gia_tri,thong_bao\r\n')).toBe(true);
       expect(text).toContain('lỗi,bao-cao-binh-lieu.xlsx,Kết nạp,C4,4,3,admitted,hai,');
+      // Ungrouped: the header and the seven problems.
+      expect(text.trimEnd().split('\r\n')).toHaveLength(8);
 
       await mkdir(SHOTS, { recursive: true });
       for (const width of [360, 1280]) {
