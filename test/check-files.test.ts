@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { checkFiles } from '../src/lib/check/index.ts';
-import type { CheckFile } from '../src/lib/check/index.ts';
+import type { CheckFile, CheckResult } from '../src/lib/check/index.ts';
 import { formatDiagnostic } from '../src/lib/diagnostics.ts';
 
 const NBSP = '\u00a0';
@@ -26,7 +26,7 @@ async function workbook(name: string, sheets: Record<string, unknown[][]>): Prom
   return { name, bytes: new Uint8Array(await wb.xlsx.writeBuffer()) };
 }
 
-const errors = (r: { diagnostics: { severity: string }[] }) => r.diagnostics.filter((d) => d.severity === 'error');
+const errors = (r: CheckResult) => r.diagnostics.filter((d) => d.severity === 'error');
 
 describe('checkFiles: a workbook', () => {
   it('names the sheet and the cell of a bad count, with its value', async () => {
@@ -95,7 +95,10 @@ describe('checkFiles: a valid set', () => {
     // T.A: 4 + 5 = 9 over the 12 months of 2024; target 12, so 9 / 12 = 75 %. T.B: 2 over 3 months.
     expect(r.dataset!.figures['T.A']!.years['2024']!.admitted).toMatchObject({ value: 9, months: 12, ofMonths: 12 });
     const s = r.summary!;
-    expect(s.units.map((u) => [u.id, u.rows])).toEqual([['T.A', 3], ['T.B', 1]]);
+    expect(s.units.map((u) => [u.id, u.rows])).toEqual([
+      ['T.A', 3],
+      ['T.B', 1],
+    ]);
     expect(s.months).toBe('01/2024 – 12/2024');
     const y2024 = s.rows.filter((row) => row.window === '2024');
     expect(y2024).toEqual([

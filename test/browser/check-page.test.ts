@@ -2,10 +2,10 @@
  * The check page (/kiem-tra/) driven as a maintainer would, in Chromium under the page's own CSP, with real files
  * set on its file input: a workbook written here with exceljs whose count cell C4 holds text, then a valid CSV
  * report of a unit of the site. The site's own units.csv stands in for the units table (fetched from the site).
- * Asserted: the error with its sheet and cell and value, six errors of one kind shown as one entry, the figures of the valid set (by hand: 4 admitted over the
- * 6 months written, target 10, so 4 / 10 = 40 %), the full list downloaded as a CSV made in the browser, no
- * request off the page's own origin, no console error or CSP violation; the page without JavaScript says what to
- * do. Screenshots of the error at 360 and 1280 px go to PDV_SHOTS (default: a temporary folder).
+ * Asserted: the error with its sheet and cell and value, six errors of one kind shown as one entry, the figures
+ * of the valid set (by hand: 4 admitted over the 6 months written, target 10, so 4 / 10 = 40 %), the full list
+ * downloaded as a CSV made in the browser, no request off the page's own origin, no console error or CSP
+ * violation; the page without JavaScript says what to do. Screenshots of the error at 360 and 1280 px go to PDV_SHOTS (default: a temporary folder).
  */
 import { mkdir, readFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -19,6 +19,7 @@ import { sites } from '../helpers/sites.ts';
 
 const SHOTS = process.env.PDV_SHOTS ?? path.join(os.tmpdir(), 'kiem-tra-shots');
 const NBSP = '\u00a0';
+const text = (s: string) => s.replaceAll(NBSP, ' ');
 
 let browser: Browser;
 beforeAll(async () => {
@@ -58,10 +59,14 @@ async function expectClean(w: Watch, origin: string) {
 
 async function checked(page: Page, files: Parameters<Page['setInputFiles']>[1]) {
   // The status names the files once their check is shown.
-  const names = (Array.isArray(files) ? files : [files]).map((f) => (typeof f === 'string' ? f : 'name' in f ? f.name : ''));
+  const names = (Array.isArray(files) ? files : [files]).map((f) =>
+    typeof f === 'string' ? f : 'name' in f ? f.name : '',
+  );
   await page.setInputFiles('#chon-tep', files);
-  await page.locator('[data-check-status]', { hasText: `Đã kiểm tra: ${names.join(', ')}.` }).waitFor({ timeout: 30_000 });
-  return (await page.locator('[data-check-result]').innerText()).replaceAll(NBSP, ' ');
+  await page
+    .locator('[data-check-status]', { hasText: `Đã kiểm tra: ${names.join(', ')}.` })
+    .waitFor({ timeout: 30_000 });
+  return ((await page.locator('[data-check-result]').textContent()) ?? '').replaceAll(NBSP, ' ');
 }
 
 describe('the check page', () => {
@@ -71,7 +76,7 @@ describe('the check page', () => {
     const context = await newContext(browser, { acceptDownloads: true });
     try {
       const { page, w } = await open(context, `${server.url}kiem-tra/`, server.origin);
-      expect(await page.locator('.check-private').innerText()).toContain('Tệp không rời khỏi máy của bạn');
+      expect(await page.locator('.check-private').textContent()).toContain('Tệp không rời khỏi máy của bạn');
       const bad = await checked(page, [
         {
           name: 'bao-cao-binh-lieu.xlsx',
@@ -81,19 +86,21 @@ describe('the check page', () => {
       ]);
       expect(bad).toContain('Có 7 lỗi cần sửa');
       expect(bad).toMatch(/bao-cao-binh-lieu\.xlsx › Kết nạp, ô C4 \[admitted\] "hai": /);
-      const entries = await page.locator('.check-errors li').allInnerTexts();
+      const entries = await page.locator('.check-errors li').allTextContents();
       expect(entries).toHaveLength(2);
-      expect(entries[1]).toMatch(/^bao-cao-binh-lieu\.xlsx › Kết nạp, cột unit_id: 6 dòng .*"QN\.XX".*\(ô A5, A6, A7, A8, A9, …\)/);
+      expect(entries[1]).toMatch(
+        /^bao-cao-binh-lieu\.xlsx › Kết nạp, cột unit_id: 6 dòng .*"QN\.XX".*\(ô A5, A6, A7, A8, A9, …\)/,
+      );
       expect(bad).toContain('đã công bố trên chính trang này (data/units.csv)');
       expect(await page.locator('[data-check-summary]').count()).toBe(0);
 
       // The full list, made in the browser: a CSV with the BOM, one line per problem.
       const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-check-download]')]);
-      const text = await readFile((await download.path())!, 'utf8');
-      expect(text.startsWith('\uFEFFmuc_do,tep,trang,o,dong,cot,ten_cot,gia_tri,thong_bao\r\n')).toBe(true);
-      expect(text).toContain('lỗi,bao-cao-binh-lieu.xlsx,Kết nạp,C4,4,3,admitted,hai,');
+      const list = await readFile((await download.path())!, 'utf8');
+      expect(list.startsWith('\uFEFFmuc_do,tep,trang,o,dong,cot,ten_cot,gia_tri,thong_bao\r\n')).toBe(true);
+      expect(list).toContain('lỗi,bao-cao-binh-lieu.xlsx,Kết nạp,C4,4,3,admitted,hai,');
       // Ungrouped: the header and the seven problems.
-      expect(text.trimEnd().split('\r\n')).toHaveLength(8);
+      expect(list.trimEnd().split('\r\n')).toHaveLength(8);
 
       await mkdir(SHOTS, { recursive: true });
       for (const width of [360, 1280]) {
@@ -109,8 +116,8 @@ describe('the check page', () => {
         csvFile('targets.csv', ['unit_id,period,target', 'QN.BL,2024,10']),
       ]);
       expect(good).toContain('Không có lỗi');
-      const rows = await page.locator('[data-check-summary] tbody tr').allInnerTexts();
-      const cells = rows.map((r) => r.replaceAll(NBSP, ' ').split('\t'));
+      const rows = await page.locator('[data-check-summary] tbody tr').all();
+      const cells = await Promise.all(rows.map(async (r) => (await r.locator('td').allTextContents()).map(text)));
       expect(cells.find((c) => c[1] === '2024')).toEqual([
         'Bình Liêu (QN.BL)',
         '2024',
@@ -132,9 +139,9 @@ describe('the check page', () => {
     const context = await newContext(browser, { javaScriptEnabled: false });
     try {
       const { page } = await open(context, `${server.url}kiem-tra/`, server.origin);
-      const text = await page.locator('main').innerText();
-      expect(text).toContain('cần JavaScript');
-      expect(text).toContain('npm run check');
+      const main = await page.locator('main').textContent();
+      expect(main).toContain('cần JavaScript');
+      expect(main).toContain('npm run check');
       expect(await page.locator('#kiem-tra').isVisible()).toBe(false);
     } finally {
       await context.close();

@@ -51,7 +51,8 @@ export function initCheck(): void {
     } catch (error) {
       if (mine !== run) return;
       result.replaceChildren();
-      status.textContent = `Không kiểm tra được các tệp (${(error as Error).message ?? String(error)}). Tải lại trang rồi thử lại.`;
+      const why = (error as Error).message ?? String(error);
+      status.textContent = `Không kiểm tra được các tệp (${why}). Tải lại trang rồi thử lại.`;
     }
   };
 

@@ -65,7 +65,10 @@ export async function checkFiles(files: readonly CheckFile[], opts: CheckOptions
   };
   const sources = await collectSources(listing, access);
   const own = [...sources.byTable.keys()];
-  for (const [table, bytes] of [['units.csv', opts.units], ['terms.csv', opts.terms]] as const) {
+  for (const [table, bytes] of [
+    ['units.csv', opts.units],
+    ['terms.csv', opts.terms],
+  ] as const) {
     if (bytes === undefined || sources.byTable.has(table)) continue;
     const file = PUBLISHED_LABEL[table]!;
     bytesOf.set(file, bytes);

@@ -50,7 +50,8 @@ export function checkSummary(ds: Dataset, published: ReadonlySet<DataFileName>):
     from = Math.min(from, r.period.from);
     to = Math.max(to, r.period.to);
   }
-  for (const r of [...admissions, ...targets, ...training, ...members]) rowsOf.set(r.unitId, (rowsOf.get(r.unitId) ?? 0) + 1);
+  for (const r of [...admissions, ...targets, ...training, ...members])
+    rowsOf.set(r.unitId, (rowsOf.get(r.unitId) ?? 0) + 1);
   // No data rows but a units table of their own: the files are a list of units.
   const ids = rowsOf.size > 0 || published.has('units.csv') ? [...rowsOf.keys()] : ds.units.map((u) => u.id);
   const units = ids
@@ -65,7 +66,10 @@ export function checkSummary(ds: Dataset, published: ReadonlySet<DataFileName>):
     if (f === undefined) continue;
     for (const w of [...Object.values(f.years), ...Object.values(f.terms)]) {
       if (w.admitted === undefined && w.target === undefined) continue;
-      windows.set(w.window.id, { label: w.window.label, order: w.window.kind === 'year' ? w.window.from : 1e9 + w.window.from });
+      windows.set(w.window.id, {
+        label: w.window.label,
+        order: w.window.kind === 'year' ? w.window.from : 1e9 + w.window.from,
+      });
       total++;
       if (rows.length < ROWS_SHOWN) rows.push(summaryRow(u, w));
     }

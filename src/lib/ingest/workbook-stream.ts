@@ -32,4 +32,3 @@ export async function streamSheets(bytes: Uint8Array, pick: SheetPicker): Promis
   }
   return out;
 }
-

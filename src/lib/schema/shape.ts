@@ -35,7 +35,9 @@ export function objectReader(keys: readonly string[]): (obj: object, out: unknow
 export function rowBuilder(
   fields: readonly (readonly [string, number | undefined])[],
 ): (cells: readonly string[]) => Record<string, string> {
-  if (!shapes.compiled) return (c) => Object.fromEntries(fields.map(([k, i]) => [k, i === undefined ? '' : (c[i] ?? '')]));
+  if (!shapes.compiled) {
+    return (c) => Object.fromEntries(fields.map(([k, i]) => [k, i === undefined ? '' : (c[i] ?? '')]));
+  }
   const body = `return {${fields
     .map(([k, idx]) => `${JSON.stringify(k)}: ${idx === undefined ? "''" : `(c[${idx}] ?? '')`}`)
     .join(', ')}};`;
