@@ -5,11 +5,12 @@
  * Asserted: the error with its sheet and cell and value, six errors of one kind shown as one entry, the figures
  * of the valid set (by hand: 4 admitted over the 6 months written, target 10, so 4 / 10 = 40 %), the full list
  * downloaded as a CSV made in the browser, no request off the page's own origin, no console error or CSP
- * violation; the page without JavaScript says what to do. Screenshots of the error at 360 and 1280 px go to PDV_SHOTS (default: a temporary folder).
+ * violation, no serious axe-core violation with the results shown; the page without JavaScript says what to do. Screenshots of the error at 360 and 1280 px go to PDV_SHOTS (default: a temporary folder).
  */
 import { mkdir, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -57,6 +58,14 @@ async function expectClean(w: Watch, origin: string) {
   expect(off).toEqual([]);
 }
 
+/** axe-core's serious and critical violations on the page as it is (results shown). */
+async function axeProblems(page: Page): Promise<string[]> {
+  const r = await new AxeBuilder({ page }).analyze();
+  return r.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
 async function checked(page: Page, files: Parameters<Page['setInputFiles']>[1]) {
   // The status names the files once their check is shown.
   const names = (Array.isArray(files) ? files : [files]).map((f) =>
@@ -102,6 +111,8 @@ describe('the check page', () => {
       // Ungrouped: the header and the seven problems.
       expect(list.trimEnd().split('\r\n')).toHaveLength(8);
 
+      expect(await axeProblems(page)).toEqual([]);
+
       await mkdir(SHOTS, { recursive: true });
       for (const width of [360, 1280]) {
         await page.setViewportSize({ width, height: 900 });
@@ -126,6 +137,7 @@ describe('the check page', () => {
         '40,00 %',
       ]);
       expect(good).toContain('Các tháng có số liệu: 01/2024 – 06/2024');
+      expect(await axeProblems(page)).toEqual([]);
       await expectClean(w, server.origin);
     } finally {
       await context.close();
