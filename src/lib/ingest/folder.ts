@@ -158,7 +158,7 @@ async function readWorkbookFile(
     const worker = new Worker(WORKER_SCRIPT, { workerData: { path, file, own } });
     return new Promise<Omit<WorkbookRead, 'ms'>>((resolve, reject) => {
       worker.once('message', (m: { content: WorkbookContent; packed: PackedRows[]; bytes: number }) => {
-        m.content.tables.forEach((t, i) => (t.rows = unpackRows(m.packed[i]!)));
+        for (const [i, t] of m.content.tables.entries()) t.rows = unpackRows(m.packed[i]!);
         resolve({ content: m.content, bytes: m.bytes });
       });
       worker.once('error', reject);
