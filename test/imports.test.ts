@@ -23,6 +23,7 @@ const LAYERS = [
   'summary',
   'charts',
   'view',
+  'check',
   'template',
   'hosts',
   'press',

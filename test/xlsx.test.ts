@@ -8,7 +8,15 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cellText, collectSources, listDataFolder, readWorkbook, tableOfSheet } from '../src/lib/ingest/index.ts';
+import {
+  cellText,
+  collectSources,
+  folderAccess,
+  listDataFolder,
+  readWorkbook,
+  tableOfSheet,
+} from '../src/lib/ingest/index.ts';
+import { streamSheets } from '../src/lib/ingest/workbook-stream.ts';
 import { formatDiagnostic, loadInputs } from '../src/lib/load.ts';
 import { computeDataset } from '../src/lib/model/index.ts';
 import { publishData } from '../src/lib/publish/index.ts';
@@ -166,7 +174,8 @@ describe('text and dates in a workbook', () => {
     expect(inputs.admissions.map((a) => a.period.text)).toEqual(['2024-03']);
     // Streamed, as a big workbook is: exceljs's stream splits characters; what is read must not.
     const bytes = readFileSync(path.join(dir, 'du-lieu.xlsx'));
-    const streamed = await readWorkbook(bytes, 'du-lieu.xlsx', tableOfSheet, { streamFromBytes: 0 });
+    const opts = { stream: streamSheets, streamFromBytes: 0 };
+    const streamed = await readWorkbook(bytes, 'du-lieu.xlsx', tableOfSheet, opts);
     expect(streamed.tables[0]!.rows.slice(2).map((r) => r.cells[1])).toEqual(names);
   });
 });
@@ -181,8 +190,8 @@ describe('big workbooks, read in worker threads', () => {
     const admissions = [['unit_id', 'period', 'admitted'], ['BL', utc(2024, 5), 3]];
     await workbook(path.join(dir, 'admissions.xlsx'), { x: admissions });
     const listing = await listDataFolder(dir);
-    const inThread = await collectSources(listing, undefined, { workerFromBytes: Infinity });
-    const inWorkers = await collectSources(listing, undefined, { workerFromBytes: 0 });
+    const inThread = await collectSources(listing, folderAccess(dir, { workerFromBytes: Infinity }));
+    const inWorkers = await collectSources(listing, folderAccess(dir, { workerFromBytes: 0 }));
     expect(inWorkers).toEqual(inThread);
     expect([...inThread.byTable.keys()]).toEqual(['units.csv', 'admissions.csv']);
     const rows = inThread.byTable.get('admissions.csv')![0]!.rows!.rows;

@@ -3,12 +3,12 @@
  * the CLI, the build and the tests share: `file:line:column [header] "value": message`.
  */
 import type { Dataset, Diagnostic, Inputs } from './types.ts';
-import { REQUIRED_FILES, listDataFolder, missingRequired } from './ingest/folder.ts';
+import { folderAccess, listDataFolder } from './ingest/folder.ts';
 import type { DataFileName, FileProgress } from './ingest/folder.ts';
-import { Locator, feedTable } from './ingest/feed.ts';
-import { collectSources, sourceLabel } from './ingest/sources.ts';
-import { FILE_COLUMNS, mapColumns } from './schema/columns.ts';
-import { VALIDATION_ORDER, Validator } from './schema/validate.ts';
+import type { Locator } from './ingest/feed.ts';
+import { collectSources } from './ingest/sources.ts';
+import { FILE_COLUMNS } from './schema/columns.ts';
+import { validateSources } from './schema/sources.ts';
 
 export interface LoadOptions {
   /** Called after each file is read and checked (for progress lines on big data). */
@@ -32,50 +32,19 @@ export function locateDiagnostic(inputs: Inputs, d: Diagnostic): Diagnostic {
  */
 export async function loadInputs(dir: string, opts: LoadOptions = {}): Promise<Inputs & { isDemo: boolean }> {
   const listing = await listDataFolder(dir);
-  const diagnostics: Diagnostic[] = [...listing.diagnostics];
-  const sources = await collectSources(listing, (p) => opts.onFile?.(p), { columns: (t) => FILE_COLUMNS[t] });
-  diagnostics.push(...sources.diagnostics);
+  const access = folderAccess(dir);
+  const columns = (t: DataFileName) => FILE_COLUMNS[t];
+  const sources = await collectSources(listing, access, (p) => opts.onFile?.(p), { columns });
   for (const note of sources.notes) opts.onNote?.(note);
-  const validator = new Validator();
-  const locator = new Locator();
-  for (const name of VALIDATION_ORDER) {
-    const list = sources.byTable.get(name);
-    if (list === undefined) continue;
-    const t0 = performance.now();
-    const fed = await feedTable(dir, name, list, validator, locator, mapColumns);
-    validator.end(name);
-    // The validator kept what passed: a sheet's rows as read are no longer needed.
-    for (const s of list) if (s.rows) s.rows.rows = [];
-    diagnostics.push(...fed.diagnostics);
-    // A required table with only its header counts as absent (an empty file, say, is already reported as such).
-    if (fed.rows === 0 && REQUIRED_FILES.includes(name) && !fed.explained) {
-      diagnostics.push(headerOnly(name, list.map(sourceLabel)));
-    }
-    // Workbooks were reported as they were read; a table of several sources is named by all of them.
-    if (list.length > 1 || list[0]!.sheet === undefined) {
-      const file = list.map(sourceLabel).join(' + ');
-      opts.onFile?.({ file, bytes: fed.bytes, rows: fed.rows, ms: performance.now() - t0 });
-    }
-  }
   // With workbooks or reports, the folder listing could not tell which tables exist.
-  if (listing.workbooks.length > 0 || listing.hasReports) {
-    diagnostics.push(...missingRequired(new Set(sources.byTable.keys()), dir));
-  }
-  const inputs = validator.finish();
-  const all = [...diagnostics, ...inputs.diagnostics.map(locator.locate)];
-  const out = { ...inputs, diagnostics: locator.sort(all), isDemo: listing.isDemo };
+  const checkRequired = listing.workbooks.length > 0 || listing.hasReports;
+  const { inputs, locator } = await validateSources(listing, sources, access, {
+    checkRequired,
+    ...(opts.onFile ? { onFile: opts.onFile } : {}),
+  });
+  const out = { ...inputs, isDemo: listing.isDemo };
   locators.set(out, locator);
   return out;
-}
-
-function headerOnly(name: DataFileName, labels: string[]): Diagnostic {
-  return {
-    severity: 'error',
-    file: name,
-    message:
-      `Bảng bắt buộc ${name.replace(/\.csv$/, '')} chỉ có dòng tiêu đề, chưa có dòng số liệu nào ` +
-      `(${labels.join(', ')}): bảng coi như thiếu. Nhập số liệu vào bảng rồi chạy lại.`,
-  };
 }
 
 // The one formatter lives with the grouping, in a module a browser page can import too.

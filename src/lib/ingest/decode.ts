@@ -1,9 +1,9 @@
 /**
  * Bytes → text. Maintainers save CSV from Excel or LibreOffice, so we accept what those write:
  * UTF-8 (with or without BOM), UTF-16 with BOM ("Unicode Text"), and Windows-1258 (Excel "CSV" on a
- * Vietnamese Windows). Decoding tables come from iconv-lite; nothing here is a hand-made code page.
+ * Vietnamese Windows). Decoding tables are the platform's (TextDecoder, the WHATWG Encoding Standard's, the same
+ * in Node and in the browser's check page); nothing here is a hand-made code page.
  */
-import iconv from 'iconv-lite';
 import chardet from 'chardet';
 import type { Diagnostic } from '../types.ts';
 
@@ -28,10 +28,10 @@ export function decodeBytes(bytes: Uint8Array, file: string): DecodedText {
     return windows1258(bytes.subarray(3), file);
   }
   if (b0 === 0xff && b1 === 0xfe) {
-    return { text: iconv.decode(toBuffer(bytes.subarray(2)), 'utf-16le'), encoding: 'utf-16le', diagnostics: [] };
+    return { text: decodeAs(bytes.subarray(2), 'utf-16le'), encoding: 'utf-16le', diagnostics: [] };
   }
   if (b0 === 0xfe && b1 === 0xff) {
-    return { text: iconv.decode(toBuffer(bytes.subarray(2)), 'utf-16be'), encoding: 'utf-16be', diagnostics: [] };
+    return { text: decodeAs(bytes.subarray(2), 'utf-16be'), encoding: 'utf-16be', diagnostics: [] };
   }
   const utf16 = looksLikeUtf16(bytes);
   if (!utf16) {
@@ -42,7 +42,7 @@ export function decodeBytes(bytes: Uint8Array, file: string): DecodedText {
     const guess = chardet.detect(bytes.subarray(0, 4096));
     const encoding: TextEncoding = guess === 'UTF-16BE' || (guess !== 'UTF-16LE' && bytes[0] === 0) ? 'utf-16be' : 'utf-16le';
     return {
-      text: iconv.decode(toBuffer(bytes), encoding),
+      text: decodeAs(bytes, encoding),
       encoding,
       diagnostics: [
         {
@@ -67,7 +67,7 @@ function decodeUtf8(bytes: Uint8Array): string | undefined {
 function windows1258(bytes: Uint8Array, file: string): DecodedText {
   return {
     // Windows-1258 writes tone marks as combining characters; the cell cleaner normalises to NFC afterwards.
-    text: iconv.decode(toBuffer(bytes), 'windows-1258'),
+    text: decodeAs(bytes, 'windows-1258'),
     encoding: 'windows-1258',
     diagnostics: [
       {
@@ -87,6 +87,25 @@ function looksLikeUtf16(bytes: Uint8Array): boolean {
   return n >= 4 && zeros * 4 >= n;
 }
 
-function toBuffer(bytes: Uint8Array): Buffer {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+/**
+ * As iconv-lite decoded before (the build's output stays the same): the bytes Windows-1258 leaves undefined
+ * (0x81, 0x8A, …, which TextDecoder maps to C1 controls) become U+FFFD, and an odd last byte of UTF-16 is dropped.
+ */
+function decodeAs(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be' | 'windows-1258'): string {
+  if (encoding === 'windows-1258') return new TextDecoder(encoding).decode(bytes).replace(/[\u0080-\u009f]/g, '\uFFFD');
+  // A leading U+FEFF is dropped, as iconv-lite's stripBOM did.
+  return new TextDecoder(encoding).decode(bytes.subarray(0, bytes.byteLength & ~1));
+}
+
+/** A data file's bytes as text, with its size: what a loader hands on for each CSV file. */
+export interface TextFile {
+  text: string;
+  bytes: number;
+  encoding: TextEncoding;
+  diagnostics: Diagnostic[];
+}
+
+export function decodeFile(bytes: Uint8Array, file: string): TextFile {
+  const decoded = decodeBytes(bytes, file);
+  return { text: decoded.text, bytes: bytes.byteLength, encoding: decoded.encoding, diagnostics: decoded.diagnostics };
 }

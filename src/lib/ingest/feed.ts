@@ -7,12 +7,12 @@
  * diagnostics' fields and in their messages ("dòng 5 của bao-cao/a.csv").
  */
 import type { Diagnostic } from '../types.ts';
-import { DATA_FILES, readDataFile } from './folder.ts';
-import type { DataFileName } from './folder.ts';
+import { DATA_FILES } from './names.ts';
+import type { DataFileName } from './names.ts';
 import { parseRows, parseTable } from './parse.ts';
 import type { RawRow, RowSink } from './parse.ts';
 import { sourceLabel } from './sources.ts';
-import type { TableSource } from './sources.ts';
+import type { SourceAccess, TableSource } from './sources.ts';
 
 const BASE = 10_000_000;
 
@@ -175,7 +175,7 @@ function deferHeader(sink: RowSink): RowSink {
 
 /** Streams the sources of one table into the validator (`name` in VALIDATION_ORDER, before its `end`). */
 export async function feedTable(
-  dir: string,
+  access: SourceAccess,
   name: DataFileName,
   sources: readonly TableSource[],
   validator: SinkFactory,
@@ -186,7 +186,7 @@ export async function feedTable(
   const result: FeedResult = { rows: 0, bytes: 0, diagnostics: [], explained: false };
   if (sources.length === 1 && sources[0]!.rows === undefined) {
     const src = sources[0]!;
-    const read = await readDataFile(dir, src.file);
+    const read = await access.readText(src.file);
     const parsed = parseRows(read.text, src.file, deferHeader(validator.sink(name, src.file)));
     result.rows = parsed.rows;
     result.bytes = read.bytes;
@@ -200,7 +200,7 @@ export async function feedTable(
       buffered.push({ source, ...source.rows });
       continue;
     }
-    const read = await readDataFile(dir, source.file);
+    const read = await access.readText(source.file);
     const t = parseTable(read.text, source.file, read.encoding);
     result.bytes += read.bytes;
     if (t.headerLine === 0) result.explained = true;

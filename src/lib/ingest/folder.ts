@@ -3,20 +3,28 @@
  * and the `DEMO` marker that tells the site it is showing generated, illustrative data.
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import type { Diagnostic } from '../types.ts';
-import { decodeBytes } from './decode.ts';
-import type { DecodedText } from './decode.ts';
+import { decodeFile } from './decode.ts';
+import type { TextFile } from './decode.ts';
+import { DATA_FILES, REPORTS_DIR, classifyEntries, missingRequired } from './names.ts';
+import type { DataFileName, DataFolderListing } from './names.ts';
+import { unpackRows } from './packed.ts';
+import type { PackedRows } from './packed.ts';
 import { parseTable } from './parse.ts';
-import { TABLE_SHEET_NAMES } from './sheet-cells.ts';
 import type { RawTable } from './parse.ts';
+import { tableOfWorkbook } from './sources.ts';
+import type { SourceAccess, WorkbookRead } from './sources.ts';
+import { readWorkbook, sheetPicker } from './workbook.ts';
+import type { WorkbookContent } from './workbook.ts';
+import { streamSheets } from './workbook-stream.ts';
 
-/** The files of the contract, in the order they are read and reported (terms before the periods that use them). */
-export const DATA_FILES = ['units.csv', 'terms.csv', 'admissions.csv', 'targets.csv', 'training.csv', 'members.csv'] as const;
-export type DataFileName = (typeof DATA_FILES)[number];
-export const REQUIRED_FILES: readonly DataFileName[] = ['units.csv', 'admissions.csv'];
-/** Names of the marker file; its content does not matter. */
-const DEMO_MARKERS = new Set(['demo', 'demo.txt', 'demo.md']);
+// The names are the browser's too (names.ts); here, for the importers of this module.
+export { DATA_FILES, REPORTS_DIR, REQUIRED_FILES, dataFileName, isWorkbookName, missingRequired } from './names.ts';
+export type { DataFileName, DataFolderListing } from './names.ts';
 
 export interface FileProgress {
   file: string;
@@ -39,113 +47,32 @@ export interface ReadOptions {
   onFile?: (progress: FileProgress) => void;
 }
 
-/** The canonical name a folder entry stands for (file names are matched case-insensitively: `Units.CSV` works). */
-export function dataFileName(entry: string): DataFileName | undefined {
-  const lower = entry.toLowerCase();
-  return (DATA_FILES as readonly string[]).includes(lower) ? (lower as DataFileName) : undefined;
-}
-
-export interface DataFolderListing {
-  dir: string;
-  /** Canonical name → the entry as found in the folder (names match case-insensitively). */
-  files: Map<DataFileName, string>;
-  isDemo: boolean;
-  /** Workbooks (.xlsx, .xlsm) in the folder, in name order: each may hold tables (see sources.ts). */
-  workbooks: string[];
-  /** The folder has a `bao-cao/` subfolder of reports from the units below. */
-  hasReports: boolean;
-  /** Missing required files, ignored files, a folder that does not exist. */
-  diagnostics: Diagnostic[];
-}
-
-/** The subfolder of reports collected from the units below: its files add rows to the tables. */
-export const REPORTS_DIR = 'bao-cao';
-
-/** A workbook the reader takes (Excel's lock files `~$…` and LibreOffice's `.~lock…` are not workbooks). */
-export function isWorkbookName(entry: string): boolean {
-  const lower = entry.toLowerCase();
-  return /\.(xlsx|xlsm)$/.test(lower) && !lower.startsWith('~$') && !lower.startsWith('.~lock');
-}
-
 /** Which data files the folder holds, without reading them. */
 export async function listDataFolder(dir: string): Promise<DataFolderListing> {
-  const diagnostics: Diagnostic[] = [];
-  const found = new Map<DataFileName, string>();
   let entries: string[];
   try {
     const st = await stat(dir);
     if (!st.isDirectory()) throw new Error('not a directory');
     entries = (await readdir(dir)).sort();
   } catch {
-    diagnostics.push({
-      severity: 'error',
-      file: dir,
-      message: `Không tìm thấy thư mục dữ liệu ${dir}. Đặt các tệp CSV vào thư mục data/ hoặc chỉ đường dẫn bằng biến môi trường DATA_DIR.`,
-    });
-    return { dir, files: found, isDemo: false, workbooks: [], hasReports: false, diagnostics };
+    const message =
+      `Không tìm thấy thư mục dữ liệu ${dir}. ` +
+      'Đặt các tệp CSV vào thư mục data/ hoặc chỉ đường dẫn bằng biến môi trường DATA_DIR.';
+    const diagnostics: Diagnostic[] = [{ severity: 'error', file: dir, message }];
+    return { dir, files: new Map(), isDemo: false, workbooks: [], hasReports: false, diagnostics };
   }
-
-  let isDemo = false;
-  const workbooks: string[] = [];
-  let hasReports = false;
-  for (const entry of entries) {
-    const lower = entry.toLowerCase();
-    const known = dataFileName(entry);
-    if (known) {
-      const other = found.get(known);
-      if (other !== undefined) {
-        diagnostics.push({
-          severity: 'error',
-          file: entry,
-          message: `Thư mục có hai tệp cùng tên ${known} (${other} và ${entry}, chỉ khác chữ hoa/thường). Giữ lại một tệp.`,
-        });
-        continue;
-      }
-      found.set(known, entry);
-    } else if (DEMO_MARKERS.has(lower)) {
-      isDemo = true;
-    } else if (isWorkbookName(entry)) {
-      workbooks.push(entry);
-    } else if (lower === REPORTS_DIR && (await stat(join(dir, entry))).isDirectory()) {
-      hasReports = true;
-    } else if (lower.endsWith('.csv')) {
-      diagnostics.push({
-        severity: 'warning',
-        file: entry,
-        message: `Tệp ${entry} không thuộc bộ dữ liệu nên bị bỏ qua. Các tệp được đọc: ${DATA_FILES.join(', ')}.`,
-      });
-    } else if (/\.(xls|ods)$/.test(lower) && !lower.startsWith('~$') && !lower.startsWith('.~lock')) {
-      diagnostics.push({
-        severity: 'warning',
-        file: entry,
-        message:
-          `Tệp bảng tính ${entry} không được đọc: chỉ đọc tệp CSV và sổ làm việc Excel .xlsx. ` +
-          'Mở tệp rồi "Lưu thành" kiểu "Sổ làm việc Excel (.xlsx)" hoặc "CSV UTF-8".',
-      });
-    }
-  }
-
+  const dirs = new Set<string>();
+  for (const e of entries) if (e.toLowerCase() === REPORTS_DIR && (await stat(join(dir, e))).isDirectory()) dirs.add(e);
+  const listing = classifyEntries(dir, entries, dirs);
   // A required table may also come from a workbook or the reports: then loadInputs decides once they are read.
-  if (workbooks.length === 0 && !hasReports) diagnostics.push(...missingRequired(new Set(found.keys()), dir));
-  return { dir, files: found, isDemo, workbooks, hasReports, diagnostics };
-}
-
-/** An error for each required table not among `present`. */
-export function missingRequired(present: ReadonlySet<DataFileName>, dir: string): Diagnostic[] {
-  return REQUIRED_FILES.filter((name) => !present.has(name)).map((name) => ({
-    severity: 'error' as const,
-    file: name,
-    message:
-      `Thiếu tệp bắt buộc ${name} trong thư mục ${dir} ` +
-      `(hoặc trang "${TABLE_SHEET_NAMES[name].vi}" trong một sổ làm việc .xlsx).`,
-  }));
+  const { files, workbooks, hasReports } = listing;
+  if (workbooks.length === 0 && !hasReports) listing.diagnostics.push(...missingRequired(new Set(files.keys()), dir));
+  return listing;
 }
 
 /** Reads one data file as text (decoding warnings in `diagnostics`). */
-export async function readDataFile(dir: string, entry: string): Promise<{ text: string; bytes: number; encoding: DecodedText['encoding']; diagnostics: Diagnostic[] }> {
-  const bytes = await readFile(join(dir, entry));
-  const decoded = decodeBytes(bytes, entry);
-  return { text: decoded.text, bytes: bytes.byteLength, encoding: decoded.encoding, diagnostics: decoded.diagnostics };
+export async function readDataFile(dir: string, entry: string): Promise<TextFile> {
+  return decodeFile(await readFile(join(dir, entry)), entry);
 }
 
 /** Reads and parses every data file of the folder into tables (all rows in memory; loadInputs streams instead). */
@@ -164,4 +91,81 @@ export async function readDataFolder(dir: string, opts: ReadOptions = {}): Promi
     opts.onFile?.({ file: entry, bytes: read.bytes, rows: table.rows.length, ms: performance.now() - t0 });
   }
   return { dir, tables, isDemo: listing.isDemo, diagnostics };
+}
+
+/** The folder's files for collectSources: texts decoded, workbooks read (big ones in worker threads), reports. */
+export function folderAccess(dir: string, opts: { workerFromBytes?: number } = {}): SourceAccess {
+  return {
+    readText: (file) => readDataFile(dir, file),
+    readWorkbooks: (files) => readAll(dir, files, opts.workerFromBytes ?? WORKER_FROM_BYTES),
+    listReports: () => listTree(join(dir, REPORTS_DIR), REPORTS_DIR),
+  };
+}
+
+async function listTree(abs: string, rel: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const e of (await readdir(abs)).sort()) {
+    const st = await stat(join(abs, e));
+    if (st.isDirectory()) out.push(...(await listTree(join(abs, e), `${rel}/${e}`)));
+    else out.push(`${rel}/${e}`);
+  }
+  return out;
+}
+
+/** Workbooks of at least this size are read in a worker thread, several at once (one per core). */
+const WORKER_FROM_BYTES = 1 << 20;
+// A path, not `new URL(…, import.meta.url)`, which Vite would take for a browser worker to bundle.
+const WORKER_SCRIPT = join(dirname(fileURLToPath(import.meta.url)), 'workbook-worker.ts');
+
+/** Starts reading every workbook, as many at once as there are cores; each result is awaited in listing order. */
+function readAll(dir: string, files: readonly string[], workerFrom: number): Map<string, Promise<WorkbookRead>> {
+  const slots = Math.max(1, availableParallelism());
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  const out = new Map<string, Promise<WorkbookRead>>();
+  for (const file of files) {
+    out.set(
+      file,
+      (async () => {
+        if (running >= slots) await new Promise<void>((resolve) => waiting.push(resolve));
+        running++;
+        const t0 = performance.now();
+        try {
+          const read = await readWorkbookFile(join(dir, file), file, tableOfWorkbook(file), workerFrom);
+          return { ...read, ms: performance.now() - t0 };
+        } catch (error) {
+          // Not the bytes (readWorkbook reports those) but the reading itself: a file that cannot be opened.
+          const message = `Không đọc được tệp ${file} (${(error as Error).message ?? String(error)}).`;
+          const content = { tables: [], others: [], diagnostics: [{ severity: 'error' as const, file, message }] };
+          return { content, bytes: 0, ms: performance.now() - t0 };
+        } finally {
+          running--;
+          waiting.shift()?.();
+        }
+      })(),
+    );
+  }
+  return out;
+}
+
+async function readWorkbookFile(
+  path: string,
+  file: string,
+  own: DataFileName | undefined,
+  workerFrom: number,
+): Promise<Omit<WorkbookRead, 'ms'>> {
+  if ((await stat(path)).size >= workerFrom) {
+    const worker = new Worker(WORKER_SCRIPT, { workerData: { path, file, own } });
+    return new Promise<Omit<WorkbookRead, 'ms'>>((resolve, reject) => {
+      worker.once('message', (m: { content: WorkbookContent; packed: PackedRows[]; bytes: number }) => {
+        for (const [i, t] of m.content.tables.entries()) t.rows = unpackRows(m.packed[i]!);
+        resolve({ content: m.content, bytes: m.bytes });
+      });
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`luồng đọc dừng với mã ${code}`)));
+    }).finally(() => void worker.terminate());
+  }
+  const bytes = await readFile(path);
+  const content = await readWorkbook(bytes, file, sheetPicker(own), { stream: streamSheets });
+  return { content, bytes: bytes.byteLength };
 }

@@ -295,7 +295,9 @@ function intern(pools: (Pool | null | undefined)[], column: number, value: strin
     pools[column] = null;
     return value;
   }
-  const flat = value.length < 13 ? value : Buffer.from(value, 'utf8').toString('utf8');
+  // A copy, so the pool does not keep the whole file's text alive; the check page (no Buffer) keeps the slice.
+  const copy = value.length >= 13 && typeof Buffer !== 'undefined';
+  const flat = copy ? Buffer.from(value, 'utf8').toString('utf8') : value;
   pool.map.set(flat, flat);
   return flat;
 }

@@ -1,23 +1,16 @@
 /**
  * Where each table comes from: a CSV file, a workbook named after the table (its first sheet), a sheet named after
  * the table in any workbook, and the files of `bao-cao/` (reports from the units below, which add rows). Workbooks
- * are read here, all of them (big ones in worker threads, side by side), since their sheets come in any order and
- * the tables are checked in a fixed one; CSV files are only named, and read when their turn comes. The same table
+ * are read here, all of them (through `access`: from a folder, big ones in worker threads, side by side; or from
+ * bytes on the check page), since their sheets come in any order and the tables are checked in a fixed one; CSV files are only named, and read when their turn comes. The same table
  * given twice at the top is an error naming both.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { Diagnostic } from '../types.ts';
-import { DATA_FILES, REPORTS_DIR, dataFileName, isWorkbookName, readDataFile } from './folder.ts';
-import type { DataFileName, DataFolderListing } from './folder.ts';
-import { unpackRows } from './packed.ts';
-import type { PackedRows } from './packed.ts';
+import type { TextFile } from './decode.ts';
+import { DATA_FILES, REPORTS_DIR, dataFileName, isWorkbookName } from './names.ts';
+import type { DataFileName, DataFolderListing } from './names.ts';
 import { parseRows } from './parse.ts';
 import { TABLE_SHEET_NAMES, tableOfSheet } from './sheet-cells.ts';
-import { readWorkbook, sheetPicker } from './workbook.ts';
 import type { OtherSheet, SheetTable, WorkbookContent } from './workbook.ts';
 
 export interface TableSource {
@@ -52,8 +45,6 @@ export interface CollectedSources {
 }
 
 export interface CollectOptions {
-  /** Workbooks of at least this many bytes are read in worker threads (tests set 0 or Infinity). */
-  workerFromBytes?: number;
   /**
    * Each table's known and required columns (the schema's, passed in by load.ts: ingest sits below the schema),
    * to warn of a sheet whose name is not a table's but whose header is.
@@ -64,6 +55,7 @@ export interface CollectOptions {
 /** Every source of every table in the folder; the workbooks among them are read. */
 export async function collectSources(
   listing: DataFolderListing,
+  access: SourceAccess,
   onWorkbook?: (p: WorkbookProgress) => void,
   opts: CollectOptions = {},
 ): Promise<CollectedSources> {
@@ -80,9 +72,9 @@ export async function collectSources(
     const entry = listing.files.get(name);
     if (entry !== undefined) add({ table: name, file: entry, report: false });
   }
-  const reports = listing.hasReports ? await listTree(join(listing.dir, REPORTS_DIR), REPORTS_DIR) : [];
+  const reports = listing.hasReports ? await access.listReports() : [];
   const books = [...listing.workbooks, ...reports.filter((rel) => isWorkbookName(rel.slice(rel.lastIndexOf('/') + 1)))];
-  const reads = readAll(listing.dir, books, opts.workerFromBytes ?? WORKER_FROM_BYTES);
+  const reads = access.readWorkbooks(books);
   const ctx: WorkbookContext = { add, out, reads, onWorkbook, columns: opts.columns };
   for (const entry of listing.workbooks) await addWorkbook(entry, false, ctx);
   // Reports in name order, CSV files and workbooks alike.
@@ -93,7 +85,7 @@ export async function collectSources(
 
   const byTable = new Map<DataFileName, TableSource[]>();
   for (const name of DATA_FILES) {
-    const first = await oneAtTop(listing.dir, top.get(name) ?? [], out.diagnostics);
+    const first = await oneAtTop(access, top.get(name) ?? [], out.diagnostics);
     const list = [...(first ? [first] : []), ...(out.byTable.get(name) ?? [])];
     if (list.length > 0) byTable.set(name, list);
   }
@@ -105,11 +97,15 @@ export async function collectSources(
  * The one top-level source of a table: the same table given twice is an error naming both. A CSV file with only its
  * header beside a filled-in sheet counts as absent, as an untouched sheet does (those never get here).
  */
-async function oneAtTop(dir: string, list: TableSource[], diagnostics: Diagnostic[]): Promise<TableSource | undefined> {
+async function oneAtTop(
+  access: SourceAccess,
+  list: TableSource[],
+  diagnostics: Diagnostic[],
+): Promise<TableSource | undefined> {
   let given = list;
   if (list.length > 1) {
     given = [];
-    for (const s of list) if (s.rows !== undefined || (await hasDataRow(dir, s.file))) given.push(s);
+    for (const s of list) if (s.rows !== undefined || (await hasDataRow(access, s.file))) given.push(s);
   }
   const [first, ...others] = given;
   for (const s of others) {
@@ -127,8 +123,8 @@ async function oneAtTop(dir: string, list: TableSource[], diagnostics: Diagnosti
   return first;
 }
 
-async function hasDataRow(dir: string, file: string): Promise<boolean> {
-  const read = await readDataFile(dir, file);
+async function hasDataRow(access: SourceAccess, file: string): Promise<boolean> {
+  const read = await access.readText(file);
   let rows = 0;
   parseRows(read.text, file, { header: () => {}, row: () => void rows++ });
   return rows > 0;
@@ -151,18 +147,8 @@ function addReport(rel: string, add: (s: TableSource) => void, out: CollectedSou
   }
 }
 
-async function listTree(abs: string, rel: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const e of (await readdir(abs)).sort()) {
-    const st = await stat(join(abs, e));
-    if (st.isDirectory()) out.push(...(await listTree(join(abs, e), `${rel}/${e}`)));
-    else out.push(`${rel}/${e}`);
-  }
-  return out;
-}
-
 /** The table a workbook's own name stands for: `admissions.xlsx`, `Kết nạp.xlsx`. */
-function tableOfWorkbook(file: string): DataFileName | undefined {
+export function tableOfWorkbook(file: string): DataFileName | undefined {
   const base = file.slice(file.lastIndexOf('/') + 1).replace(/\.(xlsx|xlsm)$/i, '');
   return tableOfSheet(base);
 }
@@ -197,67 +183,20 @@ async function addWorkbook(file: string, report: boolean, ctx: WorkbookContext):
   onWorkbook?.({ file, bytes, rows, ms });
 }
 
-interface WorkbookRead {
+export interface WorkbookRead {
   content: WorkbookContent;
   bytes: number;
   ms: number;
 }
 
-/** Workbooks of at least this size are read in a worker thread, several at once (one per core). */
-const WORKER_FROM_BYTES = 1 << 20;
-// A path, not `new URL(…, import.meta.url)`, which Vite would take for a browser worker to bundle.
-const WORKER_SCRIPT = join(dirname(fileURLToPath(import.meta.url)), 'workbook-worker.ts');
-
-/** Starts reading every workbook, as many at once as there are cores; each result is awaited in listing order. */
-function readAll(dir: string, files: readonly string[], workerFrom: number): Map<string, Promise<WorkbookRead>> {
-  const slots = Math.max(1, availableParallelism());
-  let running = 0;
-  const waiting: (() => void)[] = [];
-  const out = new Map<string, Promise<WorkbookRead>>();
-  for (const file of files) {
-    out.set(
-      file,
-      (async () => {
-        if (running >= slots) await new Promise<void>((resolve) => waiting.push(resolve));
-        running++;
-        const t0 = performance.now();
-        try {
-          const read = await readWorkbookFile(join(dir, file), file, tableOfWorkbook(file), workerFrom);
-          return { ...read, ms: performance.now() - t0 };
-        } catch (error) {
-          // Not the bytes (readWorkbook reports those) but the reading itself: a file that cannot be opened.
-          const message = `Không đọc được tệp ${file} (${(error as Error).message ?? String(error)}).`;
-          const content = { tables: [], others: [], diagnostics: [{ severity: 'error' as const, file, message }] };
-          return { content, bytes: 0, ms: performance.now() - t0 };
-        } finally {
-          running--;
-          waiting.shift()?.();
-        }
-      })(),
-    );
-  }
-  return out;
-}
-
-async function readWorkbookFile(
-  path: string,
-  file: string,
-  own: DataFileName | undefined,
-  workerFrom: number,
-): Promise<Omit<WorkbookRead, 'ms'>> {
-  if ((await stat(path)).size >= workerFrom) {
-    const worker = new Worker(WORKER_SCRIPT, { workerData: { path, file, own } });
-    return new Promise<Omit<WorkbookRead, 'ms'>>((resolve, reject) => {
-      worker.once('message', (m: { content: WorkbookContent; packed: PackedRows[]; bytes: number }) => {
-        m.content.tables.forEach((t, i) => (t.rows = unpackRows(m.packed[i]!)));
-        resolve({ content: m.content, bytes: m.bytes });
-      });
-      worker.once('error', reject);
-      worker.once('exit', (code) => reject(new Error(`luồng đọc dừng với mã ${code}`)));
-    }).finally(() => void worker.terminate());
-  }
-  const bytes = await readFile(path);
-  return { content: await readWorkbook(bytes, file, sheetPicker(own)), bytes: bytes.byteLength };
+/** How the sources reach the files: a folder on disk (folder.ts), or files dropped on the check page. */
+export interface SourceAccess {
+  /** A CSV file's text (decoding warnings in its diagnostics). */
+  readText(file: string): Promise<TextFile>;
+  /** Starts reading the workbooks (all at once or a few at a time); each result is awaited in listing order. */
+  readWorkbooks(files: readonly string[]): Map<string, Promise<WorkbookRead>>;
+  /** Every file under bao-cao/, as paths from the data folder with `/`, in name order. */
+  listReports(): Promise<string[]>;
 }
 
 /** The table whose required columns all head the sheet (the one with most known columns there), if any. */

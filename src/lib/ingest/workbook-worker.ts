@@ -5,13 +5,14 @@
  */
 import { readFile } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
-import type { DataFileName } from './folder.ts';
+import type { DataFileName } from './names.ts';
 import { packRows, transferables } from './packed.ts';
 import { readWorkbook, sheetPicker } from './workbook.ts';
+import { streamSheets } from './workbook-stream.ts';
 
 const { path, file, own } = workerData as { path: string; file: string; own: DataFileName | undefined };
 const bytes = await readFile(path);
-const content = await readWorkbook(bytes, file, sheetPicker(own));
+const content = await readWorkbook(bytes, file, sheetPicker(own), { stream: streamSheets });
 const packed = content.tables.map((t) => packRows(t.rows));
 const tables = content.tables.map((t) => ({ ...t, rows: [] }));
 const message = { content: { ...content, tables }, packed, bytes: bytes.byteLength };

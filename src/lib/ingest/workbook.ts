@@ -5,7 +5,6 @@
  * with them, date cells as dates at midnight UTC); this module only says which sheets are wanted, checks what the
  * streaming reader gave, and turns a file that is not a workbook into a Vietnamese error.
  */
-import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Diagnostic } from '../types.ts';
 import type { DataFileName } from './folder.ts';
@@ -53,6 +52,18 @@ export function sheetPicker(own: DataFileName | undefined): SheetPicker {
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const startsWith = (b: Uint8Array, sig: number[]) => sig.every((x, i) => b[i] === x);
+// Byte searches without Node's Buffer: the check page reads workbooks in the browser.
+const utf16le = (s: string) => [...s].flatMap((c) => [c.charCodeAt(0), 0]);
+function includes(b: Uint8Array, sig: number[]): boolean {
+  const first = sig[0];
+  for (let i = b.indexOf(first!); i >= 0 && i + sig.length <= b.length; i = b.indexOf(first!, i + 1)) {
+    if (sig.every((x, k) => b[i + k] === x)) return true;
+  }
+  return false;
+}
+
+/** Reads the sheets one by one as the zip streams (workbook-stream.ts, Node only); throws when it cannot. */
+export type StreamSheets = (bytes: Uint8Array, pick: SheetPicker) => Promise<WorkbookContent>;
 
 /** Why the bytes cannot be read as an .xlsx workbook, in Vietnamese with what to do; undefined when they can. */
 export function notAWorkbook(bytes: Uint8Array, file: string): string | undefined {
@@ -60,8 +71,7 @@ export function notAWorkbook(bytes: Uint8Array, file: string): string | undefine
     'Mở tệp bằng Excel hoặc LibreOffice rồi "Lưu thành" kiểu "Sổ làm việc Excel (.xlsx)", không đặt mật khẩu.';
   if (startsWith(bytes, OLE)) {
     // Encrypted OOXML is an OLE container holding a stream named EncryptionInfo (UTF-16 in the directory).
-    const marker = Buffer.from('EncryptionInfo', 'utf16le');
-    if (Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(marker)) {
+    if (includes(bytes, utf16le('EncryptionInfo'))) {
       return (
         `Tệp ${file} được đặt mật khẩu nên không đọc được. ` +
         'Gỡ mật khẩu (Tệp → Thông tin → Bảo vệ sổ làm việc) rồi lưu lại.'
@@ -74,18 +84,21 @@ export function notAWorkbook(bytes: Uint8Array, file: string): string | undefine
   }
   // An OpenDocument file (.ods) is a zip too, whose first entry names its type; any other zip goes to the reader,
   // which tells a broken or truncated workbook.
-  if (Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 200)).includes('opendocument')) {
+  if (includes(bytes.subarray(0, 200), [...'opendocument'].map((c) => c.charCodeAt(0)))) {
     return `Tệp ${file} là bảng tính OpenDocument (.ods), không phải .xlsx. ${save}`;
   }
   return undefined;
 }
 
-/** Reads the wanted sheets of a workbook. Never throws for bad bytes: they become one error naming the file. */
+/**
+ * Reads the wanted sheets of a workbook: a big one streamed when `opts.stream` is given (Node), else loaded whole
+ * (the browser). Never throws for bad bytes: they become one error naming the file.
+ */
 export async function readWorkbook(
   bytes: Uint8Array,
   file: string,
   pick: SheetPicker,
-  opts: { streamFromBytes?: number } = {},
+  opts: { stream?: StreamSheets; streamFromBytes?: number } = {},
 ): Promise<WorkbookContent> {
   const out: WorkbookContent = { tables: [], others: [], diagnostics: [] };
   const problem = notAWorkbook(bytes, file);
@@ -93,18 +106,17 @@ export async function readWorkbook(
     out.diagnostics.push({ severity: 'error', file, message: problem });
     return out;
   }
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   try {
     let streamed: WorkbookContent | undefined;
     // A small workbook is loaded whole at once (cheap, and its text decoded whole); a big one is streamed.
-    if (bytes.byteLength >= (opts.streamFromBytes ?? STREAM_FROM_BYTES)) {
+    if (opts.stream && bytes.byteLength >= (opts.streamFromBytes ?? STREAM_FROM_BYTES)) {
       try {
-        streamed = await streamSheets(buffer, pick);
+        streamed = await opts.stream(bytes, pick);
       } catch {
         // Read again below, whole: a file that is really broken fails there too, and is reported.
       }
     }
-    const content = streamed !== undefined && trustworthy(streamed) ? streamed : await loadSheets(buffer, pick);
+    const content = streamed !== undefined && trustworthy(streamed) ? streamed : await loadSheets(bytes, pick);
     out.tables.push(...content.tables);
     out.others.push(...content.others);
   } catch (error) {
@@ -134,39 +146,14 @@ function trustworthy(content: WorkbookContent): boolean {
   return !content.others.some((o) => bad(o.sheet) || o.firstRow.some(bad));
 }
 
-class UnnamedSheet extends Error {}
-
 /** Workbooks from this size on are streamed: loaded whole, a national table would take gigabytes. */
 const STREAM_FROM_BYTES = 2 << 20;
 
-/** Sheet by sheet as the zip streams: a table of half a million rows never sits in memory as XML. */
-async function streamSheets(buffer: Buffer, pick: SheetPicker): Promise<WorkbookContent> {
-  const out: WorkbookContent = { tables: [], others: [], diagnostics: [] };
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buffer]), {
-    sharedStrings: 'cache',
-    // Styles tell a date cell from a number cell.
-    styles: 'cache',
-    worksheets: 'emit',
-    hyperlinks: 'ignore',
-    entries: 'ignore',
-  });
-  let emitted = 0;
-  for await (const ws of reader) {
-    const name = (ws as unknown as { name?: string }).name;
-    if (name === undefined) throw new UnnamedSheet();
-    const tabs = (reader as unknown as { model?: { sheets?: { name: string }[] } }).model?.sheets;
-    const at = tabs?.findIndex((s) => s.name === name) ?? -1;
-    await takeSheet(name, pick(name, at >= 0 ? at : emitted), ws as AsyncIterable<ExcelJS.Row>, out);
-    emitted++;
-  }
-  return out;
-}
-
 /** The whole workbook at once, sheets in tab order. */
-async function loadSheets(buffer: Buffer, pick: SheetPicker): Promise<WorkbookContent> {
+async function loadSheets(bytes: Uint8Array, pick: SheetPicker): Promise<WorkbookContent> {
   const out: WorkbookContent = { tables: [], others: [], diagnostics: [] };
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(buffer as unknown as ArrayBuffer);
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   let position = 0;
   for (const ws of wb.worksheets) {
     const rows: ExcelJS.Row[] = [];
@@ -178,7 +165,7 @@ async function loadSheets(buffer: Buffer, pick: SheetPicker): Promise<WorkbookCo
 
 type Rows = AsyncIterable<ExcelJS.Row> | Iterable<ExcelJS.Row>;
 
-async function takeSheet(name: string, table: DataFileName | undefined, rows: Rows, out: WorkbookContent) {
+export async function takeSheet(name: string, table: DataFileName | undefined, rows: Rows, out: WorkbookContent) {
   if (table) out.tables.push(await readSheet(rows, name, table));
   else out.others.push({ sheet: name, firstRow: await firstRow(rows) });
 }
