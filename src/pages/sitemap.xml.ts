@@ -11,6 +11,7 @@ export const GET: APIRoute = async ({ site }) => {
     'so-sanh/',
     'du-lieu/',
     'lich-su-cap-nhat/',
+    'kiem-tra/',
     ...ds.terms.map((t) => termPath(t.id)),
     ...ds.units.map((u) => unitPath(u.slug)),
   ];
