@@ -9,7 +9,7 @@
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { DEMO_FILES, type DemoStats } from '../src/lib/demo/generate.ts';
+import { DEMO_FILES } from '../src/lib/demo/generate.ts';
 import { PRESETS, PRESET_NAMES, isPresetName } from '../src/lib/demo/presets.ts';
 import { DemoTargetError, writeDemo } from '../src/lib/demo/write.ts';
 
@@ -28,10 +28,9 @@ kèm tệp đánh dấu DEMO.
 
 Xem thử: DATA_DIR=THƯ_MỤC npm run build`;
 
-function main(): number {
-  let values;
-  try {
-    ({ values } = parseArgs({
+/** The command line, parsed (a function so that its result type names the options). */
+const parseDemoArgs = () =>
+  parseArgs({
       options: {
         preset: { type: 'string', short: 'p' },
         out: { type: 'string', short: 'o' },
@@ -39,7 +38,12 @@ function main(): number {
         force: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
-    }));
+    });
+
+function main(): number {
+  let values: ReturnType<typeof parseDemoArgs>['values'];
+  try {
+    ({ values } = parseDemoArgs());
   } catch (error) {
     console.error(`${(error as Error).message}\n\n${USAGE}`);
     return 2;
@@ -60,7 +64,7 @@ function main(): number {
   }
   const out = path.resolve(values.out);
   const t0 = performance.now();
-  let stats;
+  let stats: ReturnType<typeof writeDemo>;
   try {
     stats = writeDemo(out, PRESETS[preset], seed, values.force);
   } catch (error) {

@@ -39,7 +39,9 @@ function seeds(): Dataset {
 
   fx.adm('VP.VT.TT', '2015-2020', 50, { source: TT }).adm('VP.VT.TT', '2020-01..2020-11', 9, { source: TT });
 
-  [7, 5, 3, 1, 3, 3].forEach((n, i) => fx.adm('BK.KCQ.STP', String(2015 + i), n, { source: STP }));
+  [7, 5, 3, 1, 3, 3].forEach((n, i) => {
+    fx.adm('BK.KCQ.STP', String(2015 + i), n, { source: STP });
+  });
   fx.member('BK.KCQ.STP', '2021-03-04', { members: 46, probationary: 3, source: STP });
 
   fx.adm('TN.PB', '2020-01..2020-08', 31, { source: PB })

@@ -42,7 +42,10 @@ const OWN = /^(?:don-vi|bieu-do|so-sanh|nhiem-ky|nhung|data)\//;
 export function startDev(o: DevOptions): Middleware {
   const dataset = loadDataset(o.dataDir);
   const declared = new Map<string, PageFile>();
-  setBuildContext({ dataset, publish: (files) => files.forEach((f) => declared.set(f.path, f)) });
+  setBuildContext({ dataset, publish: (files) => {
+      for (const f of files) declared.set(f.path, f);
+    },
+  });
   const base = o.base.endsWith('/') ? o.base : `${o.base}/`;
   let dataFolder: Promise<string> | undefined;
 

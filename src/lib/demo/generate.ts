@@ -65,7 +65,9 @@ export function generateDemo(p: Preset, seed: number, sink: CsvSink): DemoStats 
     order.push(i);
     for (const c of units[i]!.children) visit(c);
   };
-  units.forEach((u, i) => u.level === 'province' && visit(i));
+  units.forEach((u, i) => {
+    if (u.level === 'province') visit(i);
+  });
   const ctx: Ctx = { p, seed, units, unitOfG, sim, leaves: leavesOf(units) };
 
   const counts = {} as Record<DemoFile, number>;

@@ -65,7 +65,9 @@ export class Locator {
   private readonly order = new Map<string, number>();
 
   register(table: DataFileName, sources: readonly TableSource[]): void {
-    sources.forEach((s, i) => this.order.set(sourceLabel(s), DATA_FILES.indexOf(table) * 1000 + i));
+    sources.forEach((s, i) => {
+      this.order.set(sourceLabel(s), DATA_FILES.indexOf(table) * 1000 + i);
+    });
   }
 
   /** A diagnostic at the user's location (a copy when anything changes). */
@@ -269,7 +271,9 @@ function feedMerged(name: DataFileName, used: Buffered[], validator: SinkFactory
   });
   used.forEach((_, s) => {
     const to = new Array<number>(header.length).fill(-1);
-    fromSource[s]!.forEach((u, i) => (to[u] = i));
+    fromSource[s]!.forEach((u, i) => {
+      to[u] = i;
+    });
     toSource.push(to);
   });
   locator.addMerged(name, {
