@@ -9,7 +9,7 @@
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { DEMO_FILES } from '../src/lib/demo/generate.ts';
+import { DEMO_FILES, type DemoStats } from '../src/lib/demo/generate.ts';
 import { PRESETS, PRESET_NAMES, isPresetName } from '../src/lib/demo/presets.ts';
 import { DemoTargetError, writeDemo } from '../src/lib/demo/write.ts';
 
