@@ -13,13 +13,13 @@ import { activeChildren, buildTree, type Tree } from './tree.ts';
 import { buildWindows, termsOf, touchedYears, type Windows } from './windows.ts';
 
 export {
-  INDICATORS, INDICATOR_NAMES, type IndicatorDef, type IndicatorName, type IndicatorUnit,
+  INDICATORS, INDICATOR_NAMES,   
 } from './dictionary.ts';
-export { isComplete } from './flows.ts';
+;
 export { livesOf } from './lives.ts';
-export { coveredOf } from './spans.ts';
+;
 export { pct, roundHalfUp, roundRatio } from './round.ts';
-export { tile, type Span, type Tiling } from './tiling.ts';
+export { tile,   } from './tiling.ts';
 export type { ComputeStats } from './engine.ts';
 
 export interface ComputeOptions {

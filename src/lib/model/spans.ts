@@ -48,7 +48,7 @@ export function count(s: SpanSet): number {
   return n;
 }
 
-export const isWhole = (s: SpanSet, w: MonthSpan): boolean =>
+const isWhole = (s: SpanSet, w: MonthSpan): boolean =>
   s.length === 1 && s[0]!.from === w.from && s[0]!.to === w.to;
 
 export function sameSet(a: SpanSet, b: SpanSet): boolean {
@@ -85,7 +85,7 @@ export function clip(s: SpanSet, from: MonthIndex, to: MonthIndex): SpanSet {
   return out.length === 0 ? EMPTY : out;
 }
 
-export function intersect(a: SpanSet, b: SpanSet): SpanSet {
+function intersect(a: SpanSet, b: SpanSet): SpanSet {
   if (a === b) return a;
   const out: MonthSpan[] = [];
   let i = 0;

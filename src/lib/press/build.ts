@@ -3,7 +3,7 @@ import { jsonLayout, provinceOf, writeParted } from '../publish/parts.ts';
 import { summarize, summaryWindowIds } from '../summary/index.ts';
 import type { Dataset } from '../types.ts';
 
-export const SUMMARY_FIELDS = ['unit_id', 'unit_name', 'period', 'kind', 'complete', 'text'] as const;
+const SUMMARY_FIELDS = ['unit_id', 'unit_name', 'period', 'kind', 'complete', 'text'] as const;
 
 export interface SummaryLine {
   unit_id: string;

@@ -58,7 +58,7 @@ export const FILE_COLUMNS: Record<DataFileName, FileColumns> = {
 };
 
 /** `note` and `x_…` columns are the maintainers' own: kept when re-publishing, never used in figures. */
-export const isIgnoredColumn = (lower: string): boolean => lower === 'note' || lower.startsWith('x_');
+const isIgnoredColumn = (lower: string): boolean => lower === 'note' || lower.startsWith('x_');
 
 export interface ColumnMap {
   /** Known column (lower-case) → index in the row's cells (the first, if duplicated). */

@@ -23,9 +23,9 @@ import { varyOpenings } from './openings.ts';
 import type { Summary } from './types.ts';
 import { Subject, type Ctx } from './wording.ts';
 
-export { coveragePhrase, coveredMonths, windowName } from './coverage.ts';
-export { allChildrenNoun, type ChildGroup, childGroups, type GroupKey, nameIn } from './groups.ts';
-export type { CitedFigure, SentenceTopic, Summary, SummarySentence } from './types.ts';
+;
+;
+export type { CitedFigure,  Summary,  } from './types.ts';
 export { shortSubject } from './wording.ts';
 
 function windowFigures(ds: Dataset, unitId: string, windowId: string): WindowFigures | undefined {

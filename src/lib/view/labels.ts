@@ -14,7 +14,7 @@ export const LEVEL_LABEL: Record<Level, string> = {
 };
 
 /** Plural nouns for "the children of this unit" by the children's level. */
-export const LEVEL_PLURAL: Record<Level, string> = {
+const LEVEL_PLURAL: Record<Level, string> = {
   province: 'đảng bộ tỉnh',
   district: 'đảng bộ cấp huyện',
   commune: 'đảng bộ xã, phường, đặc khu',
