@@ -11,7 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, newContext, open, type Watch } from '../helpers/browser.ts';
 import { focusStyleOf, showsFocus } from '../helpers/focus.ts';
-import { serve, type Served } from '../helpers/site.ts';
+import { serve } from '../helpers/site.ts';
 import { sites } from '../helpers/sites.ts';
 
 let browser: Browser;

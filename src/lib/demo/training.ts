@@ -3,7 +3,6 @@
  * years (a cell missing now and then); a province some years and its complete terms, as the total of the
  * districts and communes under it.
  */
-import { monthIndex } from '../periods.ts';
 import { DEMO_SOURCE, rowWriter } from './columns.ts';
 import type { Cell, CsvSink } from './csv.ts';
 import { stream, type Rng } from './prng.ts';

@@ -3,7 +3,6 @@ import { jsonLayout, provinceOf, writeParted } from '../publish/parts.ts';
 import { summarize, summaryWindowIds } from '../summary/index.ts';
 import type { Dataset } from '../types.ts';
 
-const SUMMARY_FIELDS = ['unit_id', 'unit_name', 'period', 'kind', 'complete', 'text'] as const;
 
 export interface SummaryLine {
   unit_id: string;
@@ -36,7 +35,7 @@ export function* summaryLines(ds: Dataset): Generator<SummaryLine> {
 }
 
 /**
- * Writes `summaries.json` into `dataDir`: `{"summaries":[…]}`, one summary object a line (fields SUMMARY_FIELDS),
+ * Writes `summaries.json` into `dataDir`: `{"summaries":[…]}`, one summary object a line (the fields of SummaryLine),
  * in a fixed order, so that two builds of the same data write the same bytes; as parts between provinces, with
  * `summaries.parts.json`, when it would pass the hosts' limit (src/lib/publish/parts.ts). Returns the paths written.
  */

@@ -57,9 +57,6 @@ export const FILE_COLUMNS: Record<DataFileName, FileColumns> = {
   'members.csv': { known: ['unit_id', 'as_of', ...COUNTS_MEMBERS, 'source', 'note'], required: ['unit_id', 'as_of'] },
 };
 
-/** `note` and `x_…` columns are the maintainers' own: kept when re-publishing, never used in figures. */
-const isIgnoredColumn = (lower: string): boolean => lower === 'note' || lower.startsWith('x_');
-
 export interface ColumnMap {
   /** Known column (lower-case) → index in the row's cells (the first, if duplicated). */
   index: Map<string, number>;

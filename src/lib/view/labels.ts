@@ -13,15 +13,6 @@ export const LEVEL_LABEL: Record<Level, string> = {
   branch: 'Chi bộ trực thuộc',
 };
 
-/** Plural nouns for "the children of this unit" by the children's level. */
-const LEVEL_PLURAL: Record<Level, string> = {
-  province: 'đảng bộ tỉnh',
-  district: 'đảng bộ cấp huyện',
-  commune: 'đảng bộ xã, phường, đặc khu',
-  grassroots: 'tổ chức cơ sở đảng',
-  branch: 'chi bộ trực thuộc',
-};
-
 export const KIND_LABEL: Record<UnitKind, string> = {
   commune: 'xã, phường, thị trấn',
   agency: 'cơ quan',
