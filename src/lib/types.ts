@@ -215,11 +215,13 @@ export type PaceStatus = 'ahead' | 'behind';
 
 /**
  * Why a partial year has no same-period figure: the previous year's rows cannot be split into those
- * months (`no-split`), a child or predecessor lacks them (`missing-part`), the unit did not exist then
+ * months (`no-split`), its own rows miss some of them (`missing-months`), a child or predecessor lacks them
+ * (`missing-part`), the unit did not exist then
  * (`founded`), nothing was reported then (`no-data`), not every part reported this year (`incomplete`),
  * or this year's parts cover different months (`uneven`).
  */
-export type SamePeriodReason = 'no-split' | 'missing-part' | 'founded' | 'no-data' | 'incomplete' | 'uneven';
+export type SamePeriodReason =
+  | 'no-split' | 'missing-months' | 'missing-part' | 'founded' | 'no-data' | 'incomplete' | 'uneven';
 
 /** Every indicator of one unit in one window. Absent = unknown (rendered "—", never 0). */
 export interface WindowFigures {

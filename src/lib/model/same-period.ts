@@ -65,6 +65,7 @@ export function samePeriodOf(deps: SamePeriodDeps) {
       const r = own?.reporting;
       if (!own || own.months !== b - a + 1 || (r && r.reported < r.active)) {
         if (deps.straddles(u, a, b)) return { reason: 'no-split' };
+        if (own?.basis === 'reported') return { reason: 'missing-months' };
         return { reason: own || deps.hasChildren(u, a, b) ? 'missing-part' : 'no-data' };
       }
       value += own.value;

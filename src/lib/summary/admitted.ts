@@ -70,6 +70,15 @@ export function admittedSentence(ctx: Ctx): void {
       s += `, ${word} mức tiến độ dự kiến là ${pace} sau ${fmtCount(a.months)} tháng`;
     }
   }
+  // A year still running: the same months of the year before, as reports say it ("so với cùng kỳ").
+  const sp = f.admittedChangeSamePeriodPct;
+  if (!cov.complete && f.samePeriodPrev && sp !== undefined && a.value > 0) {
+    // One decimal, as the reports write it; two when one would read 0,0.
+    const pt = fmtPct(Math.abs(sp), Math.abs(sp) < 0.05 ? 2 : 1);
+    const word = sp > 0 ? 'tăng' : 'giảm';
+    figs.push(cite('admitted_change_same_period_pct', w.id, sp, sp === 0 ? 'bằng cùng kỳ' : pt));
+    s += sp === 0 ? ', bằng cùng kỳ năm trước' : `, ${word} ${pt} so với cùng kỳ năm trước`;
+  }
   if (w.kind === 'term' && f.averagePerYear !== undefined) {
     const avg = fmtNumber(f.averagePerYear);
     figs.push(cite('average_per_year', w.id, f.averagePerYear, avg));

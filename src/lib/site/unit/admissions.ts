@@ -1,7 +1,7 @@
 /** Admissions by year (bars with the targets) and the pace of the cards' year against its target. */
 import { paceMeter, PALETTE, periodBarsChart } from '../../charts/index.ts';
-import { fmtCount, fmtPct, partialOf } from '../../format/index.ts';
-import type { Dataset, Unit } from '../../types.ts';
+import { DASH, fmtCount, fmtPct, fmtSignedPct, partialOf } from '../../format/index.ts';
+import type { Dataset, Unit, WindowFigures } from '../../types.ts';
 import { PACE_LABEL } from '../../view/labels.ts';
 import type { Cell, ChartView, CsvData, Table } from '../../view/shapes.ts';
 import {
@@ -16,6 +16,7 @@ import {
   SUM_NOTE,
   textCell,
 } from '../cells.ts';
+import { samePeriodChange, samePeriodWhy } from '../same-period.ts';
 import { range, yearFig } from '../site.ts';
 import { type RevisionMarks, withRevision } from './revised.ts';
 import { unitData } from './shared.ts';
@@ -37,7 +38,17 @@ const CSV_COLUMNS = [
   'Đạt chỉ tiêu (%)',
   'Tiến độ cần đạt (%)',
   'Tăng, giảm so với năm trước',
+  'Cùng kỳ năm trước',
+  'Tăng, giảm so với cùng kỳ (%)',
 ];
+
+/** A partial year against the same months of the year before: the % (the figure in the tip), or why not. */
+function samePeriodCell(unit: Unit, w: WindowFigures | undefined): Cell {
+  if (!w?.samePeriodPrev) return textCell(DASH, w ? { title: samePeriodWhy(unit, w) } : {});
+  const pct = w.admittedChangeSamePeriodPct;
+  const text = pct !== undefined ? fmtSignedPct(pct) : fmtCount(w.admittedChangeSamePeriod);
+  return textCell(text, { title: samePeriodChange(w) });
+}
 
 export function admissionsView(ds: Dataset, unit: Unit, marks?: RevisionMarks): ChartView | undefined {
   const fig = ds.figures[unit.id];
@@ -50,6 +61,8 @@ export function admissionsView(ds: Dataset, unit: Unit, marks?: RevisionMarks): 
   const at = (y: number) => yearFig(ds, unit.id, y);
   const rows: Cell[][] = [];
   const csv: CsvData = { columns: CSV_COLUMNS, rows: [] };
+  // The "so với cùng kỳ" column only where some year is partial (most tables have none).
+  const sameColumn = years.some((y) => at(y)?.samePeriodPrev || at(y)?.samePeriodReason);
   for (const y of years) {
     const w = at(y);
     const achieved = w?.targetAchievedPct;
@@ -63,13 +76,16 @@ export function admissionsView(ds: Dataset, unit: Unit, marks?: RevisionMarks): 
         status: w?.paceStatus,
       },
       signedCell(w?.admittedChange),
+      ...(sameColumn ? [samePeriodCell(unit, w)] : []),
     ]);
-    csv.rows.push([y, ...flowCsv(w?.admitted), w?.target?.value, achieved, w?.expectedPacePct, w?.admittedChange]);
+    const same = [w?.samePeriodPrev?.value, w?.admittedChangeSamePeriodPct];
+    const target = [w?.target?.value, achieved, w?.expectedPacePct];
+    csv.rows.push([y, ...flowCsv(w?.admitted), ...target, w?.admittedChange, ...same]);
   }
   const table: Table = {
     caption: `Kết nạp đảng viên theo năm — ${unit.label}`,
-    head: ['Năm', 'Kết nạp', 'Chỉ tiêu', 'Đạt chỉ tiêu', 'Tăng, giảm'],
-    numeric: [false, true, true, true, true],
+    head: ['Năm', 'Kết nạp', 'Chỉ tiêu', 'Đạt chỉ tiêu', 'Tăng, giảm', ...(sameColumn ? ['So với cùng kỳ'] : [])],
+    numeric: [false, true, true, true, true, ...(sameColumn ? [true] : [])],
     rows,
     note: hasSum(rows) ? SUM_NOTE : undefined,
   };
