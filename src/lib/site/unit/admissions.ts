@@ -93,6 +93,7 @@ export function admissionsView(ds: Dataset, unit: Unit, marks?: RevisionMarks): 
   const id = 'bd-ket-nap';
   const withAdmitted = years.filter((y) => at(y)?.admitted);
   const withTarget = years.some((y) => at(y)?.target);
+  const withSame = years.some((y) => at(y)?.samePeriodPrev);
   const first = years[0];
   const last = years[years.length - 1];
   const perYear = years.map((y) => {
@@ -110,7 +111,8 @@ export function admissionsView(ds: Dataset, unit: Unit, marks?: RevisionMarks): 
     title: 'Kết nạp đảng viên theo năm',
     subtitle:
       `${unit.label}, ${span}: số đảng viên kết nạp mỗi năm` +
-      (withTarget ? '; vạch cam đỏ là chỉ tiêu' : ''),
+      (withTarget ? '; vạch cam đỏ là chỉ tiêu' : '') +
+      (withSame ? '; khung nét đứt là cùng kỳ năm trước' : ''),
     caption: partial.length
       ? `${withAdmitted.length >= 2 ? 'Thanh gạch chéo: năm' : 'Năm'} ` +
         `chưa đủ 12 tháng số liệu (${partialList}), ` +
@@ -127,12 +129,14 @@ export function admissionsView(ds: Dataset, unit: Unit, marks?: RevisionMarks): 
               rows: years.map((y) => {
                 const w = at(y);
                 const target = w?.target ? `; chỉ tiêu ${fmtCount(w.target.value)}` : '';
+                const change = w && samePeriodChange(w);
                 return {
                   x: String(y),
                   value: w?.admitted?.value,
                   partial: partialOf(w?.admitted),
                   target: w?.target?.value,
-                  tip: `${flowTip(`Kết nạp ${y}`, w?.admitted)}${target}`,
+                  samePeriod: w?.samePeriodPrev?.value,
+                  tip: `${flowTip(`Kết nạp ${y}`, w?.admitted)}${target}${change ? `; ${change}` : ''}`,
                 };
               }),
             })
@@ -141,6 +145,7 @@ export function admissionsView(ds: Dataset, unit: Unit, marks?: RevisionMarks): 
       { label: 'Năm đủ 12 tháng', swatch: PALETTE.blue },
       ...(partial.length ? [{ label: 'Năm chưa đủ tháng', swatch: 'hatch' }] : []),
       ...(withTarget ? [{ label: 'Chỉ tiêu', swatch: 'target' }] : []),
+      ...(withSame ? [{ label: 'Cùng kỳ năm trước', swatch: 'same-period' }] : []),
     ],
     ...unitData(unit, 'ket-nap-theo-nam', table, csv),
   };
