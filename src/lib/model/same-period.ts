@@ -64,9 +64,11 @@ export function samePeriodOf(deps: SamePeriodDeps) {
       const own = deps.spanFlows(u, a, b, w).admitted;
       const r = own?.reporting;
       if (!own || own.months !== b - a + 1 || (r && r.reported < r.active)) {
+        // A summed figure failed on a child (even if an own row of the whole year also exists).
+        if (own && own.basis !== 'reported') return { reason: 'missing-part' };
         if (deps.straddles(u, a, b)) return { reason: 'no-split' };
-        if (own?.basis === 'reported') return { reason: 'missing-months' };
-        return { reason: own || deps.hasChildren(u, a, b) ? 'missing-part' : 'no-data' };
+        if (own) return { reason: 'missing-months' };
+        return { reason: deps.hasChildren(u, a, b) ? 'missing-part' : 'no-data' };
       }
       value += own.value;
       basis = own.basis;
