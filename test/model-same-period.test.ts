@@ -5,6 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { computeDataset, type ComputeStats } from '../src/lib/model/index.ts';
+import { samePeriodLine } from '../src/lib/site/same-period.ts';
+import { summarize } from '../src/lib/summary/index.ts';
 import type { Dataset, WindowFigures } from '../src/lib/types.ts';
 import { Fixture } from './helpers/fixture.ts';
 
@@ -197,5 +199,36 @@ describe('same period of the previous year', () => {
     // A province: 80 grassroots × 9 = 720 in 2025-01..09 against 80 × 10 = 800: +80, +11.11 %.
     expect(year(small.d, 'P0', 2026).samePeriodPrev).toMatchObject({ value: 720, months: 9, basis: 'summed' });
     expect(year(small.d, 'P0', 2026).admittedChangeSamePeriodPct).toBe(11.11);
+  });
+});
+
+describe('same period, as a reader sees it', () => {
+  const NB = '\u00a0';
+  it('says the months, the change and the base on the card, and the % in the summary', () => {
+    const fx = monthly(new Fixture().unit('U', 'district'), 'U').adm('U', '2026-01..2026-09', 486);
+    const d = computeDataset(fx.inputs());
+    // 486 against 450 (see above): +8 %; the summary rounds to one decimal as reports do.
+    expect(samePeriodLine(d.unitById.U!, year(d, 'U', 2026))).toBe(
+      `9 tháng đầu năm: 486, tăng 8,00${NB}% so với cùng kỳ năm 2025 (450)`,
+    );
+    const admitted = summarize(d, 'U', '2026')!.sentences.find((x) => x.topic === 'admitted')!.text;
+    expect(admitted).toContain(`kết nạp được 486 đảng viên mới, tăng 8,0${NB}% so với cùng kỳ năm trước`);
+  });
+
+  it('says in a phrase why not: a whole-year row, a commune founded 07/2025', () => {
+    const fx = new Fixture()
+      .unit('U', 'district')
+      .adm('U', '2025', 600)
+      .adm('U', '2026-01..2026-09', 486)
+      .unit('C', 'commune', undefined, { activeFrom: '2025-07' })
+      .adm('C', '2025-07..2025-12', 30)
+      .adm('C', '2026-01..2026-09', 50);
+    const d = computeDataset(fx.inputs());
+    expect(samePeriodLine(d.unitById.U!, year(d, 'U', 2026))).toBe(
+      'Chưa so được với cùng kỳ năm 2025: số năm 2025 không tách được theo tháng',
+    );
+    expect(samePeriodLine(d.unitById.C!, year(d, 'C', 2026))).toBe(
+      'Chưa so được với cùng kỳ năm 2025: thành lập từ 07/2025',
+    );
   });
 });
