@@ -15,7 +15,7 @@
  * - Basis of a derived row is `combined` when any figure it rests on is combined (merged predecessors'),
  *   else `summed` when any is summed.
  */
-import type { Basis, Flow, IndicatorRow, Snapshot, Window, WindowFigures } from '../types.ts';
+import type { Basis, Flow, IndicatorRow, Snapshot, WindowFigures } from '../types.ts';
 import type { IndicatorName } from './dictionary.ts';
 import { isComplete } from './flows.ts';
 import { pct, roundRatio } from './round.ts';
