@@ -213,6 +213,16 @@ export interface Flow {
 
 export type PaceStatus = 'ahead' | 'behind';
 
+/**
+ * Why a partial year has no same-period figure: the previous year's rows cannot be split into those
+ * months (`no-split`), its own rows miss some of them (`missing-months`), a child or predecessor lacks them
+ * (`missing-part`), the unit did not exist then
+ * (`founded`), nothing was reported then (`no-data`), not every part reported this year (`incomplete`),
+ * or this year's parts cover different months (`uneven`).
+ */
+export type SamePeriodReason =
+  | 'no-split' | 'missing-months' | 'missing-part' | 'founded' | 'no-data' | 'incomplete' | 'uneven';
+
 /** Every indicator of one unit in one window. Absent = unknown (rendered "—", never 0). */
 export interface WindowFigures {
   window: Window;
@@ -228,6 +238,14 @@ export interface WindowFigures {
   /** Change on the previous window (year or term), only when both are complete. */
   admittedChange?: number;
   admittedChangePct?: number;
+  /**
+   * Partial years: the same months of the previous year (`months` = those months, `ofMonths` 12, `rows`
+   * empty), the change on it and its %; `samePeriodReason` when unknown.
+   */
+  samePeriodPrev?: Flow;
+  admittedChangeSamePeriod?: number;
+  admittedChangeSamePeriodPct?: number;
+  samePeriodReason?: SamePeriodReason;
   target?: { value: number; basis: Basis; origin?: RowOrigin; parts?: Part[] };
   targetAchievedPct?: number;
   /** Partial years only. */

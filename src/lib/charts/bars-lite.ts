@@ -48,9 +48,18 @@ export function barsLite(o: LiteBarsOptions): string {
   const right = 64;
   const H = top + bottom + o.rows.length * row;
   const max = Math.max(0, ...o.rows.map((r) => r.value ?? 0));
-  const ticks = niceTicks(max);
-  const domainMax = ticks[ticks.length - 1] || 1;
-  const sx = (v: number) => r1(left + (v / domainMax) * (W - left - right));
+  const min = Math.min(0, ...o.rows.map((r) => r.value ?? 0));
+  // A change may be negative (so với cùng kỳ): bars then grow left from a zero line.
+  const wide = niceTicks(Math.max(max, -min));
+  const step = wide[1] ?? 1;
+  const below: number[] = [];
+  for (let k = 1; min < 0 && -(k - 1) * step > min; k++) below.unshift(Math.round(-k * step * 1e6) / 1e6);
+  const above = below.length ? wide.filter((t) => t < max + step) : niceTicks(max);
+  const ticks = [...below, ...above];
+  const domainMax = ticks[ticks.length - 1] || (below.length ? 0 : 1);
+  const domainMin = below[0] ?? 0;
+  const sx = (v: number) => r1(left + ((v - domainMin) / (domainMax - domainMin)) * (W - left - right));
+  const zero = domainMin === 0 ? left : sx(0); // left unrounded, as before negatives were drawn
   const hatch = `${o.id}-hatch`;
   let s =
     `<svg class="chart-svg" id="${o.id}" viewBox="0 0 ${W} ${H}" role="img" ` +
@@ -74,16 +83,19 @@ export function barsLite(o: LiteBarsOptions): string {
     if (r.value === undefined) {
       s += `<text x="${left + 4}" y="${y + row / 2 + 4}" fill="#555">chưa có số liệu</text>`;
     } else {
-      const w = Math.max(0, sx(r.value) - left);
+      const end = sx(r.value);
+      const x = Math.min(zero, end);
+      const w = Math.abs(end - zero);
       s += r.partial
-        ? `<rect x="${left}" y="${y + 3}" width="${r1(w)}" height="${row - 6}" fill="url(#${hatch})" ` +
+        ? `<rect x="${x}" y="${y + 3}" width="${r1(w)}" height="${row - 6}" fill="url(#${hatch})" ` +
           `stroke="${PALETTE.blue}"/>`
-        : `<rect x="${left}" y="${y + 3}" width="${r1(w)}" height="${row - 6}" fill="${PALETTE.blue}"/>`;
+        : `<rect x="${x}" y="${y + 3}" width="${r1(w)}" height="${row - 6}" fill="${PALETTE.blue}"/>`;
       const value = `${esc(fmt(r.value))}${r.partial ? ' *' : ''}`;
-      s += `<text x="${r1(left + w + 4)}" y="${y + row / 2 + 4}" fill="currentColor" class="tnum">${value}</text>`;
+      const at = end >= zero ? r1(x + w + 4) : r1(zero + 4);
+      s += `<text x="${at}" y="${y + row / 2 + 4}" fill="currentColor" class="tnum">${value}</text>`;
     }
     s += '</g>';
   });
-  s += `<line x1="${left}" x2="${left}" y1="${top}" y2="${H - bottom}" stroke="currentColor"/></svg>`;
+  s += `<line x1="${zero}" x2="${zero}" y1="${top}" y2="${H - bottom}" stroke="currentColor"/></svg>`;
   return s;
 }

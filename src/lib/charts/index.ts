@@ -7,7 +7,7 @@
 import * as Plot from '@observablehq/plot';
 import { timeFormatLocale } from 'd3';
 import { DASH, fmtCount, fmtNumber, fmtPct, NBSP } from '../format/index.ts';
-import { hatchPattern } from './legend.ts';
+import { hatchPattern, SAME_PERIOD_DASH } from './legend.ts';
 import { PALETTE, SERIES } from './palette.ts';
 import { chartDocument, cleanPlotSvg } from './svg.ts';
 import type { ChartText } from './small.ts';
@@ -67,6 +67,8 @@ export interface PeriodBar {
   /** Set for partial periods: `7/12 tháng`. */
   partial?: string;
   target?: number;
+  /** A partial year's same months of the year before: drawn as a dashed outline over the bar. */
+  samePeriod?: number;
   /** Tooltip text (native SVG <title>). */
   tip: string;
 }
@@ -90,7 +92,8 @@ export function periodBarsChart(o: PeriodBarsOptions): string {
   const targets = o.rows.filter((r) => r.target !== undefined);
   const partialByX = new Map(o.rows.filter((r) => r.partial).map((r) => [r.x, r.partial!]));
   const rowH = partial.length ? 36 : 28;
-  const maxX = Math.max(1, ...o.rows.map((r) => Math.max(r.value ?? 0, r.target ?? 0)));
+  const maxX = Math.max(1, ...o.rows.map((r) => Math.max(r.value ?? 0, r.target ?? 0, r.samePeriod ?? 0)));
+  const same = o.rows.filter((r) => r.samePeriod !== undefined && r.value !== undefined);
   const marks: Plot.Markish[] = [
     Plot.ruleX([0]),
     Plot.barX(complete, { y: 'x', x: 'value', fill: PALETTE.blue, title: 'tip', insetTop: 3, insetBottom: 3 }),
@@ -103,6 +106,18 @@ export function periodBarsChart(o: PeriodBarsOptions): string {
       title: 'tip',
       insetTop: 3,
       insetBottom: 3,
+    }),
+    // The same months of the year before, outlined: the bar of a running year against it (SAME_PERIOD_DASH).
+    Plot.barX(same, {
+      y: 'x',
+      x: 'samePeriod',
+      fill: 'none',
+      stroke: PALETTE.black,
+      strokeWidth: 1.5,
+      strokeDasharray: SAME_PERIOD_DASH,
+      title: 'tip',
+      insetTop: 1,
+      insetBottom: 1,
     }),
     Plot.tickX(targets, {
       y: 'x',

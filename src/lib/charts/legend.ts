@@ -5,9 +5,12 @@
 import { PALETTE } from './palette.ts';
 import { escapeXml } from './xml.ts';
 
+/** The dash of the same-period outline (periodBarsChart) and of its swatch. */
+export const SAME_PERIOD_DASH = '4 2';
+
 export interface LegendItem {
   label: string;
-  /** A colour, or `hatch` for the partial-period swatch, or `target` for the target mark. */
+  /** A colour, or `hatch` for the partial-period swatch, `target` for the target mark, `same-period` (dashed). */
   swatch: string;
   symbol?: string;
 }
@@ -46,6 +49,11 @@ export function swatch(it: LegendItem, pid: string): string {
       `<defs>${hatchPattern(pid, blue, 4)}</defs>` +
       `<rect x="1" y="1" width="14" height="10" fill="url(#${pid})" stroke="${blue}"/>`
     );
+  }
+  if (it.swatch === 'same-period') {
+    const k = PALETTE.black;
+    const dash = `stroke-dasharray="${SAME_PERIOD_DASH}"`;
+    return `<rect x="1" y="1" width="14" height="10" fill="none" stroke="${k}" stroke-width="1.5" ${dash}/>`;
   }
   if (it.swatch === 'target')
     return `<line x1="0" y1="6" x2="16" y2="6" stroke="${PALETTE.vermillion}" stroke-width="3"/>`;

@@ -5,12 +5,19 @@
  * sometimes report their true total, provinces also their term totals; new communes report from 07/2025, the
  * running year month by month or as one range.
  */
-import { monthIndex, monthOf, monthText } from '../periods.ts';
+import { monthIndex, monthOf, monthText, yearOf } from '../periods.ts';
 import { DEMO_SOURCE, rowWriter } from './columns.ts';
 import type { CsvSink } from './csv.ts';
 import { stream } from './prng.ts';
 import {
-  COMPLETE_TERMS, activeIn, activeThrough, flowSum, periodOf, segmentsIn, termText, type Ctx,
+  COMPLETE_TERMS,
+  activeIn,
+  activeThrough,
+  flowSum,
+  periodOf,
+  segmentsIn,
+  termText,
+  type Ctx,
 } from './reports.ts';
 import { F_ADM, F_COLLEGE, F_ETHNIC, F_WOMEN, F_YOUTH } from './simulate.ts';
 import type { DemoUnit } from './unit.ts';
@@ -32,6 +39,26 @@ export function writeAdmissions(ctx: Ctx, sink: CsvSink, order: readonly number[
       source: DEMO_SOURCE,
       note,
     });
+  // The year before a running one is reported in two parts, its first months and the rest, as committees
+  // that compare "so với cùng kỳ" do: the running year's months then tile exactly (a moved unit also splits
+  // at 06/07). Undefined when the last year is complete.
+  const end = ctx.sim.end;
+  const cut = monthOf(end) < 12 ? monthIndex(yearOf(end) - 1, monthOf(end)) : undefined;
+  /** Rows of from..to, split after `cut` when it falls inside; the notes say which part is which. */
+  const parts = (
+    u: DemoUnit,
+    a: number,
+    b: number,
+    f: (x: number, y: number) => Flows,
+    bd: boolean,
+    e: boolean,
+    note?: string,
+  ) => {
+    if (cut === undefined || cut < a || cut >= b) return row(u, periodOf(a, b), f(a, b), bd, e, note);
+    const first = `${note ? `${note}; ` : ''}báo cáo đến hết tháng ${monthOf(cut)}`;
+    row(u, periodOf(a, cut), f(a, cut), bd, e, first);
+    row(u, periodOf(cut + 1, b), f(cut + 1, b), bd, e, `${note ? `${note}; ` : ''}các tháng còn lại`);
+  };
   for (const ui of order) {
     const u = units[ui]!;
     const leaves = ctx.leaves[ui]!;
@@ -42,6 +69,8 @@ export function writeAdmissions(ctx: Ctx, sink: CsvSink, order: readonly number[
       const startYear = rng.chance(0.85) ? p.firstYear : rng.int(p.firstYear + 1, p.firstYear + 5);
       const hasBreakdowns = rng.chance(0.8);
       const hasEthnic = rng.chance(0.9);
+      // Most split the year before the running one; the others give it whole ("chỉ có số cả năm").
+      const splits = stream(seed, 'report-base', u.g).chance(0.85);
       for (let y = startYear; y <= p.lastYear; y++) {
         const segments = segmentsIn(ctx, u, y);
         if (segments.length === 0) continue;
@@ -56,8 +85,8 @@ export function writeAdmissions(ctx: Ctx, sink: CsvSink, order: readonly number[
         if (segments.length === 2) {
           // Moved in 07/2025: one row under each parent.
           const [[a1, b1], [a2, b2]] = segments as [[number, number], [number, number]];
-          row(u, periodOf(a1, b1), span(a1, b1), bd, hasEthnic, 'Đến hết 06/2025, trước khi chuyển');
-          row(u, periodOf(a2, b2), span(a2, b2), bd, hasEthnic, 'Từ 07/2025, sau khi chuyển');
+          parts(u, a1, b1, span, bd, hasEthnic, 'Đến hết 06/2025, trước khi chuyển');
+          parts(u, a2, b2, span, bd, hasEthnic, 'Từ 07/2025, sau khi chuyển');
           continue;
         }
         const full = monthOf(a) === 1 && monthOf(b) === 12;
@@ -71,7 +100,8 @@ export function writeAdmissions(ctx: Ctx, sink: CsvSink, order: readonly number[
             const early = monthIndex(y, 7);
             row(u, periodOf(a, early), span(a, early), bd, hasEthnic, 'Báo cáo sơ kết 7 tháng đầu năm');
             row(u, periodOf(a, b), span(a, b), bd, hasEthnic);
-          } else row(u, periodOf(a, b), span(a, b), bd, hasEthnic);
+          } else if (splits) parts(u, a, b, span, bd, hasEthnic);
+          else row(u, periodOf(a, b), span(a, b), bd, hasEthnic);
         } else {
           // The current year (up to lastMonth), or a unit founded or dissolved during the year.
           let to = b;
@@ -91,7 +121,7 @@ export function writeAdmissions(ctx: Ctx, sink: CsvSink, order: readonly number[
         if (y === p.lastYear && monthly) for (let m = a; m <= b; m++) row(u, monthText(m), span(m, m), bd, true);
         else {
           const note = a === u.activeFrom ? 'Từ khi thành lập (07/2025)' : undefined;
-          row(u, periodOf(a, b), span(a, b), bd, true, note);
+          parts(u, a, b, span, bd, true, note);
         }
       }
     } else {
@@ -104,10 +134,12 @@ export function writeAdmissions(ctx: Ctx, sink: CsvSink, order: readonly number[
         if (!active) continue;
         const [a, b] = active;
         const current = b === ctx.sim.end && b < monthIndex(y, 12);
-        if (!(current && u.level === 'province') && !rng.chance(own)) continue;
+        // A province always reports the running year, and the year before it (what "cùng kỳ" compares with).
+        const base = cut !== undefined && y === yearOf(cut) && u.level === 'province';
+        if (!(current && u.level === 'province') && !base && !rng.chance(own)) continue;
         const ended = u.activeTo === b ? `Đến khi kết thúc hoạt động (${monthOf(b)}/${y})` : undefined;
         const note = current ? `Ước đến hết tháng ${monthOf(b)}/${y}` : ended;
-        row(u, periodOf(a, b), span(a, b), bd, true, note);
+        parts(u, a, b, span, bd, true, note);
       }
       if (u.level === 'province') {
         for (const t of COMPLETE_TERMS) {

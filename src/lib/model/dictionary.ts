@@ -40,6 +40,31 @@ export const INDICATORS = {
     windows: 'both',
     description: 'Mức tăng, giảm chia cho số kết nạp của kỳ trước, × 100; chỉ tính khi cả hai kỳ đủ số liệu và kỳ trước khác 0.',
   },
+  admitted_same_period_prev: {
+    label: 'Kết nạp cùng kỳ năm trước',
+    unit: 'count',
+    windows: 'year',
+    description:
+      'Với năm chưa đủ 12 tháng: số kết nạp của đúng những tháng ấy trong năm liền trước ' +
+      '(months là số tháng, of_months là 12), tính theo cùng quy tắc. Chỉ có khi các dòng của năm trước ' +
+      'ghép vừa khít những tháng ấy, hoặc mọi đơn vị trực thuộc, đơn vị tiền thân khi ấy đều có số của ' +
+      'đúng những tháng ấy; không bao giờ so 9 tháng với 12 tháng. Đơn vị mới thành lập trong năm trước ' +
+      'không có số này.',
+  },
+  admitted_change_same_period: {
+    label: 'Tăng, giảm so với cùng kỳ năm trước',
+    unit: 'count',
+    windows: 'year',
+    description: 'Số kết nạp của năm chưa đủ tháng trừ số kết nạp cùng kỳ năm trước. Số âm là giảm.',
+  },
+  admitted_change_same_period_pct: {
+    label: 'Tăng, giảm so với cùng kỳ năm trước (%)',
+    unit: 'pct',
+    windows: 'year',
+    description:
+      'Mức tăng, giảm so với cùng kỳ chia cho số kết nạp cùng kỳ năm trước, × 100; ' +
+      'chỉ tính khi số cùng kỳ khác 0.',
+  },
   youth: { label: 'Đảng viên trẻ (18–30 tuổi) mới kết nạp', unit: 'count', windows: 'both', description: 'Số đảng viên mới kết nạp ở độ tuổi 18–30. ' + COVER },
   women: { label: 'Đảng viên nữ mới kết nạp', unit: 'count', windows: 'both', description: 'Số đảng viên nữ mới kết nạp. ' + COVER },
   ethnic_minority: {

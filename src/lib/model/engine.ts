@@ -17,6 +17,7 @@ import { derive, hasFigures, startFrom } from './indicators.ts';
 import { combineSnapshots, combineStart, combineWindow, lifeIn, type PredWindow } from './merge.ts';
 import { MAX_ROW_ORIGINS, rollUpFlows, rollUpTarget, type Contribution } from './rollup.ts';
 import { clip, count, coveredOf, EMPTY, union, wholeOf, type SpanSet } from './spans.ts';
+import { currentParts, samePeriodOf, type CurrentPart } from './same-period.ts';
 import { ownSnapshots, summedSnapshots } from './stocks.ts';
 import type { Member, Tree } from './tree.ts';
 import type { Windows } from './windows.ts';
@@ -30,6 +31,8 @@ export interface UnitRows extends OwnRows {
 export interface ComputeStats {
   /** Figures computed over part of a window (unit × months), each once. */
   subWindows: number;
+  /** The same, asked for by the same period of the previous year (partial years only). */
+  samePeriods?: number;
 }
 
 export const spanKey = (from: number, to: number): string => `${from}:${to}`;
@@ -111,7 +114,10 @@ export function computeFigures(
     const key = `${u.id}\u0000${scope.from}:${scope.to}`;
     const done = subs.get(key);
     if (done) return done;
-    if (stats) stats.subWindows++;
+    if (stats) {
+      if (samePeriodWork) stats.samePeriods = (stats.samePeriods ?? 0) + 1;
+      else stats.subWindows++;
+    }
     subs.set(key, NO_FLOWS); // a cycle (input error) reads nothing
     const rows = rowsOf(u.id);
     const own = { ...ownAdmissions(rows.admissions, scope), ...ownTraining(rows.training, scope) };
@@ -124,6 +130,21 @@ export function computeFigures(
     subs.set(key, flows);
     return flows;
   }
+
+  // Same period of the previous year, for partial years only (same-period.ts), on the memoised sub-windows.
+  let samePeriodWork = false;
+  const fillSamePeriod = samePeriodOf({
+    spanFlows: (u, from, to, w) => {
+      samePeriodWork = true;
+      const f = subFlows(u, scopeOf(w, from, to));
+      samePeriodWork = false;
+      return f;
+    },
+    predecessors: predsOf,
+    straddles: (u, from, to) =>
+      rowsOf(u.id).admissions.some(({ period: p }) => p.from <= to && p.to >= from && (p.from < from || p.to > to)),
+    hasChildren: (u, from, to) => (tree.membersOf[u.id] ?? []).some((m) => clip(m.months, from, to).length > 0),
+  });
 
   function ensure(u: Unit): void {
     if (figures.has(u.id) || busy.has(u.id)) return;
@@ -154,6 +175,7 @@ export function computeFigures(
     const uf: UnitFigures = { unitId: u.id, years: {}, terms: {}, snapshots };
     const computed = new Map<string, WindowFigures>();
     const bases = preds.length > 0 ? new Map<string, WindowFigures>() : undefined;
+    const partial = new Map<string, CurrentPart[]>();
     if (bases) baseWindows.set(u.id, bases);
     for (const w of windows.all) {
       const children = contributions(u, w, true);
@@ -163,9 +185,10 @@ export function computeFigures(
       const target = rollUpTarget(t && { value: t.target, basis: 'reported', origin: t.origin }, children);
       let f: WindowFigures = { window: w, ...flows };
       if (target) f.target = target;
+      const base = f;
+      const active: PredWindow[] = [];
       if (bases) {
         if (hasFlows(f)) bases.set(w.id, f);
-        const active: PredWindow[] = [];
         preds.forEach((p, i) => {
           const present = lifeIn(p, w);
           if (present.length > 0) active.push({ unit: p, present, figures: windowOf(predFigures[i], w) });
@@ -173,6 +196,9 @@ export function computeFigures(
         f = combineWindow(u, f, children, active);
       }
       computed.set(w.id, f);
+      if (w.kind === 'year' && f.admitted && f.admitted.months < w.months) {
+        partial.set(w.id, currentParts(f, lifeIn(u, w), children, active, base));
+      }
     }
     const startOf =
       preds.length === 0
@@ -188,6 +214,8 @@ export function computeFigures(
       const f = computed.get(w.id)!;
       const prev = windows.previous.get(w.id);
       derive(f, prev && computed.get(prev.id), snapshots, startOf);
+      const parts = partial.get(w.id);
+      if (parts) fillSamePeriod(u, f, parts, prev);
       if (hasFigures(f)) (w.kind === 'year' ? uf.years : uf.terms)[w.id] = f;
     }
     return uf;

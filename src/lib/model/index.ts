@@ -12,14 +12,11 @@ import { latestDataDate, sources } from './meta.ts';
 import { activeChildren, buildTree, type Tree } from './tree.ts';
 import { buildWindows, termsOf, touchedYears, type Windows } from './windows.ts';
 
-export {
-  INDICATORS, INDICATOR_NAMES,   
-} from './dictionary.ts';
-;
+export { INDICATORS, INDICATOR_NAMES } from './dictionary.ts';
 export { livesOf } from './lives.ts';
-;
 export { pct, roundHalfUp, roundRatio } from './round.ts';
-export { tile,   } from './tiling.ts';
+export { coveredOf } from './spans.ts';
+export { tile } from './tiling.ts';
 export type { ComputeStats } from './engine.ts';
 
 export interface ComputeOptions {

@@ -11,10 +11,11 @@
  * - classes, trainees, dossiers and trainees_per_admission for years as well as terms.
  * - Coverage (months/of_months) of a derived row is the coverage of the admitted figure it rests on
  *   (of trainees for trainees_per_admission); empty for target, stocks and members at start.
+ * - Same period of the previous year (same-period.ts): its change rows carry the partial year's coverage.
  * - Basis of a derived row is `combined` when any figure it rests on is combined (merged predecessors'),
  *   else `summed` when any is summed.
  */
-import type { Basis, Flow, IndicatorRow, Snapshot, Window, WindowFigures } from '../types.ts';
+import type { Basis, Flow, IndicatorRow, Snapshot, WindowFigures } from '../types.ts';
 import type { IndicatorName } from './dictionary.ts';
 import { isComplete } from './flows.ts';
 import { pct, roundRatio } from './round.ts';
@@ -134,6 +135,13 @@ export function pushRows(out: IndicatorRow[], unitId: string, f: WindowFigures, 
     const pb = either(a.basis, prev?.admitted?.basis);
     derived('admitted_change', f.admittedChange, a, pb);
     derived('admitted_change_pct', f.admittedChangePct, a, pb);
+    const same = f.samePeriodPrev;
+    if (same) {
+      flow('admitted_same_period_prev', same);
+      const sb = either(a.basis, same.basis);
+      derived('admitted_change_same_period', f.admittedChangeSamePeriod, a, sb);
+      derived('admitted_change_same_period_pct', f.admittedChangeSamePeriodPct, a, sb);
+    }
   }
   flow('youth', f.youth);
   flow('women', f.women);

@@ -48,9 +48,6 @@ export function count(s: SpanSet): number {
   return n;
 }
 
-const isWhole = (s: SpanSet, w: MonthSpan): boolean =>
-  s.length === 1 && s[0]!.from === w.from && s[0]!.to === w.to;
-
 export function sameSet(a: SpanSet, b: SpanSet): boolean {
   if (a === b) return true;
   if (a.length !== b.length) return false;
@@ -85,7 +82,7 @@ export function clip(s: SpanSet, from: MonthIndex, to: MonthIndex): SpanSet {
   return out.length === 0 ? EMPTY : out;
 }
 
-function intersect(a: SpanSet, b: SpanSet): SpanSet {
+export function intersect(a: SpanSet, b: SpanSet): SpanSet {
   if (a === b) return a;
   const out: MonthSpan[] = [];
   let i = 0;

@@ -4,7 +4,7 @@
  */
 import { barsLite, type LiteBar } from '../charts/bars-lite.ts';
 import { escapeXml as esc } from '../charts/xml.ts';
-import { fmtCount, fmtNumber, fmtPct, partialOf } from '../format/index.ts';
+import { fmtCount, fmtNumber, fmtPct, fmtSignedPct, partialOf } from '../format/index.ts';
 import type { Cell, Table } from '../view/shapes.ts';
 
 export type CompareUnit = 'count' | 'pct' | 'ratio';
@@ -60,6 +60,9 @@ export interface CompareSelection {
   units: number[];
 }
 
+/** The indicator of the change on the same period of the previous year: also a column beside `admitted`. */
+export const SAME_PERIOD_ID = 'admitted_change_same_period_pct';
+
 /** The chart draws at most this many units (the highest values); the table lists all chosen. */
 export const CHART_MAX = 60;
 
@@ -103,6 +106,12 @@ export function compareResult(data: CompareData, sel: CompareSelection): Compare
     const t = compareText(v, unit);
     return { label: u.label, value: v === null ? undefined : typeof v === 'number' ? v : v[0], partial: t.partial };
   });
+  // Admitted in a running year: the change on the same months of the year before beside it.
+  const same = ind?.id === 'admitted' && period ? data.values[SAME_PERIOD_ID]?.[period.id] : undefined;
+  const sameOf = (i: number): number | undefined => {
+    const x = same?.[i];
+    return typeof x === 'number' ? x : undefined;
+  };
   const cells: Cell[][] = items.map(({ i, u, v }, k) => {
     const t = compareText(v, unit);
     return [
@@ -111,6 +120,7 @@ export function compareResult(data: CompareData, sel: CompareSelection): Compare
       { text: u.parent },
       ...(several ? [{ text: groupLabel(groupOf.get(i)) }] : []),
       { text: t.text, flag: t.partial },
+      ...(same ? [{ text: fmtSignedPct(sameOf(i)) }] : []),
     ];
   });
   const reported = items.filter((x) => x.v !== null).length;
@@ -133,6 +143,7 @@ export function compareResult(data: CompareData, sel: CompareSelection): Compare
         ind?.label ?? sel.indicator,
         'Số tháng có số liệu',
         'Số tháng của kỳ',
+        ...(same ? ['Tăng, giảm so với cùng kỳ năm trước (%)'] : []),
       ],
       rows: items.map(({ i, u, v }) => [
         u.id,
@@ -143,6 +154,7 @@ export function compareResult(data: CompareData, sel: CompareSelection): Compare
         v === null ? undefined : typeof v === 'number' ? v : v[0],
         Array.isArray(v) ? v[1] : undefined,
         Array.isArray(v) ? v[2] : undefined,
+        ...(same ? [sameOf(i)] : []),
       ]),
     },
     capped:
@@ -151,8 +163,15 @@ export function compareResult(data: CompareData, sel: CompareSelection): Compare
         : '',
     table: {
       caption: title,
-      head: ['#', 'Đơn vị', 'Trực thuộc', ...(several ? ['Nhóm'] : []), ind?.label ?? ''],
-      numeric: [true, false, false, ...(several ? [false] : []), true],
+      head: [
+        '#',
+        'Đơn vị',
+        'Trực thuộc',
+        ...(several ? ['Nhóm'] : []),
+        ind?.label ?? '',
+        ...(same ? ['So với cùng kỳ'] : []),
+      ],
+      numeric: [true, false, false, ...(several ? [false] : []), true, ...(same ? [true] : [])],
       rows: cells,
     },
     reported:

@@ -8,6 +8,7 @@ import { ALL_CHILDREN, countNoun } from '../view/groups.ts';
 import { href, unitPath } from '../view/href.ts';
 import type { PageFile } from '../view/shapes.ts';
 import {
+  SAME_PERIOD_ID,
   compareResult,
   type CompareData,
   type CompareGroup,
@@ -24,6 +25,14 @@ export { compareResult,  tableHtml } from './compare-view.ts';
 
 export const COMPARE_INDICATORS: (CompareIndicator & { get: (w: WindowFigures) => Flow | number | undefined })[] = [
   { id: 'admitted', label: 'Số đảng viên kết nạp', unit: 'count', windows: 'both', get: (w) => w.admitted },
+  {
+    // A running year against the same months of the year before: choosing it sorts the units by it.
+    id: SAME_PERIOD_ID,
+    label: 'Tăng, giảm so với cùng kỳ năm trước',
+    unit: 'pct',
+    windows: 'year',
+    get: (w) => w.admittedChangeSamePeriodPct,
+  },
   { id: 'target', label: 'Chỉ tiêu kết nạp', unit: 'count', windows: 'both', get: (w) => w.target?.value },
   {
     id: 'target_achieved_pct',

@@ -54,6 +54,15 @@ export function admittedSentence(ctx: Ctx): void {
     const behind = !cov.complete && cov.known && f.target && f.paceStatus === 'behind';
     const verb = behind ? `mới kết nạp được ${n} đảng viên` : `kết nạp được ${n} đảng viên mới`;
     s = `${when}, ${ctx.subject.next()} ${verb}${flowNote(ctx, a, 'admitted')}`;
+    // A year still running: the same months of the year before, as reports say it ("so với cùng kỳ").
+    const sp = f.admittedChangeSamePeriodPct;
+    if (!cov.complete && f.samePeriodPrev && sp !== undefined) {
+      // One decimal, as the reports write it; two when one would read 0,0.
+      const pt = fmtPct(Math.abs(sp), Math.abs(sp) < 0.05 ? 2 : 1);
+      const word = sp > 0 ? 'tăng' : 'giảm';
+      figs.push(cite('admitted_change_same_period_pct', w.id, sp, sp === 0 ? 'bằng cùng kỳ' : pt));
+      s += sp === 0 ? ', bằng cùng kỳ năm trước' : `, ${word} ${pt} so với cùng kỳ năm trước`;
+    }
   }
   if (f.targetAchievedPct !== undefined && f.target) {
     const p = fmtPct(f.targetAchievedPct);

@@ -1,7 +1,7 @@
 /** Admissions by year (bars with the targets) and the pace of the cards' year against its target. */
 import { paceMeter, PALETTE, periodBarsChart } from '../../charts/index.ts';
-import { fmtCount, fmtPct, partialOf } from '../../format/index.ts';
-import type { Dataset, Unit } from '../../types.ts';
+import { DASH, fmtCount, fmtPct, fmtSignedPct, partialOf } from '../../format/index.ts';
+import type { Dataset, Unit, WindowFigures } from '../../types.ts';
 import { PACE_LABEL } from '../../view/labels.ts';
 import type { Cell, ChartView, CsvData, Table } from '../../view/shapes.ts';
 import {
@@ -17,6 +17,7 @@ import {
   textCell,
   nameOf,
 } from '../cells.ts';
+import { samePeriodChange, samePeriodWhy } from '../same-period.ts';
 import { range, yearFig } from '../site.ts';
 import { type RevisionMarks, withRevision } from './revised.ts';
 import { unitData } from './shared.ts';
@@ -38,7 +39,17 @@ const CSV_COLUMNS = [
   'Đạt chỉ tiêu (%)',
   'Tiến độ cần đạt (%)',
   'Tăng, giảm so với năm trước',
+  'Cùng kỳ năm trước',
+  'Tăng, giảm so với cùng kỳ (%)',
 ];
+
+/** A partial year against the same months of the year before: the % (the figure in the tip), or why not. */
+function samePeriodCell(unit: Unit, w: WindowFigures | undefined): Cell {
+  if (!w?.samePeriodPrev) return textCell(DASH, w ? { title: samePeriodWhy(unit, w) } : {});
+  const pct = w.admittedChangeSamePeriodPct;
+  const text = pct !== undefined ? fmtSignedPct(pct) : fmtCount(w.admittedChangeSamePeriod);
+  return textCell(text, { title: samePeriodChange(w) });
+}
 
 export function admissionsView(ds: Dataset, unit: Unit, marks?: RevisionMarks): ChartView | undefined {
   const fig = ds.figures[unit.id];
@@ -51,6 +62,8 @@ export function admissionsView(ds: Dataset, unit: Unit, marks?: RevisionMarks): 
   const at = (y: number) => yearFig(ds, unit.id, y);
   const rows: Cell[][] = [];
   const csv: CsvData = { columns: CSV_COLUMNS, rows: [] };
+  // The "so với cùng kỳ" column only where some year is partial (most tables have none).
+  const sameColumn = years.some((y) => at(y)?.samePeriodPrev || at(y)?.samePeriodReason);
   for (const y of years) {
     const w = at(y);
     const achieved = w?.targetAchievedPct;
@@ -64,13 +77,16 @@ export function admissionsView(ds: Dataset, unit: Unit, marks?: RevisionMarks): 
         status: w?.paceStatus,
       },
       signedCell(w?.admittedChange),
+      ...(sameColumn ? [samePeriodCell(unit, w)] : []),
     ]);
-    csv.rows.push([y, ...flowCsv(w?.admitted), w?.target?.value, achieved, w?.expectedPacePct, w?.admittedChange]);
+    const same = [w?.samePeriodPrev?.value, w?.admittedChangeSamePeriodPct];
+    const target = [w?.target?.value, achieved, w?.expectedPacePct];
+    csv.rows.push([y, ...flowCsv(w?.admitted), ...target, w?.admittedChange, ...same]);
   }
   const table: Table = {
     caption: `Kết nạp đảng viên theo năm — ${unit.label}`,
-    head: ['Năm', 'Kết nạp', 'Chỉ tiêu', 'Đạt chỉ tiêu', 'Tăng, giảm'],
-    numeric: [false, true, true, true, true],
+    head: ['Năm', 'Kết nạp', 'Chỉ tiêu', 'Đạt chỉ tiêu', 'Tăng, giảm', ...(sameColumn ? ['So với cùng kỳ'] : [])],
+    numeric: [false, true, true, true, true, ...(sameColumn ? [true] : [])],
     rows,
     note: hasSum(rows) ? SUM_NOTE : undefined,
   };
@@ -78,6 +94,7 @@ export function admissionsView(ds: Dataset, unit: Unit, marks?: RevisionMarks): 
   const id = 'bd-ket-nap';
   const withAdmitted = years.filter((y) => at(y)?.admitted);
   const withTarget = years.some((y) => at(y)?.target);
+  const withSame = years.some((y) => at(y)?.samePeriodPrev);
   const first = years[0];
   const last = years[years.length - 1];
   const perYear = years.map((y) => {
@@ -95,7 +112,8 @@ export function admissionsView(ds: Dataset, unit: Unit, marks?: RevisionMarks): 
     title: 'Kết nạp đảng viên theo năm',
     subtitle:
       `${unit.label}, ${span}: số đảng viên kết nạp mỗi năm` +
-      (withTarget ? '; vạch cam đỏ là chỉ tiêu' : ''),
+      (withTarget ? '; vạch cam đỏ là chỉ tiêu' : '') +
+      (withSame ? '; khung nét đứt là cùng kỳ năm trước' : ''),
     caption: partial.length
       ? `${withAdmitted.length >= 2 ? 'Thanh gạch chéo: năm' : 'Năm'} ` +
         `chưa đủ 12 tháng số liệu (${partialList}), ` +
@@ -112,12 +130,14 @@ export function admissionsView(ds: Dataset, unit: Unit, marks?: RevisionMarks): 
               rows: years.map((y) => {
                 const w = at(y);
                 const target = w?.target ? `; chỉ tiêu ${fmtCount(w.target.value)}` : '';
+                const change = w && samePeriodChange(w);
                 return {
                   x: String(y),
                   value: w?.admitted?.value,
                   partial: partialOf(w?.admitted),
                   target: w?.target?.value,
-                  tip: `${flowTip(`Kết nạp ${y}`, w?.admitted, nameOf(ds))}${target}`,
+                  samePeriod: w?.samePeriodPrev?.value,
+                  tip: `${flowTip(`Kết nạp ${y}`, w?.admitted, nameOf(ds))}${target}${change ? `; ${change}` : ''}`,
                 };
               }),
             })
@@ -126,6 +146,7 @@ export function admissionsView(ds: Dataset, unit: Unit, marks?: RevisionMarks): 
       { label: 'Năm đủ 12 tháng', swatch: PALETTE.blue },
       ...(partial.length ? [{ label: 'Năm chưa đủ tháng', swatch: 'hatch' }] : []),
       ...(withTarget ? [{ label: 'Chỉ tiêu', swatch: 'target' }] : []),
+      ...(withSame ? [{ label: 'Cùng kỳ năm trước', swatch: 'same-period' }] : []),
     ],
     ...unitData(unit, 'ket-nap-theo-nam', table, csv),
   };

@@ -5,6 +5,7 @@ import type { Dataset, Snapshot, Unit, WindowFigures } from '../../types.ts';
 import { NO_DATA, PACE_LABEL } from '../../view/labels.ts';
 import type { Card } from '../../view/shapes.ts';
 import { nameOf, sumNote } from '../cells.ts';
+import { samePeriodLine } from '../same-period.ts';
 import { admittedYears, range, yearFig } from '../site.ts';
 import { type RevisionMarks, withRevision } from './revised.ts';
 
@@ -21,7 +22,11 @@ function admittedCard(
   const lines: string[] = [];
   if (a && w) {
     const before = year! - 1;
-    if (w.admittedChange === 0) {
+    // A year still running compares with the same months of the year before (same-period.ts).
+    const same = samePeriodLine(unit, w);
+    if (same) {
+      lines.push(same);
+    } else if (w.admittedChange === 0) {
       lines.push(`Bằng năm ${before} (${fmtCount(prev?.value)})`);
     } else if (w.admittedChange !== undefined) {
       const change = `${fmtCount(Math.abs(w.admittedChange))} (${fmtSignedPct(w.admittedChangePct)})`;
