@@ -103,29 +103,49 @@ for (const f of csvs) {
 
 // Inline: each page's CSV links (download attribute) appended to its HTML, percent-encoded as a data: URL would be.
 const encode = (csv: string) => csv.replace(/[%#"&<\n\r\t]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-const pages = files.filter((f) => f.kind === 'page');
-let added = 0;
-const before: number[] = [];
-const after: number[] = [];
-let worst = { page: '', gz: 0 };
-for (const p of pages) {
-  const html = readFileSync(path.join(dist, p.rel), 'utf8');
-  const links = [...html.matchAll(/href="([^"]+\.csv)"[^>]*\bdownload=/g)].map((m) => m[1]!.replace(/^\//, ''));
-  const inline = links
-    .filter((l) => csvBytes.has(l))
-    .map((l) => encode(readFileSync(path.join(dist, l), 'utf8')))
-    .join('"');
-  added += Buffer.byteLength(inline);
-  const g0 = gzipSync(html, { level: GZIP_LEVEL }).length;
-  const g1 = inline ? gzipSync(html + inline, { level: GZIP_LEVEL }).length : g0;
-  before.push(g0);
-  after.push(g1);
-  if (g1 > worst.gz) worst = { page: p.rel, gz: g1 };
+const isLightFolder = (folder: string) => {
+  const m = /^don-vi\/([^/]+)\/$/.exec(folder);
+  const u = m ? bySlug.get(m[1]!) : undefined;
+  return u !== undefined && light(u.level);
+};
+interface PageGzip {
+  page: string;
+  light: boolean;
+  added: number;
+  before: number;
+  after: number;
 }
+const weights: PageGzip[] = files
+  .filter((f) => f.kind === 'page')
+  .map((p) => {
+    const html = readFileSync(path.join(dist, p.rel), 'utf8');
+    const links = [...html.matchAll(/href="([^"]+\.csv)"[^>]*\bdownload=/g)].map((m) => m[1]!.replace(/^\//, ''));
+    const inline = links
+      .filter((l) => csvBytes.has(l))
+      .map((l) => encode(readFileSync(path.join(dist, l), 'utf8')))
+      .join('"');
+    const before = gzipSync(html, { level: GZIP_LEVEL }).length;
+    const after = inline ? gzipSync(html + inline, { level: GZIP_LEVEL }).length : before;
+    return { page: p.rel, light: isLightFolder(folderOf(p.rel)), added: Buffer.byteLength(inline), before, after };
+  });
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length ? s[Math.floor(s.length / 2)]! : 0;
 };
+/** The pages' HTML gzip when the pages chosen by `inlined` carry their CSVs. */
+function inlineNote(inlined: (w: PageGzip) => boolean): string {
+  const now = weights.map((w) => w.before);
+  const then = weights.map((w) => (inlined(w) ? w.after : w.before));
+  const worst = weights.reduce((a, w) =>
+    (inlined(w) ? w.after : w.before) > (inlined(a) ? a.after : a.before) ? w : a,
+  );
+  const added = weights.reduce((a, w) => a + (inlined(w) ? w.added : 0), 0);
+  return (
+    `HTML +${fmtBytes(added)}; page HTML gzip median ${fmtBytes(median(now))} → ${fmtBytes(median(then))}, ` +
+    `max ${fmtBytes(Math.max(...now))} → ${fmtBytes(Math.max(...then))} (\`${worst.page}\`)`
+  );
+}
+const nonLightCsvs = csvs.filter((f) => !isLightFolder(folderOf(f.rel))).length;
 
 const others = files.length - csvs.length;
 const design = (name: string, count: number, note: string) => [
@@ -151,8 +171,12 @@ console.log(
       design(
         'inline data: links',
         0,
-        `HTML +${fmtBytes(added)}; page gzip median ${fmtBytes(median(before))} → ${fmtBytes(median(after))}, ` +
-          `max ${fmtBytes(Math.max(...before))} → ${fmtBytes(worst.gz)} (\`${worst.page}\`)`,
+        inlineNote(() => true),
+      ),
+      design(
+        'light units inline, the others one per chart',
+        nonLightCsvs,
+        inlineNote((w) => w.light),
       ),
     ],
   ),
