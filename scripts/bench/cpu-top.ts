@@ -36,7 +36,9 @@ const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 
 // Self time per node: each sample's time delta goes to the node sampled.
 const self = new Map<number, number>();
-profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+profile.samples.forEach((id, i) => {
+  self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
+});
 const totalUs = [...self.values()].reduce((a, b) => a + b, 0);
 
 /** `astro`, `@observablehq/plot`, `src/lib/model`, `node:internal`, or `(program)`/`(garbage collector)`. */
