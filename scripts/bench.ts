@@ -5,15 +5,20 @@
  * - the data check (`node scripts/check.ts`, a child process): wall time, rows per second, peak memory;
  * - two references on the same files: a bare CSV parse with d3-dsv (read + csvParse, the floor) and
  *   DuckDB's CSV reader (read_csv + count), and the check's time as a ratio to each;
+ * - the check of the same data as workbooks (scripts/csv-to-xlsx.ts into bench/out/<preset>/xlsx), as a ratio to
+ *   the check of the CSV files;
  * - the full build (`node scripts/build.ts` with DATA_DIR and OUT_DIR=bench/out/<preset>/dist, so the real
  *   dist/ is untouched): wall time, peak memory of the whole process tree, pages, size of the output, and the
  *   gzip transfer of one page (its HTML plus the CSS and JS it loads, fonts aside; zlib level 9);
+ * - the framework's floor: as many plain ~25 KB pages, no data, no charts, built by the same Astro in a throwaway
+ *   project bench/out/floor-<pages>/, and the build's time as a ratio to it;
  * and writes bench/report.md with a chart bench/build-time.svg. Not a test: it prints and reports, and a
  * failing step is reported in the table rather than stopping the run.
  * Peak memory: the sum of VmRSS over the child and all its descendants, sampled from /proc every 100 ms (Linux).
  *
  * The parts, in scripts/bench/: memory.ts (child processes and their memory), references.ts (d3-dsv, DuckDB),
- * pages.ts (the built site and page weight), runner.ts (one preset), tables.ts, chart.ts and report.ts.
+ * pages.ts (the built site and page weight), floor.ts and floor-build.ts (the floor), runner.ts (one preset),
+ * tables.ts, chart.ts and report.ts.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -35,7 +40,10 @@ async function main(): Promise<number> {
       repeat: { type: 'string', default: '3' },
     },
   });
-  const presets = values.presets.split(',').map((s) => s.trim()).filter(Boolean);
+  const presets = values.presets
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const bad = presets.filter((p) => !isPresetName(p));
   if (bad.length > 0 || presets.length === 0) {
     console.error(`Unknown preset(s): ${bad.join(', ')}. Use --presets ${PRESET_NAMES.join(',')}`);

@@ -63,11 +63,25 @@ function treeRss(pid: number): number {
   return total;
 }
 
-/** Runs `node scripts/<script>` with `env`; after `timeoutMs` it and what it started are killed. */
-export function runNode(script: string, env: Record<string, string>, timeoutMs: number): Promise<RunStats> {
+/** Node's own options (e.g. `--cpu-prof`) and the script's arguments. */
+export interface RunOptions {
+  nodeArgs?: string[];
+  args?: string[];
+}
+
+/**
+ * Runs `node scripts/<script>` with `env` (`script` may also be a path from scripts/, e.g. `bench/floor-build.ts`);
+ * after `timeoutMs` it and what it started are killed.
+ */
+export function runNode(
+  script: string,
+  env: Record<string, string>,
+  timeoutMs: number,
+  { nodeArgs = [], args = [] }: RunOptions = {},
+): Promise<RunStats> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const child = spawn(process.execPath, [path.join(root, 'scripts', script)], {
+    const child = spawn(process.execPath, [...nodeArgs, path.resolve(root, 'scripts', script), ...args], {
       cwd: root,
       env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -104,7 +118,10 @@ export function runNode(script: string, env: Record<string, string>, timeoutMs: 
         code,
         seconds: (performance.now() - t0) / 1000,
         peakBytes: peak,
-        tail: tail.filter((l) => l.trim() !== '').slice(-12).join('\n'),
+        tail: tail
+          .filter((l) => l.trim() !== '')
+          .slice(-12)
+          .join('\n'),
         timedOut,
       });
     });

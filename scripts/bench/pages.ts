@@ -11,6 +11,9 @@ export interface SiteStats {
   pages: number;
   bytes: number;
   files: number;
+  /** The largest file of the output, relative to it, and its size. */
+  largestFile: string;
+  largestFileBytes: number;
   pageGzipMedian: number;
   pageGzipMax: number;
   largestPage: string;
@@ -79,7 +82,12 @@ function pageAssets(html: string, pageFile: string, distDir: string, base: strin
 export function siteStats(distDir: string, base: string): SiteStats {
   const files = walk(distDir);
   let bytes = 0;
-  for (const f of files) bytes += statSync(f).size;
+  let largestFile = { file: '', bytes: 0 };
+  for (const f of files) {
+    const size = statSync(f).size;
+    bytes += size;
+    if (size > largestFile.bytes) largestFile = { file: path.relative(distDir, f), bytes: size };
+  }
   const pages = files.filter((f) => path.basename(f) === 'index.html');
   const gz = new Map<string, number>();
   const gzipSize = (file: string) => {
@@ -106,6 +114,8 @@ export function siteStats(distDir: string, base: string): SiteStats {
     pages: pages.length,
     bytes,
     files: files.length,
+    largestFile: largestFile.file,
+    largestFileBytes: largestFile.bytes,
     pageGzipMedian: median,
     pageGzipMax: largest?.bytes ?? 0,
     largestPage: largest?.page ?? '',

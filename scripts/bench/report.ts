@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { DEMO_FILES } from '../../src/lib/demo/columns.ts';
 import { GZIP_LEVEL, root } from './config.ts';
+import { FLOOR_PAGE_BYTES } from './floor.ts';
 import { fmtBytes, fmtInt, table } from './format.ts';
 import type { PresetResult } from './runner.ts';
 import { buildTable, dataTable, goalsTable, growthTable } from './tables.ts';
@@ -75,7 +76,8 @@ ${sizes}
 Node's start-up and module loading; the goals use it) and the time the check reports for itself. References on the \
 same files, in the bench's own process:
 d3-dsv = read each file as UTF-8 and \`csvParse\` it (the floor: no validation); DuckDB = \`SELECT count(*) FROM \
-read_csv(file, header = true)\` per file (native, multi-threaded).
+read_csv(file, header = true)\` per file (native, multi-threaded). Workbooks = the check of the same data converted \
+by \`npm run csv-to-xlsx\` (one typed .xlsx per table), as a ratio to the check of the CSV files.
 
 ${dataTable(results)}
 
@@ -83,7 +85,12 @@ ${dataTable(results)}
 
 \`node scripts/build.ts\` with \`DATA_DIR\` and \`OUT_DIR=bench/out/<preset>/dist\`. Page transfer = gzip (zlib \
 level ${GZIP_LEVEL}) of the page's HTML plus every CSS and JS file it loads (stylesheets, scripts, module preloads \
-and their static imports), font files aside; each file counted once per page.
+and their static imports), font files aside; each file counted once per page. Floor = as many plain pages (about \
+${Math.round(FLOOR_PAGE_BYTES / 1024)} KB of static HTML each, one dynamic route, no data, no charts) built by the \
+same Astro in a throwaway project (\`bench/out/floor-<pages>/\`, \`scripts/bench/floor-build.ts\`, an in-process \
+\`build()\` as the site's build does): \`build ÷ floor\` is how far above the framework's own cost the site is. The \
+goals for files, size and the largest file are those of the common static hosts (Cloudflare Pages' free plan: 20,000 \
+files and 25 MiB a file; GitHub Pages: 1 GB).
 
 ${buildTable(results)}
 
@@ -100,7 +107,8 @@ ${chartOk ? '![Build time against rows and pages](build-time.svg)\n\n' : ''}${gr
 - Peak memory: the sum of VmRSS over the child process and all its descendants, sampled from \`/proc\` every 100 ms \
 (a process that lives less than that may be missed).
 - The check and the two references run ${repeatCount} times each and the fastest run is shown (peak memory: the \
-highest of the runs); the build runs once. Timings vary between runs, much more so when other work shares the \
-machine (see the load average above). Data, outputs and the per-run JSON are in \`bench/out/\` (not committed).
+highest of the runs), and so does the check of the workbooks; the build, the floor and the conversion to \
+workbooks run once. Timings vary between runs, much more so when other work shares the machine (see the load \
+average above). Data, outputs and the per-run JSON are in \`bench/out/\` (not committed).
 ${errors.length ? `\n## Failures\n\n${errors.join('\n')}\n` : ''}`;
 }

@@ -1,7 +1,9 @@
 /**
  * One preset: generates the demo data into bench/out/<preset>/data, then runs the data check (fastest of
- * `repeat`), the two references, and the full build (OUT_DIR=bench/out/<preset>/dist, so the real dist/ is
- * untouched) and measures its output. A failing step is recorded in `errors` rather than stopping the run.
+ * `repeat`), the two references, the check of the same data as workbooks (bench/out/<preset>/xlsx, made by
+ * scripts/csv-to-xlsx.ts), the full build (OUT_DIR=bench/out/<preset>/dist, so the real dist/ is untouched) and
+ * measures its output, then the framework's floor for as many pages (floor.ts). A failing step is recorded in
+ * `errors` rather than stopping the run.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
@@ -11,6 +13,7 @@ import { PRESETS, type PresetName } from '../../src/lib/demo/presets.ts';
 import { writeDemo } from '../../src/lib/demo/write.ts';
 import { outRoot, root } from './config.ts';
 import { fmtBytes, fmtInt, fmtSec } from './format.ts';
+import { floorBuild, type FloorResult } from './floor.ts';
 import { runNode, type RunStats } from './memory.ts';
 import { siteStats, type SiteStats } from './pages.ts';
 import { d3Reference, duckdbReference, type RefTimes } from './references.ts';
@@ -26,8 +29,12 @@ export interface PresetResult {
   check?: RunStats;
   d3?: RefTimes;
   duckdb?: RefTimes & { version: string };
+  /** The check of the same data converted to workbooks (one .xlsx per table). */
+  workbookCheck?: RunStats;
   build?: RunStats;
   site?: SiteStats;
+  /** Plain Astro pages, as many as the build's (floor.ts). */
+  floor?: FloorResult;
   errors: string[];
 }
 
@@ -107,6 +114,8 @@ export async function benchPreset(
     result.errors.push(`DuckDB reference failed: ${String(error)}`);
   }
 
+  await benchWorkbooks(result, dir, timeoutMs, repeat, log);
+
   if (!skipBuild) {
     const clean = async () => {
       await rm(distDir, { recursive: true, force: true });
@@ -124,11 +133,13 @@ export async function benchPreset(
         result.errors.push(`build exited ${b.code}${b.timedOut ? ' (timed out)' : ''}:\n${b.tail}`);
         if (b.timedOut) await clean();
       } else if (existsSync(distDir)) {
-        const s = (result.site = siteStats(distDir, '/'));
+        const s = siteStats(distDir, '/');
+        result.site = s;
         log(
           `site: ${fmtInt(s.pages)} pages, ${fmtBytes(s.bytes)}, ` +
             `page gzip median ${fmtBytes(s.pageGzipMedian)}, max ${fmtBytes(s.pageGzipMax)}`,
         );
+        await benchFloor(result, s.pages, timeoutMs, log);
       } else {
         const out = path.relative(root, distDir);
         result.errors.push(`build exited 0 but ${out} does not exist (OUT_DIR not honoured?)`);
@@ -138,4 +149,51 @@ export async function benchPreset(
     }
   }
   return result;
+}
+
+/** The same data as workbooks (scripts/csv-to-xlsx.ts), then the check on them (fastest of `repeat`). */
+async function benchWorkbooks(
+  result: PresetResult,
+  dir: string,
+  timeoutMs: number,
+  repeat: number,
+  log: (s: string) => void,
+): Promise<void> {
+  const dataDir = path.join(dir, 'data');
+  const xlsxDir = path.join(dir, 'xlsx');
+  try {
+    await rm(xlsxDir, { recursive: true, force: true });
+    const convert = await runNode('csv-to-xlsx.ts', {}, timeoutMs, { args: [dataDir, xlsxDir] });
+    if (convert.code !== 0) {
+      result.errors.push(`csv-to-xlsx exited ${convert.code}:\n${convert.tail}`);
+      return;
+    }
+    log(`workbooks written in ${fmtSec(convert.seconds)}`);
+    const check = () => runNode('check.ts', { DATA_DIR: xlsxDir }, timeoutMs);
+    const w = await fastest(repeat, check, (r) => r.code === 0);
+    result.workbookCheck = w;
+    log(`check of the workbooks: exit ${w.code}, ${fmtSec(w.seconds)}, peak ${fmtBytes(w.peakBytes)}`);
+    if (w.code !== 0) result.errors.push(`check of the workbooks exited ${w.code}:\n${w.tail}`);
+  } catch (error) {
+    result.errors.push(`workbook check could not run: ${String(error)}`);
+  }
+}
+
+/** The framework's floor for `pages` pages. */
+async function benchFloor(
+  result: PresetResult,
+  pages: number,
+  timeoutMs: number,
+  log: (s: string) => void,
+): Promise<void> {
+  try {
+    const f = await floorBuild(pages, timeoutMs);
+    result.floor = f;
+    log(`floor: ${fmtInt(f.built)} plain pages in ${fmtSec(f.seconds)}, peak ${fmtBytes(f.peakBytes)}`);
+    if (f.code !== 0 || f.built !== pages) {
+      result.errors.push(`floor build exited ${f.code} with ${f.built} of ${pages} pages:\n${f.tail}`);
+    }
+  } catch (error) {
+    result.errors.push(`floor build could not run: ${String(error)}`);
+  }
 }
