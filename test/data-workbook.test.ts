@@ -57,3 +57,27 @@ describe('du-lieu.xlsx', () => {
     expect('bytes' in (await dataWorkbook(ds, bytes.length))).toBe(true);
   });
 });
+
+describe('du-lieu.xlsx of a big data set', () => {
+  it('is sized from a sample and not made when the estimate is twice the limit', async () => {
+    // 60,000 admissions rows: more than the 20,000-row sample, so the sample's size is scaled by the rows.
+    const big: Dataset = {
+      ...ds,
+      inputs: {
+        ...ds.inputs,
+        tables: [
+          {
+            file: 'admissions.csv',
+            columns: ['unit_id', 'period', 'admitted'],
+            rows: Array.from({ length: 60_000 }, (_, i) => [`U${i}`, '2024', String(i % 97)]),
+          },
+        ],
+      },
+    };
+    const sample = (await dataWorkbookBytes(big, 20_000)).length;
+    // Estimate = sample × 60,000 / 20,000; a limit of a third of the sample makes it 9 × the limit: not made.
+    const limit = Math.floor(sample / 3);
+    const out = await dataWorkbook(big, limit);
+    expect(out).toEqual({ size: Math.round((sample * 60_000) / 20_000) });
+  });
+});

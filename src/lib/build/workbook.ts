@@ -21,8 +21,8 @@ const WORKBOOK_DATE = new Date(Date.UTC(2025, 6, 1));
 
 const COUNT = /^\d{1,15}$/;
 
-/** The workbook of every input table of the dataset. */
-export async function dataWorkbookBytes(ds: Dataset): Promise<Uint8Array> {
+/** The workbook of every input table of the dataset (or of its first `maxRows` rows per table). */
+export async function dataWorkbookBytes(ds: Dataset, maxRows = Infinity): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = SITE_NAME;
   wb.lastModifiedBy = SITE_NAME;
@@ -41,13 +41,27 @@ export async function dataWorkbookBytes(ds: Dataset): Promise<Uint8Array> {
       // Text format where Excel would turn `2024-03` into a date or drop the zero of `01`.
       if (!counts[i]) col.numFmt = '@';
     });
-    for (const r of t.rows) ws.addRow(r.map((v, i) => (counts[i] && COUNT.test(v) ? Number(v) : v)));
+    for (const r of t.rows.length > maxRows ? t.rows.slice(0, maxRows) : t.rows) ws.addRow(r.map((v, i) => (counts[i] && COUNT.test(v) ? Number(v) : v)));
   }
   return fixZipDates(new Uint8Array(await wb.xlsx.writeBuffer()));
 }
 
-/** The workbook when it fits the largest file the common hosts accept, else its size (not published). */
+/** Rows per table of the sample that sizes a big data set's workbook before it is made. */
+const SAMPLE_ROWS = 20_000;
+
+/**
+ * The workbook when it fits the largest file the common hosts accept, else its size (not published). exceljs
+ * holds a whole workbook in memory (7.5 GB and minutes for a national data set), so a data set of more rows than
+ * the sample is first sized from a workbook of its first rows; when that estimate is twice the limit, the
+ * workbook is not made and the estimate is its size.
+ */
 export async function dataWorkbook(ds: Dataset, limit = PART_LIMIT): Promise<{ bytes: Uint8Array } | { size: number }> {
+  const rows = ds.inputs.tables.reduce((n, t) => n + t.rows.length, 0);
+  const sampled = ds.inputs.tables.reduce((n, t) => n + Math.min(t.rows.length, SAMPLE_ROWS), 0);
+  if (rows > sampled) {
+    const estimate = Math.round(((await dataWorkbookBytes(ds, SAMPLE_ROWS)).length * rows) / sampled);
+    if (estimate > 2 * limit) return { size: estimate };
+  }
   const bytes = await dataWorkbookBytes(ds);
   return bytes.length <= limit ? { bytes } : { size: bytes.length };
 }
