@@ -1,9 +1,21 @@
 /**
  * The "Sao chép" buttons of the summaries: shown only when this script runs (they are `hidden` in the HTML), each
  * copies the text of the element its `data-copy` names. Where the Clipboard API is missing (a plain http:// site),
- * the text is selected and copied the old way; the text stays selectable either way.
+ * the text is selected and copied the old way; the text stays selectable either way. A summary shows its first
+ * sentence and keeps the rest in a closed <details>: the whole text is copied, sentence by sentence.
  */
+// HTML's line breaks and indents only: the non-breaking spaces of the text (`12,25 %`) are copied as they are.
+const squash = (s: string | null) => (s ?? '').replace(/[ \t\n\r]+/g, ' ').trim();
+
+/** The sentences of the quote: its paragraphs and the <summary> holding the first sentence, in order. */
+function textOf(el: HTMLElement): string {
+  const parts = [...el.querySelectorAll('summary, p')].map((x) => squash(x.textContent)).filter(Boolean);
+  return parts.length > 0 ? parts.join(' ') : squash(el.textContent);
+}
+
 function select(el: HTMLElement): void {
+  // A closed <details> hides the rest of the text from the selection.
+  for (const d of el.querySelectorAll('details')) d.open = true;
   const range = document.createRange();
   range.selectNodeContents(el);
   const sel = window.getSelection();
@@ -12,7 +24,7 @@ function select(el: HTMLElement): void {
 }
 
 async function copy(el: HTMLElement): Promise<boolean> {
-  const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+  const text = textOf(el);
   try {
     if (navigator.clipboard?.writeText) {
       await navigator.clipboard.writeText(text);
