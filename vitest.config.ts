@@ -6,7 +6,10 @@ class VnuLastSequencer extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const sorted = await super.sort(files);
     const last = (f: TestSpecification) => (f.moduleId.endsWith('quality-html.test.ts') ? 1 : 0);
-    return sorted.map((f, i) => [f, i] as const).sort((a, b) => last(a[0]) - last(b[0]) || a[1] - b[1]).map(([f]) => f);
+    return sorted
+      .map((f, i) => [f, i] as const)
+      .sort((a, b) => last(a[0]) - last(b[0]) || a[1] - b[1])
+      .map(([f]) => f);
   }
 }
 

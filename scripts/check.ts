@@ -40,7 +40,8 @@ export interface CheckOptions {
 }
 
 const count = (n: number) => n.toLocaleString('vi-VN');
-const seconds = (ms: number) => (ms / 1000).toLocaleString('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const seconds = (ms: number) =>
+  (ms / 1000).toLocaleString('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
 export async function runCheck(dir: string, opts: CheckOptions = {}): Promise<CheckResult> {
   const log = opts.log ?? ((line: string) => process.stdout.write(`${line}\n`));

@@ -31,14 +31,14 @@ Xem thử: DATA_DIR=THƯ_MỤC npm run build`;
 /** The command line, parsed (a function so that its result type names the options). */
 const parseDemoArgs = () =>
   parseArgs({
-      options: {
-        preset: { type: 'string', short: 'p' },
-        out: { type: 'string', short: 'o' },
-        seed: { type: 'string', short: 's', default: '1' },
-        force: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
+    options: {
+      preset: { type: 'string', short: 'p' },
+      out: { type: 'string', short: 'o' },
+      seed: { type: 'string', short: 's', default: '1' },
+      force: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
 
 function main(): number {
   let values: ReturnType<typeof parseDemoArgs>['values'];
@@ -80,8 +80,7 @@ function main(): number {
   const took = `${dec(ms / 1000, 2)} s`;
   console.log(`Đã sinh dữ liệu minh họa "${preset}" (hạt giống ${seed}) vào ${out} trong ${took}`);
   const levels = (c: DemoStats['units']) =>
-    `${n(c.province)} tỉnh, ${n(c.district)} cấp huyện, ${n(c.commune)} xã, phường, ` +
-    `${n(c.grassroots)} cơ sở`;
+    `${n(c.province)} tỉnh, ${n(c.district)} cấp huyện, ${n(c.commune)} xã, phường, ` + `${n(c.grassroots)} cơ sở`;
   console.log(`  Đơn vị đến 06/2025: ${levels(stats.before)}`);
   console.log(`  Đơn vị từ 07/2025: ${levels(stats.after)}`);
   const size = (b: number) => (b >= 1e6 ? `${dec(b / 1e6, 1)} MB` : `${dec(b / 1e3, 0)} kB`);

@@ -24,8 +24,10 @@ afterAll(() => {
 });
 
 const GOOD = {
-  'units.csv': '\ufeffid,name,short_name,level,parent_id\r\nQN,Đảng bộ tỉnh Quảng Ninh,Quảng Ninh,province,\r\nBL,Đảng bộ huyện Bình Liêu,Bình Liêu,district,QN\r\n',
-  'admissions.csv': 'unit_id;period;admitted;youth;women;ethnic_minority;college;source\nBL;2019;109;68;53;98;64;Báo Quảng Ninh\nBL;2020-01..2020-07;53;;;;;Báo Quảng Ninh\n',
+  'units.csv':
+    '\ufeffid,name,short_name,level,parent_id\r\nQN,Đảng bộ tỉnh Quảng Ninh,Quảng Ninh,province,\r\nBL,Đảng bộ huyện Bình Liêu,Bình Liêu,district,QN\r\n',
+  'admissions.csv':
+    'unit_id;period;admitted;youth;women;ethnic_minority;college;source\nBL;2019;109;68;53;98;64;Báo Quảng Ninh\nBL;2020-01..2020-07;53;;;;;Báo Quảng Ninh\n',
   'targets.csv': 'unit_id,period,target\nBL,2020,85\n',
   'members.csv': 'unit_id,as_of,members\nBL,31/12/2019,"2.417"\n',
   'ghi-chu.csv': 'x\n',
@@ -34,18 +36,48 @@ const GOOD = {
 describe('formatDiagnostic', () => {
   it('writes file:line:column [header] "value": message', () => {
     expect(
-      formatDiagnostic({ severity: 'error', file: 'admissions.csv', line: 12, column: 'admitted', columnNumber: 7, value: '12a', message: 'Không phải số.' }),
+      formatDiagnostic({
+        severity: 'error',
+        file: 'admissions.csv',
+        line: 12,
+        column: 'admitted',
+        columnNumber: 7,
+        value: '12a',
+        message: 'Không phải số.',
+      }),
     ).toBe('admissions.csv:12:7 [admitted] "12a": Không phải số.');
   });
 
   it('leaves out what does not apply, and quotes awkward values safely', () => {
-    expect(formatDiagnostic({ severity: 'error', file: 'units.csv', message: 'Thiếu tệp.' })).toBe('units.csv: Thiếu tệp.');
-    expect(formatDiagnostic({ severity: 'error', file: 'terms.csv', line: 4, message: 'Chồng.' })).toBe('terms.csv:4: Chồng.');
-    expect(formatDiagnostic({ severity: 'error', file: 'units.csv', line: 1, column: 'level', message: 'Thiếu cột.' })).toBe('units.csv:1 [level]: Thiếu cột.');
-    expect(formatDiagnostic({ severity: 'error', file: 'a.csv', line: 2, columnNumber: 1, column: 'name', value: 'Xã "A"', message: 'm' })).toBe(
-      'a.csv:2:1 [name] "Xã \\"A\\"": m',
+    expect(formatDiagnostic({ severity: 'error', file: 'units.csv', message: 'Thiếu tệp.' })).toBe(
+      'units.csv: Thiếu tệp.',
     );
-    const long = formatDiagnostic({ severity: 'error', file: 'a.csv', line: 2, columnNumber: 1, column: 'note', value: 'x'.repeat(200), message: 'm' });
+    expect(formatDiagnostic({ severity: 'error', file: 'terms.csv', line: 4, message: 'Chồng.' })).toBe(
+      'terms.csv:4: Chồng.',
+    );
+    expect(
+      formatDiagnostic({ severity: 'error', file: 'units.csv', line: 1, column: 'level', message: 'Thiếu cột.' }),
+    ).toBe('units.csv:1 [level]: Thiếu cột.');
+    expect(
+      formatDiagnostic({
+        severity: 'error',
+        file: 'a.csv',
+        line: 2,
+        columnNumber: 1,
+        column: 'name',
+        value: 'Xã "A"',
+        message: 'm',
+      }),
+    ).toBe('a.csv:2:1 [name] "Xã \\"A\\"": m');
+    const long = formatDiagnostic({
+      severity: 'error',
+      file: 'a.csv',
+      line: 2,
+      columnNumber: 1,
+      column: 'note',
+      value: 'x'.repeat(200),
+      message: 'm',
+    });
     expect(long.length).toBeLessThan(120);
   });
 });
@@ -102,7 +134,9 @@ describe('runCheck (in-process, as the build calls it)', () => {
       log: (l) => out.push(l),
       outDir: folder({}),
     });
-    expect(r.errors.map(formatDiagnostic)).toEqual([expect.stringMatching(/^targets\.csv:3:2 \[period\] "2020": Trùng dòng/)]);
+    expect(r.errors.map(formatDiagnostic)).toEqual([
+      expect.stringMatching(/^targets\.csv:3:2 \[period\] "2020": Trùng dòng/),
+    ]);
     expect(r.warnings).toHaveLength(1);
     const text = out.join('\n');
     expect(text).toMatch(/đọc admissions\.csv: 2 dòng \(\d+,\d s\)/);
@@ -134,12 +168,15 @@ describe('npm run check (CLI)', () => {
   it('warns, without failing, when the children of a unit admitted more than the unit reports', () => {
     const r = cli(
       folder({
-        'units.csv': 'id,name,level,parent_id\nP,Tỉnh A,province,\nD,Huyện B,district,P\nG1,Xã C,grassroots,D\nG2,Xã D,grassroots,D\n',
+        'units.csv':
+          'id,name,level,parent_id\nP,Tỉnh A,province,\nD,Huyện B,district,P\nG1,Xã C,grassroots,D\nG2,Xã D,grassroots,D\n',
         'admissions.csv': 'unit_id,period,admitted\nD,2020,5\nG1,2020,4\nG2,2020,3\n',
       }),
     );
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/admissions\.csv:2 \[admitted\] "5": .*Huyện B.*năm 2020.*\(7\) lớn hơn số của chính đơn vị \(5\)/);
+    expect(r.stdout).toMatch(
+      /admissions\.csv:2 \[admitted\] "5": .*Huyện B.*năm 2020.*\(7\) lớn hơn số của chính đơn vị \(5\)/,
+    );
     expect(r.stdout).toMatch(/0 lỗi, 2 cảnh báo/);
   });
 

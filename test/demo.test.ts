@@ -123,7 +123,10 @@ describe('demo presets', () => {
     expect(stats.rows['training.csv']).toBeGreaterThan(50);
     // Every data row says it is generated.
     for (const f of DEMO_FILES.filter((f) => f !== 'units.csv')) {
-      expect(lines(mem.files[f]!).every((l) => l.includes(`"${DEMO_SOURCE}"`)), f).toBe(true);
+      expect(
+        lines(mem.files[f]!).every((l) => l.includes(`"${DEMO_SOURCE}"`)),
+        f,
+      ).toBe(true);
     }
     // A grassroots unit admits 0–15 a year; breakdowns never exceed the admitted.
     for (const l of adm) {

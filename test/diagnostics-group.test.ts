@@ -117,6 +117,11 @@ describe('runCheck prints grouped errors, and each one with --all', () => {
     expect(text).toContain('npm run check -- --all');
     const each: string[] = [];
     await runCheck(dir, { log: (l) => each.push(l), all: true });
-    expect(each.join('\n').split('\n').filter((l) => l.startsWith('units.csv:'))).toHaveLength(100);
+    expect(
+      each
+        .join('\n')
+        .split('\n')
+        .filter((l) => l.startsWith('units.csv:')),
+    ).toHaveLength(100);
   });
 });

@@ -114,7 +114,11 @@ describe('parseTable', () => {
     [';', 'semicolon'],
     ['\t', 'tab'],
   ])('reads a file delimited by %j (%s)', (d) => {
-    const text = ['unit_id', 'period', 'admitted'].join(d) + '\n' + ['BL', '2020', '1,488'].map((c) => (c.includes(d) || c.includes(',') ? `"${c}"` : c)).join(d) + '\n';
+    const text =
+      ['unit_id', 'period', 'admitted'].join(d) +
+      '\n' +
+      ['BL', '2020', '1,488'].map((c) => (c.includes(d) || c.includes(',') ? `"${c}"` : c)).join(d) +
+      '\n';
     const t = parseTable(text, 'admissions.csv');
     expect(t.delimiter).toBe(d);
     expect(t.columns).toEqual(['unit_id', 'period', 'admitted']);

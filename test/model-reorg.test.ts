@@ -16,7 +16,8 @@ const m = (s: string) => parseMonth(s)!;
 const all = (n: number) => ({ reported: n, active: n });
 const rowsOf = (d: Dataset, unit: string, period: string) =>
   Object.fromEntries(
-    d.indicatorsOf(unit)
+    d
+      .indicatorsOf(unit)
       .filter((r) => r.period === period)
       .map((r) => [r.indicator, [r.value, r.months, r.basis]]),
   );
@@ -84,7 +85,10 @@ describe('units that moved, ended or started', () => {
     expect(d.childrenOf['D']).toEqual(['G1', 'G2', 'G3']);
     expect(d.childrenOf['C1']).toEqual(['G1', 'G4']);
     const y2025 = { from: m('2025-01'), to: m('2025-12') };
-    expect(d.activeChildren('C1', y2025).map((c) => [c.unitId, c.months])).toEqual([['G1', 6], ['G4', 6]]);
+    expect(d.activeChildren('C1', y2025).map((c) => [c.unitId, c.months])).toEqual([
+      ['G1', 6],
+      ['G4', 6],
+    ]);
     expect(d.activeChildren('P', { from: m('2024-01'), to: m('2024-12') }).map((c) => c.unitId)).toEqual(['D']);
   });
 
@@ -177,11 +181,17 @@ describe('merged units', () => {
     // 2024: A's own (A.D 25) + B's (B.D 15) = 40, combined, complete.
     const y24 = year(d, 'A', 2024)!;
     expect(y24.admitted).toMatchObject({ value: 40, months: 12, basis: 'combined', reporting: all(2) });
-    expect(y24.admitted!.parts).toEqual([{ unitId: 'A', value: 25 }, { unitId: 'B', value: 15 }]);
+    expect(y24.admitted!.parts).toEqual([
+      { unitId: 'A', value: 25 },
+      { unitId: 'B', value: 15 },
+    ]);
     // 2025: own = A.D 30 (01–06) + A.C 20 (07–12) = 50; B over 01–06: 8. 58, 12/12, 3 of 3 reported.
     const y25 = year(d, 'A', 2025)!;
     expect(y25.admitted).toMatchObject({ value: 58, months: 12, basis: 'combined', reporting: all(3) });
-    expect(y25.admitted!.parts).toEqual([{ unitId: 'A', value: 50 }, { unitId: 'B', value: 8 }]);
+    expect(y25.admitted!.parts).toEqual([
+      { unitId: 'A', value: 50 },
+      { unitId: 'B', value: 8 },
+    ]);
     // B keeps its own figures to its end: 8 over 6 of 12 months.
     expect(year(d, 'B', 2025)!.admitted).toMatchObject({ value: 8, months: 6, basis: 'summed' });
     expect(year(d, 'B', 2026)).toBeUndefined();
@@ -210,7 +220,10 @@ describe('merged units', () => {
     expect(year(d, 'A', 2024)!.target).toEqual({
       value: 70,
       basis: 'combined',
-      parts: [{ unitId: 'A', value: 50 }, { unitId: 'B', value: 20 }],
+      parts: [
+        { unitId: 'A', value: 50 },
+        { unitId: 'B', value: 20 },
+      ],
     });
     expect(year(d, 'A', 2024)!.targetAchievedPct).toBe(57.14);
     // 2025: B was active and has no target: unknown, not A's 70 alone.
@@ -229,14 +242,20 @@ describe('merged units', () => {
       ['2025-12-31', 1500, 'reported'],
     ]);
     expect(snaps[0]!.women).toBe(700);
-    expect(snaps[0]!.parts!.map((p) => [p.unitId, p.snapshot.members])).toEqual([['A', 1020], ['B', 410]]);
+    expect(snaps[0]!.parts!.map((p) => [p.unitId, p.snapshot.members])).toEqual([
+      ['A', 1020],
+      ['B', 410],
+    ]);
     // Start of 2025: A's own 2024-12-31 (1000) + B's own 2025-01-10 (400), each the closest to 1 January.
     const y25 = year(d, 'A', 2025)!;
     expect(y25.membersAtStart).toEqual({
       value: 1400,
       asOf: '2024-12-31',
       basis: 'combined',
-      parts: [{ unitId: 'A', value: 1000, asOf: '2024-12-31' }, { unitId: 'B', value: 400, asOf: '2025-01-10' }],
+      parts: [
+        { unitId: 'A', value: 1000, asOf: '2024-12-31' },
+        { unitId: 'B', value: 400, asOf: '2025-01-10' },
+      ],
     });
     // Admission rate 2025: 58 / 1400 = 4.14 %. Start of 2026: A's 2025-12-31 alone (B ended): 33/1500 = 2.2 %.
     expect(y25.admissionRatePct).toBe(4.14);
@@ -300,7 +319,10 @@ describe('a new unit founded on the basis of old ones', () => {
     // 2024: N did not exist; X 100 + Y 60 = 160, combined, 12/12, complete.
     const y24 = year(d, 'N', 2024)!;
     expect(y24.admitted).toMatchObject({ value: 160, months: 12, basis: 'combined', reporting: all(2) });
-    expect(y24.admitted!.parts).toEqual([{ unitId: 'X', value: 100 }, { unitId: 'Y', value: 60 }]);
+    expect(y24.admitted!.parts).toEqual([
+      { unitId: 'X', value: 100 },
+      { unitId: 'Y', value: 60 },
+    ]);
     // 2025: own = N.C 50 (07–12) + X 40 + Y 30 (01–06) = 120, 12/12; change −40 = −25 %.
     const y25 = year(d, 'N', 2025)!;
     expect(y25.admitted).toMatchObject({ value: 120, months: 12, basis: 'combined' });

@@ -3,7 +3,15 @@
  * Expected values are worked out by hand in the comments, never taken from the code under test.
  */
 import { describe, expect, it } from 'vitest';
-import { computeDataset, INDICATOR_NAMES, INDICATORS, pct, roundHalfUp, roundRatio, tile } from '../src/lib/model/index.ts';
+import {
+  computeDataset,
+  INDICATOR_NAMES,
+  INDICATORS,
+  pct,
+  roundHalfUp,
+  roundRatio,
+  tile,
+} from '../src/lib/model/index.ts';
 import { monthIndex } from '../src/lib/periods.ts';
 import type { Dataset, WindowFigures } from '../src/lib/types.ts';
 import { Fixture } from './helpers/fixture.ts';
@@ -12,7 +20,9 @@ const year = (d: Dataset, unit: string, y: number): WindowFigures | undefined =>
 const term = (d: Dataset, unit: string, id: string): WindowFigures | undefined => d.figures[unit]?.terms[id];
 const lines = (f: WindowFigures | undefined) => f?.admitted?.rows.map((o) => o.line);
 const rowsOf = (d: Dataset, unit: string, period: string) =>
-  Object.fromEntries(d.indicators.filter((r) => r.unit_id === unit && r.period === period).map((r) => [r.indicator, r.value]));
+  Object.fromEntries(
+    d.indicators.filter((r) => r.unit_id === unit && r.period === period).map((r) => [r.indicator, r.value]),
+  );
 
 /** One unit, some admissions rows. */
 const single = (...rows: [string, number][]) => {
@@ -24,7 +34,10 @@ const single = (...rows: [string, number][]) => {
 describe('tiling', () => {
   it('uses a row that is exactly the window alone', () => {
     // The year row says 100; twelve monthly rows of 10 would say 120. The year row wins.
-    const months = Array.from({ length: 12 }, (_, i): [string, number] => [`2020-${String(i + 1).padStart(2, '0')}`, 10]);
+    const months = Array.from({ length: 12 }, (_, i): [string, number] => [
+      `2020-${String(i + 1).padStart(2, '0')}`,
+      10,
+    ]);
     const d = single(...months, ['2020', 100]);
     const a = year(d, 'U', 2020)!.admitted!;
     expect(a.value).toBe(100);
@@ -51,7 +64,15 @@ describe('tiling', () => {
 
   it('on a tie in months prefers fewer rows', () => {
     // Term 2015-2020 = 2016..2020 (60 months): five yearly rows, or two ranges covering the same 60.
-    const d = single(['2016', 1], ['2017', 1], ['2018', 1], ['2019', 1], ['2020', 1], ['2016-01..2018-12', 30], ['2019-01..2020-12', 20]);
+    const d = single(
+      ['2016', 1],
+      ['2017', 1],
+      ['2018', 1],
+      ['2019', 1],
+      ['2020', 1],
+      ['2016-01..2018-12', 30],
+      ['2019-01..2020-12', 20],
+    );
     const t = term(d, 'U', '2015-2020')!.admitted!;
     expect(t.value).toBe(50);
     expect(t.months).toBe(60);
@@ -89,7 +110,10 @@ describe('tiling', () => {
     const d = single(['2020-01..2020-07', 53]);
     const a = year(d, 'U', 2020)!.admitted!;
     expect([a.value, a.months, a.ofMonths]).toEqual([53, 7, 12]);
-    expect(d.indicators.find((r) => r.indicator === 'admitted' && r.period === '2020')).toMatchObject({ months: 7, of_months: 12 });
+    expect(d.indicators.find((r) => r.indicator === 'admitted' && r.period === '2020')).toMatchObject({
+      months: 7,
+      of_months: 12,
+    });
   });
 
   it('gives no figure, not 0, without a usable row', () => {
@@ -98,7 +122,15 @@ describe('tiling', () => {
     expect(year(d, 'U', 2019)?.admitted).toBeUndefined();
     expect(d.indicators.filter((r) => r.indicator === 'admitted')).toEqual([
       // Only the term 2015-2020 can hold it.
-      { unit_id: 'U', period: '2015-2020', indicator: 'admitted', value: 40, months: 13, of_months: 60, basis: 'reported' },
+      {
+        unit_id: 'U',
+        period: '2015-2020',
+        indicator: 'admitted',
+        value: 40,
+        months: 13,
+        of_months: 60,
+        basis: 'reported',
+      },
     ]);
     expect(d.indicators.some((r) => r.value === 0)).toBe(false);
   });
@@ -128,7 +160,10 @@ describe('tiling', () => {
  * window, best = most months, then fewest rows, then later (rows listed latest first by end, start,
  * file position; greater at the first difference). A row exactly the window wins alone (the last one).
  */
-function bruteForce(rows: { id: number; from: number; to: number }[], w: { from: number; to: number }): number[] | undefined {
+function bruteForce(
+  rows: { id: number; from: number; to: number }[],
+  w: { from: number; to: number },
+): number[] | undefined {
   const exact = rows.filter((r) => r.from === w.from && r.to === w.to);
   if (exact.length > 0) return [exact[exact.length - 1]!.id];
   const inside = rows.filter((r) => r.from >= w.from && r.to <= w.to);
@@ -139,7 +174,9 @@ function bruteForce(rows: { id: number; from: number; to: number }[], w: { from:
     const set = inside.filter((_, i) => mask & (1 << i)).sort((a, b) => a.from - b.from);
     if (set.some((r, i) => i > 0 && r.from <= set[i - 1]!.to)) continue;
     const months = set.reduce((s, r) => s + r.to - r.from + 1, 0);
-    const latestFirst = [...set].sort((a, b) => b.to - a.to || b.from - a.from || b.id - a.id).flatMap((r) => [r.to, r.from, r.id]);
+    const latestFirst = [...set]
+      .sort((a, b) => b.to - a.to || b.from - a.from || b.id - a.id)
+      .flatMap((r) => [r.to, r.from, r.id]);
     const key = [months, -set.length, ...latestFirst];
     if (!best || compareKeys(key, bestKey) > 0) {
       best = set;
@@ -203,11 +240,23 @@ describe('roll-up', () => {
     const p = year(d, 'P', 2020)!.admitted!;
     expect(p).toMatchObject({ value: 20, basis: 'summed', reporting: { reported: 2, active: 3 } });
     expect(p.months).toBe(7);
-    expect(d.indicators).toContainEqual({ unit_id: 'P', period: '2020', indicator: 'admitted', value: 20, months: 7, of_months: 12, basis: 'summed' });
+    expect(d.indicators).toContainEqual({
+      unit_id: 'P',
+      period: '2020',
+      indicator: 'admitted',
+      value: 20,
+      months: 7,
+      of_months: 12,
+      basis: 'summed',
+    });
   });
 
   it('finishes children first whatever the order of units.csv', () => {
-    const fx = new Fixture().unit('G', 'grassroots', 'D').unit('D', 'district', 'P').unit('P', 'province').adm('G', '2020', 4);
+    const fx = new Fixture()
+      .unit('G', 'grassroots', 'D')
+      .unit('D', 'district', 'P')
+      .unit('P', 'province')
+      .adm('G', '2020', 4);
     expect(year(computeDataset(fx.inputs()), 'P', 2020)!.admitted).toMatchObject({ value: 4, basis: 'summed' });
   });
 
@@ -223,7 +272,13 @@ describe('roll-up', () => {
     expect(year(d, 'A', 2020)!.admitted).toMatchObject({ value: 5, basis: 'reported' });
     // Once for the year, once for the term 2015-2020 that holds the same rows.
     expect(d.warnings).toHaveLength(2);
-    expect(d.warnings[0]).toMatchObject({ severity: 'warning', file: 'admissions.csv', line: 2, column: 'admitted', value: '5' });
+    expect(d.warnings[0]).toMatchObject({
+      severity: 'warning',
+      file: 'admissions.csv',
+      line: 2,
+      column: 'admitted',
+      value: '5',
+    });
     expect(d.warnings[0]!.message).toContain('Đơn vị A (A), năm 2020');
     expect(d.warnings[0]!.message).toContain('(7)');
     expect(d.warnings[1]!.message).toContain('nhiệm kỳ 2015–2020');
@@ -411,7 +466,10 @@ describe('training', () => {
   });
 
   it('no ratio when one of them is partial', () => {
-    const fx = new Fixture().unit('U', 'district').adm('U', '2020-01..2020-08', 31).train('U', '2020', { trainees: 282 });
+    const fx = new Fixture()
+      .unit('U', 'district')
+      .adm('U', '2020-01..2020-08', 31)
+      .train('U', '2020', { trainees: 282 });
     expect(year(computeDataset(fx.inputs()), 'U', 2020)!.traineesPerAdmission).toBeUndefined();
   });
 });
@@ -421,7 +479,13 @@ describe('stocks', () => {
     const fx = new Fixture()
       .unit('U', 'district')
       .member('U', '2016-01-15', { members: 1400, villagesWithoutMembers: 37, villages: 118 })
-      .member('U', '2017-01-04', { members: 1488, ethnicMinority: 979, villages: 118, villagesWithBranch: 59, villagesWithoutMembers: 18 })
+      .member('U', '2017-01-04', {
+        members: 1488,
+        ethnicMinority: 979,
+        villages: 118,
+        villagesWithBranch: 59,
+        villagesWithoutMembers: 18,
+      })
       .member('U', '2017-06-30', { members: 1500 });
     const d = computeDataset(fx.inputs());
     expect(year(d, 'U', 2017)!.stock).toMatchObject({ asOf: '2017-06-30', members: 1500 });
@@ -470,10 +534,12 @@ describe('dataset', () => {
     // 2019 is touched by the range but has no figure.
     expect(d.years).toEqual([2018, 2020, 2021]);
     expect(d.latestDataDate).toBe('2020-02-29');
-    expect(d.sources).toEqual([
-      { text: 'Báo B', count: 2 },
-      { text: 'Báo A', count: 2 },
-    ].sort((x, y) => x.text.localeCompare(y.text, 'vi')));
+    expect(d.sources).toEqual(
+      [
+        { text: 'Báo B', count: 2 },
+        { text: 'Báo A', count: 2 },
+      ].sort((x, y) => x.text.localeCompare(y.text, 'vi')),
+    );
     expect(d.isDemo).toBe(true);
     const keys = d.indicators.map((r) => `${r.unit_id}|${r.period}|${INDICATOR_NAMES.indexOf(r.indicator as never)}`);
     expect(d.indicators.map((r) => r.unit_id)).toEqual([...d.indicators.map((r) => r.unit_id)].sort());
@@ -487,17 +553,49 @@ describe('dataset', () => {
       .adm('U', '2020-01..2020-06', 50, { youth: 1, women: 2, ethnicMinority: 3, college: 4 })
       .target('U', '2020', 80)
       .train('U', '2020-01..2020-06', { classes: 1, trainees: 2, dossiers: 3 })
-      .member('U', '2019-12-31', { members: 1000, probationary: 1, women: 2, ethnicMinority: 3, grassrootsOrgs: 4, branches: 5, villages: 6, villagesWithBranch: 1, villagesWithoutMembers: 2 });
+      .member('U', '2019-12-31', {
+        members: 1000,
+        probationary: 1,
+        women: 2,
+        ethnicMinority: 3,
+        grassrootsOrgs: 4,
+        branches: 5,
+        villages: 6,
+        villagesWithBranch: 1,
+        villagesWithoutMembers: 2,
+      });
     const d = computeDataset(fx.inputs());
     const in2020 = d.indicators.filter((r) => r.period === '2020').map((r) => r.indicator);
     expect(in2020).toEqual([
-      'admitted', 'youth', 'women', 'ethnic_minority', 'college', 'youth_pct', 'women_pct', 'ethnic_minority_pct', 'college_pct',
-      'target', 'target_achieved_pct', 'expected_pace_pct', 'pace_status', 'members_at_start', 'admission_rate_pct',
-      'classes', 'trainees', 'dossiers',
+      'admitted',
+      'youth',
+      'women',
+      'ethnic_minority',
+      'college',
+      'youth_pct',
+      'women_pct',
+      'ethnic_minority_pct',
+      'college_pct',
+      'target',
+      'target_achieved_pct',
+      'expected_pace_pct',
+      'pace_status',
+      'members_at_start',
+      'admission_rate_pct',
+      'classes',
+      'trainees',
+      'dossiers',
     ]);
-    expect(rowsOf(d, 'U', '2020')).toMatchObject({ target_achieved_pct: 62.5, expected_pace_pct: 50, pace_status: 'ahead', admission_rate_pct: 5 });
+    expect(rowsOf(d, 'U', '2020')).toMatchObject({
+      target_achieved_pct: 62.5,
+      expected_pace_pct: 50,
+      pace_status: 'ahead',
+      admission_rate_pct: 5,
+    });
     for (const r of d.indicators) expect(Object.keys(INDICATORS)).toContain(r.indicator);
-    const order = d.indicators.filter((r) => r.period === '2019').map((r) => INDICATOR_NAMES.indexOf(r.indicator as never));
+    const order = d.indicators
+      .filter((r) => r.period === '2019')
+      .map((r) => INDICATOR_NAMES.indexOf(r.indicator as never));
     expect(order).toEqual([...order].sort((a, b) => a - b));
   });
 });

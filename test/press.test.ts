@@ -82,7 +82,7 @@ describe('chart images', () => {
     });
     expect(image.svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" width="392" height="\d+"/);
     expect(image.svg).toContain('<rect width="100%" height="100%" fill="#ffffff"/>');
-    expect(image.svg).toContain("font-family=\"&#39;Be Vietnam Pro&#39;, ");
+    expect(image.svg).toContain('font-family="&#39;Be Vietnam Pro&#39;, ');
     expect(image.svg).toContain('>Nguồn: Bài “Đảng bộ huyện Bình Liêu…”,');
     expect(image.svg).toContain('font-weight="700" fill="#1b1b1b">Kết nạp đảng viên theo năm — Bình Liêu<');
     expect(image.height).toBeGreaterThan(chartSize(svg).height + 100);
@@ -105,7 +105,12 @@ describe('chart images', () => {
     const band = (y0: number, y1: number) => {
       let s = 0;
       for (let y = y0; y < y1; y++) {
-        for (let x = 0; x < png.width; x++) s += 765 - pixel(png, x, y).slice(0, 3).reduce((m, v) => m + v, 0);
+        for (let x = 0; x < png.width; x++)
+          s +=
+            765 -
+            pixel(png, x, y)
+              .slice(0, 3)
+              .reduce((m, v) => m + v, 0);
       }
       return s;
     };

@@ -39,7 +39,14 @@ describe('formula guard', () => {
 
 describe('toCsv', () => {
   it('quotes only where needed, CRLF, BOM', () => {
-    const text = toCsv(['a', 'b', 'c'], [['x,y', 'say "hi"', 'two\nlines'], [1, null, undefined], [1.5, '', 'plain']]);
+    const text = toCsv(
+      ['a', 'b', 'c'],
+      [
+        ['x,y', 'say "hi"', 'two\nlines'],
+        [1, null, undefined],
+        [1.5, '', 'plain'],
+      ],
+    );
     expect(text).toBe('\uFEFFa,b,c\r\n"x,y","say ""hi""","two\nlines"\r\n1,,\r\n1.5,,plain\r\n');
     expect(toCsv(['a'], [], { bom: false })).toBe('a\r\n');
   });
@@ -62,8 +69,22 @@ function dataset(): Dataset {
     .member('A', '2019-12-31', { members: 300 });
   const inputs = fx.inputs();
   inputs.tables = [
-    { file: 'units.csv', columns: ['id', 'name', 'level', 'parent_id'], rows: [['P', 'Tỉnh, "P"', 'province', ''], ['A', 'A', 'district', 'P']] },
-    { file: 'admissions.csv', columns: ['unit_id', 'period', 'admitted', 'youth', 'source', 'note'], rows: [['A', '2019', '10', '5', '=HYPERLINK("x")', 'dòng 1\ndòng 2'], ['A', '2020', '7', '', '', '']] },
+    {
+      file: 'units.csv',
+      columns: ['id', 'name', 'level', 'parent_id'],
+      rows: [
+        ['P', 'Tỉnh, "P"', 'province', ''],
+        ['A', 'A', 'district', 'P'],
+      ],
+    },
+    {
+      file: 'admissions.csv',
+      columns: ['unit_id', 'period', 'admitted', 'youth', 'source', 'note'],
+      rows: [
+        ['A', '2019', '10', '5', '=HYPERLINK("x")', 'dòng 1\ndòng 2'],
+        ['A', '2020', '7', '', '', ''],
+      ],
+    },
   ];
   return computeDataset(inputs);
 }
@@ -72,13 +93,22 @@ describe('publishData', () => {
   it('writes the inputs and the indicators', async () => {
     const out = path.join(tmp, 'one');
     const files = await publishData(dataset(), out);
-    expect(files.map((f) => path.basename(f))).toEqual(['units.csv', 'admissions.csv', 'indicators.csv', 'indicators.json']);
+    expect(files.map((f) => path.basename(f))).toEqual([
+      'units.csv',
+      'admissions.csv',
+      'indicators.csv',
+      'indicators.json',
+    ]);
 
     const units = await readFile(path.join(out, 'units.csv'));
     expect([...units.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(units.toString('utf8')).toBe('\uFEFFid,name,level,parent_id\r\nP,"Tỉnh, ""P""",province,\r\nA,A,district,P\r\n');
+    expect(units.toString('utf8')).toBe(
+      '\uFEFFid,name,level,parent_id\r\nP,"Tỉnh, ""P""",province,\r\nA,A,district,P\r\n',
+    );
     const adm = await readFile(path.join(out, 'admissions.csv'), 'utf8');
-    expect(adm).toBe('\uFEFFunit_id,period,admitted,youth,source,note\r\nA,2019,10,5,"\'=HYPERLINK(""x"")","dòng 1\ndòng 2"\r\nA,2020,7,,,\r\n');
+    expect(adm).toBe(
+      '\uFEFFunit_id,period,admitted,youth,source,note\r\nA,2019,10,5,"\'=HYPERLINK(""x"")","dòng 1\ndòng 2"\r\nA,2020,7,,,\r\n',
+    );
 
     const csv = await readFile(path.join(out, 'indicators.csv'), 'utf8');
     const lines = csv.split('\r\n');
@@ -95,7 +125,10 @@ describe('publishData', () => {
     expect(lines).toContain('A,2019,youth_pct,50,12,12,reported');
     expect(lines.at(-1)).toBe('');
 
-    const json = JSON.parse(await readFile(path.join(out, 'indicators.json'), 'utf8')) as { columns: string[]; rows: unknown[][] };
+    const json = JSON.parse(await readFile(path.join(out, 'indicators.json'), 'utf8')) as {
+      columns: string[];
+      rows: unknown[][];
+    };
     expect(json.columns).toEqual(['unit_id', 'period', 'indicator', 'value', 'months', 'of_months', 'basis']);
     expect(json.rows).toHaveLength(lines.length - 2);
     expect(json.rows).toContainEqual(['A', '2020', 'admitted_change', -3, 12, 12, 'reported']);

@@ -68,7 +68,7 @@ describe('published CSV files: formula guard on every cell', () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'pdv-csv-'));
     try {
       await mkdir(path.join(dir, 'data'));
-      await writeFile(path.join(dir, 'data', 'a.csv'), "\uFEFFunit,value,note\r\nA,'-2,x\r\nB,\"=1+1\",y\r\nC,z\r\n");
+      await writeFile(path.join(dir, 'data', 'a.csv'), '\uFEFFunit,value,note\r\nA,\'-2,x\r\nB,"=1+1",y\r\nC,z\r\n');
       const { files, cells, guarded, problems } = await csvProblems(dir);
       // 3 + 3 + 3 + 2 cells; `'-2` carries the guard, `=1+1` does not; the last row lacks a cell.
       expect([files, cells, guarded]).toEqual([1, 11, 1]);

@@ -34,7 +34,11 @@ async function vnuResult(): Promise<{ code: number | null; files: number; messag
   const text = await readFile(out, 'utf8');
   const start = text.indexOf('{"');
   try {
-    return { code: end.code, files: end.files, messages: (JSON.parse(text.slice(start)) as { messages: VnuMessage[] }).messages };
+    return {
+      code: end.code,
+      files: end.files,
+      messages: (JSON.parse(text.slice(start)) as { messages: VnuMessage[] }).messages,
+    };
   } catch {
     throw new Error(`vnu did not answer JSON (exit ${end.code}):\n${text.slice(0, 2000)}`);
   }
@@ -59,9 +63,20 @@ describe('valid HTML (Nu HTML Checker)', () => {
     expect(counts.demo).toBeGreaterThan(200);
     const { code, files: checked, messages } = await vnuResult();
     expect(checked).toBe(files.length);
-    const errors = messages.filter((m) => m.type === 'error' || m.subType === 'fatal' || m.type === 'non-document-error');
-    const report = errors.slice(0, 40).map((m) => `${m.url.replace('file:', '')}:${m.lastLine ?? '?'}: ${m.message}${m.extract ? `\n    ${m.extract.replace(/\n/g, ' ')}` : ''}`);
-    console.log(`[vnu] ${files.length} pages checked (${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ')}): ${errors.length} errors`);
+    const errors = messages.filter(
+      (m) => m.type === 'error' || m.subType === 'fatal' || m.type === 'non-document-error',
+    );
+    const report = errors
+      .slice(0, 40)
+      .map(
+        (m) =>
+          `${m.url.replace('file:', '')}:${m.lastLine ?? '?'}: ${m.message}${m.extract ? `\n    ${m.extract.replace(/\n/g, ' ')}` : ''}`,
+      );
+    console.log(
+      `[vnu] ${files.length} pages checked (${Object.entries(counts)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}): ${errors.length} errors`,
+    );
     expect(report, `vnu errors (${errors.length}):\n${report.join('\n')}`).toEqual([]);
     expect(code).toBe(0);
   });
@@ -76,7 +91,11 @@ describe('Content-Security-Policy on every page', () => {
     expect(pageCspProblems(good.replace('</body>', '<script>alert(1)</script></body>'))).not.toEqual([]);
     expect(pageCspProblems(good.replace('</body>', '<img src=x onerror="alert(1)"></body>'))).not.toEqual([]);
     expect(pageCspProblems(good.replace(/<meta http-equiv[^>]*>/, ''))).not.toEqual([]);
-    expect(pageCspProblems(good.replace('<meta charset="utf-8">', '<meta charset="utf-8"><link rel="stylesheet" href="/a.css">'))).not.toEqual([]);
+    expect(
+      pageCspProblems(
+        good.replace('<meta charset="utf-8">', '<meta charset="utf-8"><link rel="stylesheet" href="/a.css">'),
+      ),
+    ).not.toEqual([]);
   });
 
   const check = async (site: BuiltSite) => {

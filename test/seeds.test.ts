@@ -34,7 +34,14 @@ function seeds(): Dataset {
     .train('QN.BL', '2019-01..2020-06', { classes: 5, trainees: 207, source: BL });
 
   fx.member('DB.MN', '2016-01-01', { villagesWithoutMembers: 37, source: MN })
-    .member('DB.MN', '2017-01-04', { members: 1488, grassrootsOrgs: 42, villages: 118, villagesWithBranch: 59, villagesWithoutMembers: 18, source: MN })
+    .member('DB.MN', '2017-01-04', {
+      members: 1488,
+      grassrootsOrgs: 42,
+      villages: 118,
+      villagesWithBranch: 59,
+      villagesWithoutMembers: 18,
+      source: MN,
+    })
     .train('DB.MN', '2016-01..2017-01', { classes: 9, trainees: 677, source: MN });
 
   fx.adm('VP.VT.TT', '2015-2020', 50, { source: TT }).adm('VP.VT.TT', '2020-01..2020-11', 9, { source: TT });
@@ -67,8 +74,17 @@ describe('seed articles', () => {
     expect(f.trainees).toMatchObject({ value: 282, months: 8 });
     expect(f.dossiers).toMatchObject({ value: 36, months: 8 });
     expect(f.stock).toMatchObject({ members: 7335, grassrootsOrgs: 48 });
-    const row = (indicator: string) => d.indicators.find((r) => r.unit_id === 'TN.PB' && r.period === '2020' && r.indicator === indicator);
-    expect(row('admitted')).toEqual({ unit_id: 'TN.PB', period: '2020', indicator: 'admitted', value: 31, months: 8, of_months: 12, basis: 'reported' });
+    const row = (indicator: string) =>
+      d.indicators.find((r) => r.unit_id === 'TN.PB' && r.period === '2020' && r.indicator === indicator);
+    expect(row('admitted')).toEqual({
+      unit_id: 'TN.PB',
+      period: '2020',
+      indicator: 'admitted',
+      value: 31,
+      months: 8,
+      of_months: 12,
+      basis: 'reported',
+    });
     expect(row('target_achieved_pct')?.value).toBe(12.25);
     expect(row('pace_status')?.value).toBe('behind');
   });
@@ -106,18 +122,32 @@ describe('seed articles', () => {
     expect([y('BK.KCQ.STP', 2016).admittedChange, y('BK.KCQ.STP', 2016).admittedChangePct]).toEqual([-2, -28.57]);
     expect(y('BK.KCQ.STP', 2021).stock).toMatchObject({ members: 46, probationary: 3 });
     // Summed up the tree: the agencies' bloc has only this unit reporting.
-    expect(y('BK.KCQ', 2017).admitted).toMatchObject({ value: 3, basis: 'summed', reporting: { reported: 1, active: 1 } });
+    expect(y('BK.KCQ', 2017).admitted).toMatchObject({
+      value: 3,
+      basis: 'summed',
+      reporting: { reported: 1, active: 1 },
+    });
   });
 
   it('Tứ Trưng: the term row of 50 is the term total', () => {
-    expect(t('VP.VT.TT', '2015-2020').admitted).toMatchObject({ value: 50, months: 60, ofMonths: 60, basis: 'reported' });
+    expect(t('VP.VT.TT', '2015-2020').admitted).toMatchObject({
+      value: 50,
+      months: 60,
+      ofMonths: 60,
+      basis: 'reported',
+    });
     expect(t('VP.VT.TT', '2015-2020').averagePerYear).toBe(10);
     expect(y('VP.VT.TT', 2020).admitted).toMatchObject({ value: 9, months: 11 });
   });
 
   it('Mường Nhé: 37 villages without members at the start of the term, 18 now', () => {
     expect(t('DB.MN', '2015-2020').villagesWithoutMembersChange).toBe(-19);
-    expect(y('DB.MN', 2017).stock).toMatchObject({ members: 1488, villages: 118, villagesWithBranch: 59, villagesWithoutMembers: 18 });
+    expect(y('DB.MN', 2017).stock).toMatchObject({
+      members: 1488,
+      villages: 118,
+      villagesWithBranch: 59,
+      villagesWithoutMembers: 18,
+    });
     expect(t('DB.MN', '2015-2020').trainees).toMatchObject({ value: 677, months: 13 });
   });
 

@@ -43,7 +43,14 @@ describe('unit page view model (sample data from the seed articles)', () => {
     expect(t.status).toBe('ahead');
     const comp = unitPage(ds, unit('QN.BL')).composition!;
     const row2019 = comp.table.rows.find((r) => r[0]!.text === '2019')!;
-    expect(row2019.map((c) => c.text)).toEqual(['2019', '109', '62,39\u00a0%', '48,62\u00a0%', '89,91\u00a0%', '58,72\u00a0%']);
+    expect(row2019.map((c) => c.text)).toEqual([
+      '2019',
+      '109',
+      '62,39\u00a0%',
+      '48,62\u00a0%',
+      '89,91\u00a0%',
+      '58,72\u00a0%',
+    ]);
   });
 
   it('never shows 0 for an unknown figure', () => {

@@ -106,7 +106,10 @@ describe('one workbook with a sheet per table', () => {
         // The template's untouched sheet: only its header. It must not switch off the default terms.
         'Nhiệm kỳ': [['id', 'name', 'from', 'to']],
         // A misspelt sheet name: its rows would be lost, so the check warns.
-        'Ket nap 2025': [['unit_id', 'period', 'admitted'], ['BL', 2025, 7]],
+        'Ket nap 2025': [
+          ['unit_id', 'period', 'admitted'],
+          ['BL', 2025, 7],
+        ],
       },
       (wb) => {
         const ws = wb.getWorksheet('Kết nạp')!;
@@ -162,12 +165,19 @@ describe('text and dates in a workbook', () => {
     const names = Array.from({ length: 4000 }, (_, i) => `Đảng bộ xã Đại Cường số ${i} — Ủy ban, Đồng Hỷ`);
     const rows: Cell[][] = [...UNITS, ...names.map((n, i) => [`X${i}`, n, null, 'grassroots', 'BL'])];
     const dir = folder({});
-    await workbook(path.join(dir, 'du-lieu.xlsx'), {
-      units: rows,
-      admissions: [['unit_id', 'period', 'admitted'], ['BL', { formula: 'DATE(2024,3,1)', result: utc(2024, 3) }, 4]],
-    }, (wb) => {
-      wb.getWorksheet('admissions')!.getCell('B2').numFmt = 'mm/yyyy';
-    });
+    await workbook(
+      path.join(dir, 'du-lieu.xlsx'),
+      {
+        units: rows,
+        admissions: [
+          ['unit_id', 'period', 'admitted'],
+          ['BL', { formula: 'DATE(2024,3,1)', result: utc(2024, 3) }, 4],
+        ],
+      },
+      (wb) => {
+        wb.getWorksheet('admissions')!.getCell('B2').numFmt = 'mm/yyyy';
+      },
+    );
     const inputs = await loadInputs(dir);
     expect(errorsOf(inputs.diagnostics)).toEqual([]);
     expect(inputs.units.slice(2).map((u) => u.name)).toEqual(names);
@@ -187,7 +197,10 @@ describe('big workbooks, read in worker threads', () => {
       'Đơn vị': UNITS,
       'Hướng dẫn': [['unit_id', 'period', 'admitted']],
     });
-    const admissions = [['unit_id', 'period', 'admitted'], ['BL', utc(2024, 5), 3]];
+    const admissions = [
+      ['unit_id', 'period', 'admitted'],
+      ['BL', utc(2024, 5), 3],
+    ];
     await workbook(path.join(dir, 'admissions.xlsx'), { x: admissions });
     const listing = await listDataFolder(dir);
     const inThread = await collectSources(listing, folderAccess(dir, { workerFromBytes: Infinity }));
@@ -246,7 +259,10 @@ describe('errors in a workbook', () => {
     encrypted.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
     encrypted.set(Buffer.from('EncryptionInfo', 'utf16le'), 600);
     const dir = folder({ 'units.csv': UNITS_CSV });
-    const admissions = [['unit_id', 'period', 'admitted'], ['BL', 2020, 5]];
+    const admissions = [
+      ['unit_id', 'period', 'admitted'],
+      ['BL', 2020, 5],
+    ];
     await workbook(path.join(dir, 'admissions.xlsx'), { admissions });
     // Cut in half, as a copy interrupted half-way would leave it.
     const whole = readFileSync(path.join(dir, 'admissions.xlsx'));
@@ -263,8 +279,14 @@ describe('errors in a workbook', () => {
   it('take a CSV file with only its header beside a filled-in sheet as absent, not as a second copy', async () => {
     const dir = folder({ 'units.csv': UNITS_CSV, 'terms.csv': 'id,name,from,to\n' });
     await workbook(path.join(dir, 'du-lieu.xlsx'), {
-      'Nhiệm kỳ': [['id', 'from', 'to'], ['NK1', '2021-01', '2025-12']],
-      'Kết nạp': [['unit_id', 'period', 'admitted'], ['BL', 'NK1', 300]],
+      'Nhiệm kỳ': [
+        ['id', 'from', 'to'],
+        ['NK1', '2021-01', '2025-12'],
+      ],
+      'Kết nạp': [
+        ['unit_id', 'period', 'admitted'],
+        ['BL', 'NK1', 300],
+      ],
     });
     const inputs = await loadInputs(dir);
     expect(errorsOf(inputs.diagnostics)).toEqual([]);
@@ -343,7 +365,10 @@ describe('a report whose header is wrong', () => {
   it('gets its header errors at its own file and cell, and its rows are left out', async () => {
     const dir = folder({ 'units.csv': UNITS_CSV, 'admissions.csv': 'unit_id,period,admitted\nBL,2019,109\n' });
     await workbook(path.join(dir, 'bao-cao', 'binh-lieu.xlsx'), {
-      'Kết nạp': [['unit_id', 'period', 'admited'], ['BL', 2021, 60]],
+      'Kết nạp': [
+        ['unit_id', 'period', 'admited'],
+        ['BL', 2021, 60],
+      ],
     });
     const inputs = await loadInputs(dir);
     expect(errorsOf(inputs.diagnostics).map((d) => [d.file, d.sheet, d.cell, d.message.slice(0, 40)])).toEqual([
@@ -365,19 +390,29 @@ describe('a workbook and its CSV twin', () => {
       'targets.csv': 'unit_id,period,target\nBL,2020,85\n',
     });
     const xlsx = folder();
-    await workbook(path.join(xlsx, 'du-lieu.xlsx'), {
-      'Đơn vị': UNITS,
-      'Kết nạp': [
-        ['unit_id', 'period', 'admitted', 'youth', 'women'],
-        ['BL', 2019, 109, 68, 53],
-        ['BL', '2020-01..2020-07', 53, null, null],
-        ['QN', 2020, { formula: '450*2', result: 900 }, null, null],
-      ],
-      'Đảng viên': [['unit_id', 'as_of', 'members'], ['BL', utc(2019, 12, 31), 2417]],
-      'Chỉ tiêu': [['unit_id', 'period', 'target'], ['BL', 2020, 85]],
-    }, (wb) => {
-      wb.getWorksheet('Đảng viên')!.getCell('B2').numFmt = 'dd/mm/yyyy';
-    });
+    await workbook(
+      path.join(xlsx, 'du-lieu.xlsx'),
+      {
+        'Đơn vị': UNITS,
+        'Kết nạp': [
+          ['unit_id', 'period', 'admitted', 'youth', 'women'],
+          ['BL', 2019, 109, 68, 53],
+          ['BL', '2020-01..2020-07', 53, null, null],
+          ['QN', 2020, { formula: '450*2', result: 900 }, null, null],
+        ],
+        'Đảng viên': [
+          ['unit_id', 'as_of', 'members'],
+          ['BL', utc(2019, 12, 31), 2417],
+        ],
+        'Chỉ tiêu': [
+          ['unit_id', 'period', 'target'],
+          ['BL', 2020, 85],
+        ],
+      },
+      (wb) => {
+        wb.getWorksheet('Đảng viên')!.getCell('B2').numFmt = 'dd/mm/yyyy';
+      },
+    );
     const published = async (dir: string) => {
       const inputs = await loadInputs(dir);
       expect(errorsOf(inputs.diagnostics)).toEqual([]);

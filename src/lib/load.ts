@@ -48,7 +48,7 @@ export async function loadInputs(dir: string, opts: LoadOptions = {}): Promise<I
 }
 
 // The one formatter lives with the grouping, in a module a browser page can import too.
-export { formatDiagnostic,  } from './diagnostics.ts';
+export { formatDiagnostic } from './diagnostics.ts';
 
 /** A data folder → the Dataset the pages render (errors stay in `dataset.inputs.diagnostics`; the check decides). */
 export async function loadDataset(dir: string, opts: LoadOptions = {}): Promise<Dataset> {

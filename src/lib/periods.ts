@@ -65,7 +65,7 @@ export function parsePeriod(text: string, termsById: ReadonlyMap<string, Term>):
   const s = text.trim();
   const term = termsById.get(s);
   if (term) return { kind: 'term', text: s, from: term.from, to: term.to, termId: term.id };
-  let r = YEAR_RE.exec(s);
+  const r = YEAR_RE.exec(s);
   if (r) {
     const y = Number(r[1]);
     if (y < 1900 || y > 2200) return 'năm không hợp lệ';
@@ -93,9 +93,23 @@ export const DEFAULT_TERMS: readonly Term[] = [
 ];
 
 export function yearWindow(year: number): Window {
-  return { kind: 'year', id: String(year), label: String(year), from: monthIndex(year, 1), to: monthIndex(year, 12), months: 12 };
+  return {
+    kind: 'year',
+    id: String(year),
+    label: String(year),
+    from: monthIndex(year, 1),
+    to: monthIndex(year, 12),
+    months: 12,
+  };
 }
 
 export function termWindow(term: Term): Window {
-  return { kind: 'term', id: term.id, label: term.name, from: term.from, to: term.to, months: monthSpan(term.from, term.to) };
+  return {
+    kind: 'term',
+    id: term.id,
+    label: term.name,
+    from: term.from,
+    to: term.to,
+    months: monthSpan(term.from, term.to),
+  };
 }

@@ -221,7 +221,13 @@ export type PaceStatus = 'ahead' | 'behind';
  * or this year's parts cover different months (`uneven`).
  */
 export type SamePeriodReason =
-  | 'no-split' | 'missing-months' | 'missing-part' | 'founded' | 'no-data' | 'incomplete' | 'uneven';
+  | 'no-split'
+  | 'missing-months'
+  | 'missing-part'
+  | 'founded'
+  | 'no-data'
+  | 'incomplete'
+  | 'uneven';
 
 /** Every indicator of one unit in one window. Absent = unknown (rendered "—", never 0). */
 export interface WindowFigures {

@@ -44,7 +44,8 @@ async function axeViolations(page: Page, label: string): Promise<{ violations: s
 
 /** Marks every visible interactive control with data-qa-k and returns its description and unfocused style. */
 function markControls(): { key: string; desc: string; group: string; style: FocusStyle }[] {
-  const sel = 'a[href], area[href], button, input:not([type=hidden]), select, textarea, summary, iframe, [tabindex]:not([tabindex="-1"]), [contenteditable="true"]';
+  const sel =
+    'a[href], area[href], button, input:not([type=hidden]), select, textarea, summary, iframe, [tabindex]:not([tabindex="-1"]), [contenteditable="true"]';
   const style = (e: Element): FocusStyle => {
     const s = getComputedStyle(e);
     return {
@@ -56,15 +57,22 @@ function markControls(): { key: string; desc: string; group: string; style: Focu
     };
   };
   const els = [...document.querySelectorAll<HTMLElement>(sel)].filter(
-    (e) => e.checkVisibility({ visibilityProperty: true }) && !(e as HTMLButtonElement).disabled && !e.closest('[inert]'),
+    (e) =>
+      e.checkVisibility({ visibilityProperty: true }) && !(e as HTMLButtonElement).disabled && !e.closest('[inert]'),
   );
   (document.activeElement as HTMLElement | null)?.blur();
   return els.map((e, i) => {
     e.setAttribute('data-qa-k', String(i));
     const text = (e.getAttribute('aria-label') ?? e.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 40);
     // Tab enters a group of radio buttons once; arrow keys move inside it.
-    const group = e instanceof HTMLInputElement && e.type === 'radio' && e.name ? `radio:${e.form?.id ?? ''}:${e.name}` : String(i);
-    return { key: String(i), desc: `<${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}> "${text}"`, group, style: style(e) };
+    const group =
+      e instanceof HTMLInputElement && e.type === 'radio' && e.name ? `radio:${e.form?.id ?? ''}:${e.name}` : String(i);
+    return {
+      key: String(i),
+      desc: `<${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}> "${text}"`,
+      group,
+      style: style(e),
+    };
   });
 }
 
@@ -107,11 +115,20 @@ async function keyboardProblems(page: Page, label: string): Promise<{ problems: 
     if (reached.has(f.key)) continue;
     reached.add(f.key);
     const c = byKey.get(f.key)!;
-    if (!showsFocus(c.style, f.style!)) problems.push(`${label}: no visible focus indicator on ${c.desc} (unfocused ${JSON.stringify(c.style)}, focused ${JSON.stringify(f.style)})`);
+    if (!showsFocus(c.style, f.style!))
+      problems.push(
+        `${label}: no visible focus indicator on ${c.desc} (unfocused ${JSON.stringify(c.style)}, focused ${JSON.stringify(f.style)})`,
+      );
   }
   const reachedGroups = new Set(controls.filter((c) => reached.has(c.key)).map((c) => c.group));
   const missed = controls.filter((c) => !reachedGroups.has(c.group));
-  if (missed.length) problems.push(`${label}: ${missed.length} controls never reached by Tab: ${missed.slice(0, 8).map((c) => c.desc).join(', ')}`);
+  if (missed.length)
+    problems.push(
+      `${label}: ${missed.length} controls never reached by Tab: ${missed
+        .slice(0, 8)
+        .map((c) => c.desc)
+        .join(', ')}`,
+    );
   return { problems, controls: controls.length };
 }
 
@@ -124,16 +141,22 @@ function chartNames(): string[] {
     const desc = `svg${svg.id ? `#${svg.id}` : ''}${svg.getAttribute('class') ? `.${svg.getAttribute('class')!.split(' ').join('.')}` : ''}`;
     if (hidden) continue;
     if (svg.getAttribute('role') !== 'img') {
-      if (inFigure || svg.querySelector('rect, path, line, circle')) problems.push(`${desc}: neither role="img" nor aria-hidden="true"`);
+      if (inFigure || svg.querySelector('rect, path, line, circle'))
+        problems.push(`${desc}: neither role="img" nor aria-hidden="true"`);
       continue;
     }
     const ids = (svg.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean);
     const name = ids.length ? ids.map(text).join(' ').trim() : (svg.getAttribute('aria-label') ?? '').trim();
     if (!name) problems.push(`${desc}: role="img" without an accessible name (aria-labelledby="${ids.join(' ')}")`);
-    for (const id of ids) if (!document.getElementById(id)) problems.push(`${desc}: aria-labelledby points to missing #${id}`);
+    for (const id of ids)
+      if (!document.getElementById(id)) problems.push(`${desc}: aria-labelledby points to missing #${id}`);
     // The table sits in the chart's figure; an embed page (a chart alone, for another site's iframe) links to it instead.
     const figure = svg.closest('figure');
-    if (figure && !figure.querySelector('table') && !(/\/nhung\//.test(location.pathname) && figure.querySelector('a[href]')))
+    if (
+      figure &&
+      !figure.querySelector('table') &&
+      !(/\/nhung\//.test(location.pathname) && figure.querySelector('a[href]'))
+    )
       problems.push(`${desc}: chart without a data table in its figure`);
   }
   return problems;
@@ -168,7 +191,9 @@ for (const name of ['root', 'demo'] as const) {
         all.push(...(await page.evaluate(chartNames)).map((p) => `${label}: ${p}`));
         charts += await page.locator('svg[role="img"]').count();
       }
-      console.log(`[charts] ${name}: ${charts} chart images on ${pages.length} page types checked, ${all.length} problems`);
+      console.log(
+        `[charts] ${name}: ${charts} chart images on ${pages.length} page types checked, ${all.length} problems`,
+      );
       expect(charts).toBeGreaterThan(3);
       expect(all, all.join('\n')).toEqual([]);
     });
@@ -189,7 +214,9 @@ for (const name of ['root', 'demo'] as const) {
           await page.keyboard.press('Escape');
         }
       }
-      console.log(`[axe] ${name}: ${pages.length} page types, ${rules} rule results, ${all.length} serious/critical violations`);
+      console.log(
+        `[axe] ${name}: ${pages.length} page types, ${rules} rule results, ${all.length} serious/critical violations`,
+      );
       expect(all, all.join('\n')).toEqual([]);
     });
 
@@ -203,7 +230,9 @@ for (const name of ['root', 'demo'] as const) {
         all.push(...r.problems);
         controls += r.controls;
       }
-      console.log(`[keyboard] ${name}: ${pages.length} page types, ${controls} controls tabbed through, ${all.length} problems`);
+      console.log(
+        `[keyboard] ${name}: ${pages.length} page types, ${controls} controls tabbed through, ${all.length} problems`,
+      );
       expect(all, all.slice(0, 30).join('\n')).toEqual([]);
     });
   });

@@ -25,7 +25,9 @@ describe('crawl: every link and asset answers 200 and stays under the base', () 
       const site = sites()[name];
       const server = await serve(site.dir, site.base);
       try {
-        const built = (await htmlFiles(site.dir)).filter((f) => !f.endsWith('404.html')).map((f) => server.url + pagePath(site, f));
+        const built = (await htmlFiles(site.dir))
+          .filter((f) => !f.endsWith('404.html'))
+          .map((f) => server.url + pagePath(site, f));
         const r = await crawl(browser, server, site.base, { width: 360, allPages: built });
         console.log(
           `[crawl] ${name}: ${r.pages.length} pages visited at 360 px (${built.length} built, ${r.unlinked.length} not linked from the site: ${r.unlinked.join(' ') || '—'}), ${r.resources.size} other URLs requested, ` +
@@ -59,7 +61,9 @@ describe('360 px wide: no page scrolls sideways', () => {
         problems.push(...w.failed);
         await page.close();
       }
-      console.log(`[360px] demo: ${types.length} pages of ${new Set(types.map((t) => t.type)).size} types checked, ${problems.length} problems`);
+      console.log(
+        `[360px] demo: ${types.length} pages of ${new Set(types.map((t) => t.type)).size} types checked, ${problems.length} problems`,
+      );
       expect(problems, problems.join('\n')).toEqual([]);
     } finally {
       await context.close();

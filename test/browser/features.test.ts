@@ -50,7 +50,10 @@ describe('search box', () => {
         await box.press('ArrowDown');
         expect(await page.evaluate(() => document.activeElement?.textContent ?? '')).toContain('Phú Bình');
         const focused = await first.evaluate(focusStyleOf);
-        expect(showsFocus(unfocused, focused), `no visible focus on the search result: ${JSON.stringify({ unfocused, focused })}`).toBe(true);
+        expect(
+          showsFocus(unfocused, focused),
+          `no visible focus on the search result: ${JSON.stringify({ unfocused, focused })}`,
+        ).toBe(true);
         await Promise.all([page.waitForURL(target.href), page.keyboard.press('Enter')]);
         await page.waitForLoadState('networkidle');
         expect(await page.locator('h1').textContent()).toContain('Phú Bình');
@@ -69,13 +72,20 @@ describe('search box', () => {
   }
 });
 
-const chartOf = (page: Page) => page.locator('main section figure svg').first().evaluate((e) => e.outerHTML);
+const chartOf = (page: Page) =>
+  page
+    .locator('main section figure svg')
+    .first()
+    .evaluate((e) => e.outerHTML);
 
 async function compareState(page: Page) {
   return {
     indicator: await page.getByLabel('Chỉ số', { exact: true }).inputValue(),
     period: await page.getByLabel('Năm hoặc nhiệm kỳ').inputValue(),
-    checked: await page.getByRole('group', { name: 'Đơn vị' }).getByRole('checkbox').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).checked)),
+    checked: await page
+      .getByRole('group', { name: 'Đơn vị' })
+      .getByRole('checkbox')
+      .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).checked)),
     chart: await chartOf(page),
     title: await page.locator('main section figure h2').first().textContent(),
   };
@@ -98,7 +108,9 @@ describe('compare island', () => {
         expect(start.chart).toContain('<svg');
 
         // Another indicator: the first other one whose chart differs.
-        const options = await indicator.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+        const options = await indicator
+          .locator('option')
+          .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
         let picked: string | undefined;
         for (const o of options.filter((x) => x !== start.indicator)) {
           await indicator.selectOption(o);
@@ -121,7 +133,10 @@ describe('compare island', () => {
         expect(new URL(url).search).not.toBe('');
 
         // The CSV download follows the choice: one row per ticked unit (clicked as a reader would, under the CSP).
-        const [download] = await Promise.all([page.waitForEvent('download'), page.locator('main section figure a[download]').first().click()]);
+        const [download] = await Promise.all([
+          page.waitForEvent('download'),
+          page.locator('main section figure a[download]').first().click(),
+        ]);
         const csv = (await readFile((await download.path())!, 'utf8')).replace(/^\uFEFF/, '');
         const rows = Papa.parse<string[]>(csv, { skipEmptyLines: true }).data;
         expect(rows.length - 1).toBe(chosen.checked.filter(Boolean).length);
@@ -151,7 +166,9 @@ describe('the islands run under the page’s Content-Security-Policy', () => {
     try {
       for (const p of ['', 'don-vi/', 'so-sanh/']) {
         const { page, w } = await open(context, server.url + p, server.origin);
-        const policy = await page.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy" i]')?.getAttribute('content') ?? '');
+        const policy = await page.evaluate(
+          () => document.querySelector('meta[http-equiv="Content-Security-Policy" i]')?.getAttribute('content') ?? '',
+        );
         expect(policy, `no CSP meta on /${p}`).toMatch(/script-src 'self'/);
         // The recorder really listens: an inline script injected now must be reported.
         await page.evaluate(() => {

@@ -39,25 +39,43 @@ afterAll(async () => {
 function injected(): string[] {
   const out: string[] = [];
   const desc = (e: Element) => e.outerHTML.slice(0, 120);
-  for (const e of document.querySelectorAll('img[src="x"], iframe, object, embed, svg[onload], base, meta[http-equiv="refresh" i]')) out.push(`injected element ${desc(e)}`);
-  for (const s of document.querySelectorAll('script')) if (/alert/.test(s.textContent ?? '') || /alert/.test(s.getAttribute('src') ?? '')) out.push(`injected script ${desc(s)}`);
+  for (const e of document.querySelectorAll(
+    'img[src="x"], iframe, object, embed, svg[onload], base, meta[http-equiv="refresh" i]',
+  ))
+    out.push(`injected element ${desc(e)}`);
+  for (const s of document.querySelectorAll('script'))
+    if (/alert/.test(s.textContent ?? '') || /alert/.test(s.getAttribute('src') ?? ''))
+      out.push(`injected script ${desc(s)}`);
   for (const e of document.querySelectorAll('*')) {
     for (const a of e.attributes) {
       if (a.name.toLowerCase().startsWith('on')) out.push(`event handler attribute ${a.name} on ${desc(e)}`);
-      if (['href', 'src', 'action', 'xlink:href', 'formaction'].includes(a.name.toLowerCase()) && /^\s*javascript:/i.test(a.value)) out.push(`javascript: URL in ${desc(e)}`);
+      if (
+        ['href', 'src', 'action', 'xlink:href', 'formaction'].includes(a.name.toLowerCase()) &&
+        /^\s*javascript:/i.test(a.value)
+      )
+        out.push(`javascript: URL in ${desc(e)}`);
     }
   }
-  for (const e of document.querySelectorAll('b, i')) if (/^(đậm|mới)$/.test(e.textContent ?? '')) out.push(`markup from the data rendered: ${desc(e)}`);
+  for (const e of document.querySelectorAll('b, i'))
+    if (/^(đậm|mới)$/.test(e.textContent ?? '')) out.push(`markup from the data rendered: ${desc(e)}`);
   // Code to copy (a chart's <iframe> snippet) is HTML source shown as text: escapes are right there (checked apart).
   const clone = document.documentElement.cloneNode(true) as HTMLElement;
   for (const c of clone.querySelectorAll('code, pre, textarea')) c.remove();
   const text = `${document.title}\n${clone.textContent ?? ''}`;
-  for (const m of text.matchAll(/&(amp;amp|lt;(script|img|\/title|iframe|svg|a |b>|i>)|quot;|#39;|#x27;)/g)) out.push(`escaped twice: …${text.slice(Math.max(0, (m.index ?? 0) - 30), (m.index ?? 0) + 40)}…`);
+  for (const m of text.matchAll(/&(amp;amp|lt;(script|img|\/title|iframe|svg|a |b>|i>)|quot;|#39;|#x27;)/g))
+    out.push(`escaped twice: …${text.slice(Math.max(0, (m.index ?? 0) - 30), (m.index ?? 0) + 40)}…`);
   return out;
 }
 
 /** Every place a string can show: text, document title, title/aria-label/alt/content attributes, SVG <title>s. */
-function texts(): { body: string; title: string; ogTitle: string | null; h1: string | null; svgTitles: string[]; attrs: string[] } {
+function texts(): {
+  body: string;
+  title: string;
+  ogTitle: string | null;
+  h1: string | null;
+  svgTitles: string[];
+  attrs: string[];
+} {
   const attrs: string[] = [];
   for (const e of document.querySelectorAll('[title], [aria-label], [alt], meta[content]')) {
     for (const a of ['title', 'aria-label', 'alt', 'content']) {
@@ -80,19 +98,27 @@ type Texts = ReturnType<typeof texts>;
 /** Code shown to copy (a chart's <iframe> snippet): it must parse back to one iframe whose title is the raw text. */
 async function snippetProblems(page: Page): Promise<string[]> {
   const out: string[] = [];
-  const snippets = await page.locator('code, pre, textarea').evaluateAll((cs) =>
-    cs.map((c) => (c instanceof HTMLTextAreaElement ? c.value : (c.textContent ?? ''))).filter((t) => t.trimStart().startsWith('<')),
-  );
+  const snippets = await page
+    .locator('code, pre, textarea')
+    .evaluateAll((cs) =>
+      cs
+        .map((c) => (c instanceof HTMLTextAreaElement ? c.value : (c.textContent ?? '')))
+        .filter((t) => t.trimStart().startsWith('<')),
+    );
   for (const src of snippets) {
     const { document } = parseHTML(`<!doctype html><html><body>${src}</body></html>`);
     const els = [...document.body.querySelectorAll('*')];
-    if (els.length !== 1 || els[0]!.tagName.toLowerCase() !== 'iframe') out.push(`code snippet is not one <iframe>: ${src.slice(0, 160)}`);
+    if (els.length !== 1 || els[0]!.tagName.toLowerCase() !== 'iframe')
+      out.push(`code snippet is not one <iframe>: ${src.slice(0, 160)}`);
     for (const el of els) {
-      for (const a of el.attributes) if (a.name.toLowerCase().startsWith('on')) out.push(`code snippet has ${a.name}: ${src.slice(0, 160)}`);
+      for (const a of el.attributes)
+        if (a.name.toLowerCase().startsWith('on')) out.push(`code snippet has ${a.name}: ${src.slice(0, 160)}`);
       const frame = el.getAttribute('src') ?? '';
-      if (el.tagName.toLowerCase() === 'iframe' && !/^(https?:\/\/|\/)/.test(frame)) out.push(`code snippet iframe src ${frame}`);
+      if (el.tagName.toLowerCase() === 'iframe' && !/^(https?:\/\/|\/)/.test(frame))
+        out.push(`code snippet iframe src ${frame}`);
       const title = el.getAttribute('title') ?? '';
-      if (/&(lt|gt|quot|#39);/.test(title.replace(HOSTILE.shortNames[4], ''))) out.push(`code snippet title escaped twice: ${title}`);
+      if (/&(lt|gt|quot|#39);/.test(title.replace(HOSTILE.shortNames[4], '')))
+        out.push(`code snippet title escaped twice: ${title}`);
     }
   }
   return out;
@@ -120,7 +146,8 @@ describe('hostile data: every page shows it as text and runs none of it', () => 
       await page.evaluate(() => {
         for (const d of document.querySelectorAll('details')) d.open = true;
       });
-      for (const svg of await page.locator('figure svg').all()) await svg.hover({ force: true, timeout: 2000 }).catch(() => undefined);
+      for (const svg of await page.locator('figure svg').all())
+        await svg.hover({ force: true, timeout: 2000 }).catch(() => undefined);
       await page.waitForTimeout(100);
       problems.push(...(await check(page, w, rel || '/')));
       for (const island of await page.locator('script[type="application/json"]').all()) {
@@ -135,7 +162,9 @@ describe('hostile data: every page shows it as text and runs none of it', () => 
       dialogs += w.dialogs.length;
       await page.close();
     }
-    console.log(`[hostile] ${files.length} pages opened, ${HOSTILE_ALL.length} hostile values, ${dialogs} dialogs, ${problems.length} problems`);
+    console.log(
+      `[hostile] ${files.length} pages opened, ${HOSTILE_ALL.length} hostile values, ${dialogs} dialogs, ${problems.length} problems`,
+    );
     expect(files.length).toBeGreaterThan(10);
     expect(problems, problems.slice(0, 40).join('\n')).toEqual([]);
   });
@@ -154,17 +183,21 @@ describe('hostile data: every page shows it as text and runs none of it', () => 
       }
       if (t.h1 !== name) problems.push(`${rel}: h1 ${JSON.stringify(t.h1)} ≠ ${JSON.stringify(name)}`);
       if (t.title !== `${name} — ${SITE_NAME}`) problems.push(`${rel}: title ${JSON.stringify(t.title)}`);
-      if (t.ogTitle !== t.title) problems.push(`${rel}: og:title ${JSON.stringify(t.ogTitle)} ≠ title ${JSON.stringify(t.title)}`);
+      if (t.ogTitle !== t.title)
+        problems.push(`${rel}: og:title ${JSON.stringify(t.ogTitle)} ≠ title ${JSON.stringify(t.title)}`);
     }
     // Every page that has an og:title (embed pages need none) has the title there.
-    for (const [rel, t] of seen) if (t.ogTitle !== null && t.ogTitle !== t.title) problems.push(`${rel}: og:title ${JSON.stringify(t.ogTitle)} ≠ title ${JSON.stringify(t.title)}`);
+    for (const [rel, t] of seen)
+      if (t.ogTitle !== null && t.ogTitle !== t.title)
+        problems.push(`${rel}: og:title ${JSON.stringify(t.ogTitle)} ≠ title ${JSON.stringify(t.title)}`);
     expect(index.length).toBe(HOSTILE.unitNames.length);
     expect(problems, problems.join('\n')).toEqual([]);
   });
 
   it('every hostile value shows verbatim somewhere: names, short names in chart titles, sources, term names', () => {
     const all = [...seen.values()];
-    const anywhere = (v: string) => all.some((t) => t.body.includes(v) || t.title.includes(v) || t.attrs.some((a) => a.includes(v)));
+    const anywhere = (v: string) =>
+      all.some((t) => t.body.includes(v) || t.title.includes(v) || t.attrs.some((a) => a.includes(v)));
     const missing = HOSTILE_ALL.filter((v) => !anywhere(v));
     expect(missing, `not shown anywhere as text: ${missing.join(' | ')}`).toEqual([]);
     // Short names label the charts: each one charted is in an SVG <title> as written.
@@ -176,7 +209,11 @@ describe('hostile data: every page shows it as text and runs none of it', () => 
     const headings = all.map((t) => t.h1);
     for (const term of HOSTILE.termNames) expect(headings).toContain(term);
     // Sources: listed as text on the pages of the units they feed.
-    for (const src of HOSTILE.sources) expect(all.some((t) => t.body.includes(src)), src).toBe(true);
+    for (const src of HOSTILE.sources)
+      expect(
+        all.some((t) => t.body.includes(src)),
+        src,
+      ).toBe(true);
   });
 });
 
@@ -189,8 +226,11 @@ describe('hostile data in the islands', () => {
       await box.fill(q);
       await page.locator('.search-results li').first().waitFor();
       await page.waitForTimeout(300);
-      const links = await page.locator('.search-results a').evaluateAll((as) => as.map((a) => ({ text: a.textContent ?? '', href: (a as HTMLAnchorElement).href })));
-      for (const l of links) if (!l.href.startsWith(server.url)) problems.push(`search "${q}": result link ${l.href} leaves the site`);
+      const links = await page
+        .locator('.search-results a')
+        .evaluateAll((as) => as.map((a) => ({ text: a.textContent ?? '', href: (a as HTMLAnchorElement).href })));
+      for (const l of links)
+        if (!l.href.startsWith(server.url)) problems.push(`search "${q}": result link ${l.href} leaves the site`);
       problems.push(...(await check(page, w, `search "${q}"`)));
     }
     await box.fill('javascript');
@@ -211,11 +251,15 @@ describe('hostile data in the islands', () => {
     await indicator.waitFor({ state: 'visible' });
     const period = page.getByLabel('Năm hoặc nhiệm kỳ');
     const problems: string[] = [];
-    const options = await indicator.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    const options = await indicator
+      .locator('option')
+      .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
     let cells = 0;
     for (const o of options) {
       await indicator.selectOption(o);
-      for (const p of await period.locator('option').evaluateAll((os) => os.map((x) => (x as HTMLOptionElement).value))) {
+      for (const p of await period
+        .locator('option')
+        .evaluateAll((os) => os.map((x) => (x as HTMLOptionElement).value))) {
         await period.selectOption(p);
         await page.evaluate(() => {
           for (const d of document.querySelectorAll('details')) d.open = true;
@@ -239,7 +283,9 @@ describe('hostile data in the islands', () => {
     problems.push(...(await check(page, w, 'compare, one unit unticked')));
     await page.reload({ waitUntil: 'networkidle' });
     problems.push(...(await check(page, w, 'compare, reloaded')));
-    console.log(`[hostile] compare: ${options.length} indicators × their periods, ${cells} CSV cells checked, ${problems.length} problems`);
+    console.log(
+      `[hostile] compare: ${options.length} indicators × their periods, ${cells} CSV cells checked, ${problems.length} problems`,
+    );
     expect(cells).toBeGreaterThan(0);
     await loose.close();
     expect([...new Set(problems)], [...new Set(problems)].slice(0, 30).join('\n')).toEqual([]);

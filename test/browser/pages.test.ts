@@ -44,7 +44,8 @@ for (const name of ['root', 'demo'] as const) {
 
     it('has every page type: overview, unit list, province, district, grassroots, term, compare, data, 404', () => {
       const have = new Set(types.map((t) => t.type));
-      for (const t of ['overview', 'units', 'province', 'district', 'grassroots', 'term', 'compare', 'data', '404']) expect(have, t).toContain(t);
+      for (const t of ['overview', 'units', 'province', 'district', 'grassroots', 'term', 'compare', 'data', '404'])
+        expect(have, t).toContain(t);
     });
 
     it('loads each page with no console error, failed or off-host request or CSP violation', async () => {
@@ -67,7 +68,9 @@ for (const name of ['root', 'demo'] as const) {
         await page.close();
       }
       await context.close();
-      console.log(`[pages] ${name}: ${types.length} page types loaded, ${requests} requests recorded, ${problems.length} problems`);
+      console.log(
+        `[pages] ${name}: ${types.length} page types loaded, ${requests} requests recorded, ${problems.length} problems`,
+      );
       expect(problems, problems.join('\n')).toEqual([]);
     });
 
@@ -81,16 +84,21 @@ for (const name of ['root', 'demo'] as const) {
         const b = await open(off, url, server.origin, t.type === '404' ? url : undefined, 'load');
         const on = withJs.get(t.path);
         const without = await b.page.evaluate(counts);
-        if (JSON.stringify(on) !== JSON.stringify(without)) diffs.push(`${t.type} ${t.path}: with JS ${JSON.stringify(on)}, without ${JSON.stringify(without)}`);
-        if (['overview', 'compare'].includes(t.type) && without.chartImages === 0) diffs.push(`${t.type} ${t.path}: no chart without JS`);
-        if (['overview', 'term', 'compare'].includes(t.type) && without.tables === 0) diffs.push(`${t.type} ${t.path}: no table without JS`);
+        if (JSON.stringify(on) !== JSON.stringify(without))
+          diffs.push(`${t.type} ${t.path}: with JS ${JSON.stringify(on)}, without ${JSON.stringify(without)}`);
+        if (['overview', 'compare'].includes(t.type) && without.chartImages === 0)
+          diffs.push(`${t.type} ${t.path}: no chart without JS`);
+        if (['overview', 'term', 'compare'].includes(t.type) && without.tables === 0)
+          diffs.push(`${t.type} ${t.path}: no table without JS`);
         diffs.push(...(await b.w.problems()).map((p) => `${t.type} ${t.path} (no JS): ${p}`));
         charts += without.chartImages;
         tables += without.tables;
         await b.page.close();
       }
       await off.close();
-      console.log(`[no-js] ${name}: ${types.length} page types, ${charts} charts and ${tables} tables present without JavaScript`);
+      console.log(
+        `[no-js] ${name}: ${types.length} page types, ${charts} charts and ${tables} tables present without JavaScript`,
+      );
       expect(diffs, diffs.join('\n')).toEqual([]);
       expect(charts).toBeGreaterThan(3);
     });

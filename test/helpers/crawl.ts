@@ -41,10 +41,12 @@ function collectRefs(): Ref[] {
       if (v !== null) out.push({ tag, attr: a, value: v });
     }
     const srcset = el.getAttribute('srcset');
-    if (srcset) for (const part of srcset.split(',')) out.push({ tag, attr: 'srcset', value: part.trim().split(/\s+/)[0] ?? '' });
+    if (srcset)
+      for (const part of srcset.split(',')) out.push({ tag, attr: 'srcset', value: part.trim().split(/\s+/)[0] ?? '' });
     if (tag === 'meta') {
       const p = el.getAttribute('property') ?? el.getAttribute('name') ?? '';
-      if (/^(og:(url|image)|twitter:image)$/.test(p)) out.push({ tag, attr: `content(${p})`, value: el.getAttribute('content') ?? '' });
+      if (/^(og:(url|image)|twitter:image)$/.test(p))
+        out.push({ tag, attr: `content(${p})`, value: el.getAttribute('content') ?? '' });
     }
   }
   return out;
@@ -61,7 +63,10 @@ function overflow(): { scrollWidth: number; clientWidth: number; culprits: strin
       if (r.right > cw + 0.5 && r.width > 0) {
         // Report the outermost offenders only.
         const parent = el.parentElement?.getBoundingClientRect();
-        if (!parent || parent.right <= cw + 0.5) culprits.push(`<${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.split(' ').join('.')}` : ''}> right=${Math.round(r.right)}`);
+        if (!parent || parent.right <= cw + 0.5)
+          culprits.push(
+            `<${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.split(' ').join('.')}` : ''}> right=${Math.round(r.right)}`,
+          );
       }
       if (culprits.length >= 5) break;
     }
@@ -73,7 +78,8 @@ function overflow(): { scrollWidth: number; clientWidth: number; culprits: strin
 export async function sidewaysProblems(page: Page, label: string): Promise<string[]> {
   const problems: string[] = [];
   const a = await page.evaluate(overflow);
-  if (a.scrollWidth > a.clientWidth) problems.push(`${label}: scrolls sideways (${a.scrollWidth} > ${a.clientWidth}): ${a.culprits.join(', ')}`);
+  if (a.scrollWidth > a.clientWidth)
+    problems.push(`${label}: scrolls sideways (${a.scrollWidth} > ${a.clientWidth}): ${a.culprits.join(', ')}`);
   const opened = await page.evaluate(() => {
     const d = [...document.querySelectorAll('details:not([open])')];
     for (const x of d) x.setAttribute('open', '');
@@ -81,7 +87,10 @@ export async function sidewaysProblems(page: Page, label: string): Promise<strin
   });
   if (opened) {
     const b = await page.evaluate(overflow);
-    if (b.scrollWidth > b.clientWidth) problems.push(`${label} (tables opened): scrolls sideways (${b.scrollWidth} > ${b.clientWidth}): ${b.culprits.join(', ')}`);
+    if (b.scrollWidth > b.clientWidth)
+      problems.push(
+        `${label} (tables opened): scrolls sideways (${b.scrollWidth} > ${b.clientWidth}): ${b.culprits.join(', ')}`,
+      );
   }
   return problems;
 }
@@ -91,9 +100,21 @@ const isPage = (u: URL) => u.pathname.endsWith('/') || u.pathname.endsWith('.htm
 /**
  * `opts.allPages`: the URLs of every built page; those no link led to are visited (and checked) after the crawl.
  */
-export async function crawl(browser: Browser, server: Served, base: string, opts: { width?: number; allPages?: string[] } = {}): Promise<CrawlResult> {
+export async function crawl(
+  browser: Browser,
+  server: Served,
+  base: string,
+  opts: { width?: number; allPages?: string[] } = {},
+): Promise<CrawlResult> {
   const context = await newContext(browser, { viewport: { width: opts.width ?? 360, height: 800 } });
-  const result: CrawlResult = { pages: [], unlinked: [], resources: new Map(), externalLinks: new Set(), browserRequests: 0, problems: [] };
+  const result: CrawlResult = {
+    pages: [],
+    unlinked: [],
+    resources: new Map(),
+    externalLinks: new Set(),
+    browserRequests: 0,
+    problems: [],
+  };
   const queue = [server.url];
   const seen = new Set(queue);
   const toFetch = new Set<string>();
@@ -112,7 +133,8 @@ export async function crawl(browser: Browser, server: Served, base: string, opts
     }
     if (u.protocol === 'javascript:') return void result.problems.push(`${where}: javascript: URL`);
     if (u.protocol === 'data:' || u.protocol === 'mailto:' || u.protocol === 'tel:' || u.protocol === 'blob:') return;
-    if (u.protocol !== 'http:' && u.protocol !== 'https:') return void result.problems.push(`${where}: unexpected protocol ${u.href}`);
+    if (u.protocol !== 'http:' && u.protocol !== 'https:')
+      return void result.problems.push(`${where}: unexpected protocol ${u.href}`);
     if (u.origin !== server.origin) {
       if (DEFAULT_SITE_ORIGINS.has(u.origin) && ref && (ref.tag === 'meta' || ref.tag === 'link')) {
         // Canonical and Open Graph URLs: absolute on the configured site; check the path on our server.
@@ -188,7 +210,8 @@ export async function crawl(browser: Browser, server: Served, base: string, opts
         const u = new URL(loc);
         const local = new URL(u.pathname + u.search, server.origin);
         inBase(local, `sitemap <loc>`);
-        if (!linked.has(local.href)) result.problems.push(`sitemap lists ${u.pathname}, not reachable by links from the home page`);
+        if (!linked.has(local.href))
+          result.problems.push(`sitemap lists ${u.pathname}, not reachable by links from the home page`);
         toFetch.add(local.href);
       }
     } else if (url!.endsWith('robots.txt')) {

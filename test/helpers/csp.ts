@@ -25,7 +25,8 @@ export function cspProblems(policy: string): string[] {
     if (src.length === 0) problems.push(`${name}: empty`);
   };
   const def = d.get('default-src');
-  if (!def || !def.every((x) => x === "'self'" || x === "'none'")) problems.push(`default-src must be 'self' or 'none', is ${def?.join(' ') ?? 'missing'}`);
+  if (!def || !def.every((x) => x === "'self'" || x === "'none'"))
+    problems.push(`default-src must be 'self' or 'none', is ${def?.join(' ') ?? 'missing'}`);
   only('script-src', ["'self'", "'none'"]);
   if (d.has('script-src-elem')) only('script-src-elem', ["'self'", "'none'"]);
   if (d.has('script-src-attr')) only('script-src-attr', ["'none'"]);
@@ -36,14 +37,23 @@ export function cspProblems(policy: string): string[] {
   const obj = d.get('object-src') ?? d.get('default-src');
   if (!obj || obj.join(' ') !== "'none'") problems.push(`object-src must be 'none', is ${obj?.join(' ') ?? 'missing'}`);
   const base = d.get('base-uri');
-  if (!base || !base.every((x) => x === "'self'" || x === "'none'")) problems.push(`base-uri must be 'self' or 'none', is ${base?.join(' ') ?? 'missing'}`);
+  if (!base || !base.every((x) => x === "'self'" || x === "'none'"))
+    problems.push(`base-uri must be 'self' or 'none', is ${base?.join(' ') ?? 'missing'}`);
   const form = d.get('form-action');
-  if (!form || !form.every((x) => x === "'self'" || x === "'none'")) problems.push(`form-action must be 'self', is ${form?.join(' ') ?? 'missing'}`);
+  if (!form || !form.every((x) => x === "'self'" || x === "'none'"))
+    problems.push(`form-action must be 'self', is ${form?.join(' ') ?? 'missing'}`);
   for (const [name, src] of d) {
-    if (src.some((x) => x === '*' || /^https?:/i.test(x) || /^(blob|filesystem|ws|wss):$/i.test(x) || x.includes('.'))) problems.push(`${name} allows another origin: ${src.join(' ')}`);
-    if (src.some((x) => ["'unsafe-eval'", "'unsafe-hashes'", "'wasm-unsafe-eval'", "'strict-dynamic'"].includes(x.toLowerCase()))) problems.push(`${name}: ${src.join(' ')}`);
+    if (src.some((x) => x === '*' || /^https?:/i.test(x) || /^(blob|filesystem|ws|wss):$/i.test(x) || x.includes('.')))
+      problems.push(`${name} allows another origin: ${src.join(' ')}`);
+    if (
+      src.some((x) =>
+        ["'unsafe-eval'", "'unsafe-hashes'", "'wasm-unsafe-eval'", "'strict-dynamic'"].includes(x.toLowerCase()),
+      )
+    )
+      problems.push(`${name}: ${src.join(' ')}`);
   }
-  if (d.has('frame-ancestors') || d.has('report-uri') || d.has('sandbox')) problems.push('frame-ancestors, report-uri and sandbox are ignored in a meta policy');
+  if (d.has('frame-ancestors') || d.has('report-uri') || d.has('sandbox'))
+    problems.push('frame-ancestors, report-uri and sandbox are ignored in a meta policy');
   return problems;
 }
 
@@ -51,7 +61,9 @@ export function cspProblems(policy: string): string[] {
 export function pageCspProblems(html: string): string[] {
   const { document } = parseHTML(html);
   const problems: string[] = [];
-  const metas = [...document.querySelectorAll('meta')].filter((m) => (m.getAttribute('http-equiv') ?? '').toLowerCase() === 'content-security-policy');
+  const metas = [...document.querySelectorAll('meta')].filter(
+    (m) => (m.getAttribute('http-equiv') ?? '').toLowerCase() === 'content-security-policy',
+  );
   if (metas.length !== 1) problems.push(`${metas.length} Content-Security-Policy meta tags (want exactly 1)`);
   const meta = metas[0];
   let policy = '';
@@ -62,12 +74,14 @@ export function pageCspProblems(html: string): string[] {
     const before = [...document.querySelectorAll('head > *')];
     const governed = before.findIndex((e) => ['script', 'style', 'link'].includes(e.tagName.toLowerCase()));
     const at = before.indexOf(meta);
-    if (governed >= 0 && governed < at) problems.push(`CSP meta comes after <${before[governed]!.tagName.toLowerCase()}>`);
+    if (governed >= 0 && governed < at)
+      problems.push(`CSP meta comes after <${before[governed]!.tagName.toLowerCase()}>`);
     problems.push(...cspProblems(policy));
   }
   for (const s of document.querySelectorAll('script')) {
     const type = (s.getAttribute('type') ?? '').toLowerCase();
-    if (!s.hasAttribute('src') && type !== 'application/json' && type !== 'application/ld+json') problems.push(`inline <script${type ? ` type="${type}"` : ''}>: ${s.textContent!.slice(0, 80)}`);
+    if (!s.hasAttribute('src') && type !== 'application/json' && type !== 'application/ld+json')
+      problems.push(`inline <script${type ? ` type="${type}"` : ''}>: ${s.textContent!.slice(0, 80)}`);
     if (type === 'application/json' || type === 'application/ld+json') {
       try {
         JSON.parse(s.textContent ?? '');
@@ -81,10 +95,13 @@ export function pageCspProblems(html: string): string[] {
     for (const attr of el.attributes) {
       const name = attr.name.toLowerCase();
       if (name.startsWith('on')) problems.push(`inline event handler ${name} on <${el.tagName.toLowerCase()}>`);
-      if (['href', 'src', 'action', 'formaction', 'xlink:href'].includes(name) && /^\s*javascript:/i.test(attr.value)) problems.push(`javascript: URL in ${name} of <${el.tagName.toLowerCase()}>`);
-      if (name === 'style' && !inlineStyleAllowed) problems.push(`style attribute on <${el.tagName.toLowerCase()}> (blocked by style-src)`);
+      if (['href', 'src', 'action', 'formaction', 'xlink:href'].includes(name) && /^\s*javascript:/i.test(attr.value))
+        problems.push(`javascript: URL in ${name} of <${el.tagName.toLowerCase()}>`);
+      if (name === 'style' && !inlineStyleAllowed)
+        problems.push(`style attribute on <${el.tagName.toLowerCase()}> (blocked by style-src)`);
     }
-    if (el.tagName.toLowerCase() === 'style' && !inlineStyleAllowed) problems.push('<style> element (blocked by style-src)');
+    if (el.tagName.toLowerCase() === 'style' && !inlineStyleAllowed)
+      problems.push('<style> element (blocked by style-src)');
   }
   return problems;
 }

@@ -38,7 +38,9 @@ async function startVnu(dir: string, sites: Sites): Promise<ChildProcess | undef
   const sink = createWriteStream(out);
   const finish = (code: number | null, error?: string) =>
     sink.end(() => void writeFile(done, JSON.stringify({ code, files: files.length, error })).catch(() => undefined));
-  const child = spawn('java', ['-Xss4m', '-jar', VNU_JAR, '--errors-only', '--format', 'json', ...files], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('java', ['-Xss4m', '-jar', VNU_JAR, '--errors-only', '--format', 'json', ...files], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stdout.pipe(sink, { end: false });
   child.stderr.pipe(sink, { end: false });
   child.on('error', (e) => finish(null, `cannot run java (Java 17 is needed for vnu): ${e.message}`));
@@ -66,7 +68,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
     // One build at a time: Astro builds share the project's caches, and two cores are all we can count on.
     for (const site of Object.values(sites)) await buildSite(site.data, site.dir, site.base);
     await writeFile(done, '');
-    console.log(`[quality] built ${Object.keys(sites).length} sites in ${((performance.now() - t0) / 1000).toFixed(1)} s into ${dir}`);
+    console.log(
+      `[quality] built ${Object.keys(sites).length} sites in ${((performance.now() - t0) / 1000).toFixed(1)} s into ${dir}`,
+    );
   }
   const vnu = await startVnu(dir, sites);
   project.provide('sites', sites);

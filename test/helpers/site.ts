@@ -114,7 +114,12 @@ export async function hashTree(dir: string): Promise<Map<string, string>> {
   const files = entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
   files.sort();
   for (const file of files) {
-    out.set(path.relative(dir, file), createHash('sha256').update(await readFile(file)).digest('hex'));
+    out.set(
+      path.relative(dir, file),
+      createHash('sha256')
+        .update(await readFile(file))
+        .digest('hex'),
+    );
   }
   return out;
 }

@@ -63,7 +63,19 @@ export function pagePath(site: BuiltSite, file: string): string {
   return rel.endsWith('index.html') ? rel.slice(0, -'index.html'.length) : rel;
 }
 
-export type PageType = 'overview' | 'units' | 'province' | 'district' | 'commune' | 'grassroots' | 'branch' | 'term' | 'compare' | 'data' | 'embed' | '404';
+export type PageType =
+  | 'overview'
+  | 'units'
+  | 'province'
+  | 'district'
+  | 'commune'
+  | 'grassroots'
+  | 'branch'
+  | 'term'
+  | 'compare'
+  | 'data'
+  | 'embed'
+  | '404';
 
 export interface TypedPage {
   type: PageType;
@@ -103,7 +115,10 @@ export async function pageTypes(site: BuiltSite, perType = 1): Promise<TypedPage
   const terms = [...new Set([...linked, ...all])];
   const spread = (list: string[]) => {
     if (list.length <= perType) return list;
-    return Array.from({ length: perType }, (_, i) => list[Math.floor((i * (list.length - 1)) / Math.max(1, perType - 1))]!);
+    return Array.from(
+      { length: perType },
+      (_, i) => list[Math.floor((i * (list.length - 1)) / Math.max(1, perType - 1))]!,
+    );
   };
   const out: TypedPage[] = [
     { type: 'overview', path: '' },
@@ -115,7 +130,9 @@ export async function pageTypes(site: BuiltSite, perType = 1): Promise<TypedPage
   for (const p of perType === 1 ? terms.slice(0, 1) : spread(terms)) out.push({ type: 'term', path: p });
   out.push({ type: 'compare', path: 'so-sanh/' }, { type: 'data', path: 'du-lieu/' });
   // Embed pages of charts (`…/nhung/<chart>/`, for other sites' iframes), when the build has them.
-  const embeds = (await htmlFiles(site.dir)).map((f) => pagePath(site, f)).filter((p) => /(^|\/)nhung\/[^/]+\/$/.test(p));
+  const embeds = (await htmlFiles(site.dir))
+    .map((f) => pagePath(site, f))
+    .filter((p) => /(^|\/)nhung\/[^/]+\/$/.test(p));
   for (const p of spread(embeds)) out.push({ type: 'embed', path: p });
   out.push({ type: '404', path: MISSING });
   return out;

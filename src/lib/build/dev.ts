@@ -42,7 +42,9 @@ const OWN = /^(?:don-vi|bieu-do|so-sanh|nhiem-ky|nhung|data)\//;
 export function startDev(o: DevOptions): Middleware {
   const dataset = loadDataset(o.dataDir);
   const declared = new Map<string, PageFile>();
-  setBuildContext({ dataset, publish: (files) => {
+  setBuildContext({
+    dataset,
+    publish: (files) => {
       for (const f of files) declared.set(f.path, f);
     },
   });

@@ -41,7 +41,8 @@ export async function dataWorkbookBytes(ds: Dataset, maxRows = Infinity): Promis
       // Text format where Excel would turn `2024-03` into a date or drop the zero of `01`.
       if (!counts[i]) col.numFmt = '@';
     });
-    for (const r of t.rows.length > maxRows ? t.rows.slice(0, maxRows) : t.rows) ws.addRow(r.map((v, i) => (counts[i] && COUNT.test(v) ? Number(v) : v)));
+    for (const r of t.rows.length > maxRows ? t.rows.slice(0, maxRows) : t.rows)
+      ws.addRow(r.map((v, i) => (counts[i] && COUNT.test(v) ? Number(v) : v)));
   }
   return fixZipDates(new Uint8Array(await wb.xlsx.writeBuffer()));
 }

@@ -18,7 +18,6 @@ export { paceMeter, sparkline, type ChartText } from './small.ts';
 export const CHART_WIDTH = 360;
 const FONT_SIZE = 13;
 
-
 function render(options: Plot.PlotOptions, text: ChartText, defs?: string): string {
   const svg = Plot.plot({
     ...options,

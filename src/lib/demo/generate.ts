@@ -32,7 +32,7 @@ import { writeTraining } from './training.ts';
 import { buildTree, writeUnits } from './tree.ts';
 import { REORG, type DemoLevel, type DemoUnit } from './unit.ts';
 
-export {  DEMO_FILES, DEMO_SOURCE, type DemoFile } from './columns.ts';
+export { DEMO_FILES, DEMO_SOURCE, type DemoFile } from './columns.ts';
 
 export interface DemoStats {
   preset: string;

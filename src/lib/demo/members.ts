@@ -7,9 +7,7 @@ import { DEMO_SOURCE, rowWriter } from './columns.ts';
 import type { CsvSink } from './csv.ts';
 import { stream } from './prng.ts';
 import type { Ctx } from './reports.ts';
-import {
-  STOCKS, S_BRANCHES, S_ETHNIC, S_MEMBERS, S_PROB, S_VILLAGES, S_VWB, S_VWM, S_WOMEN,
-} from './simulate.ts';
+import { STOCKS, S_BRANCHES, S_ETHNIC, S_MEMBERS, S_PROB, S_VILLAGES, S_VWB, S_VWM, S_WOMEN } from './simulate.ts';
 
 export function writeMembers(ctx: Ctx, sink: CsvSink, order: readonly number[]): void {
   const { seed, units, sim } = ctx;

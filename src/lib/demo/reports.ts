@@ -83,7 +83,12 @@ export function segmentsIn(ctx: Ctx, u: DemoUnit, y: number): [number, number][]
   const span = activeIn(ctx, u, y);
   if (!span) return [];
   const [a, b] = span;
-  return u.move && a < REORG && REORG <= b ? [[a, REORG - 1], [REORG, b]] : [span];
+  return u.move && a < REORG && REORG <= b
+    ? [
+        [a, REORG - 1],
+        [REORG, b],
+      ]
+    : [span];
 }
 
 /** Whether unit `u` is active in every month of years y0..y1 (a term total needs the whole term). */

@@ -10,17 +10,42 @@ import { clamp, type DemoUnit } from './unit.ts';
 
 /** Admission intensity of each year (campaigns, the 2020–2021 pandemic, the 2025 reorganisation). */
 const YEAR_FACTOR: Record<number, number> = {
-  2011: 1.0, 2012: 1.03, 2013: 1.05, 2014: 1.04, 2015: 1.08, 2016: 1.0, 2017: 1.02, 2018: 1.05, 2019: 1.1,
-  2020: 0.86, 2021: 0.9, 2022: 1.06, 2023: 1.1, 2024: 1.12, 2025: 0.94, 2026: 1.04,
+  2011: 1.0,
+  2012: 1.03,
+  2013: 1.05,
+  2014: 1.04,
+  2015: 1.08,
+  2016: 1.0,
+  2017: 1.02,
+  2018: 1.05,
+  2019: 1.1,
+  2020: 0.86,
+  2021: 0.9,
+  2022: 1.06,
+  2023: 1.1,
+  2024: 1.12,
+  2025: 0.94,
+  2026: 1.04,
 };
 /** Months with anniversaries (3/2, 26/3, 19/5, 2/9) see more admissions. Sum is 12. */
 const MONTH_WEIGHT = [0.85, 1.25, 1.25, 0.8, 1.25, 0.9, 0.75, 0.95, 1.2, 0.9, 0.85, 1.05];
 
 /** Flows per grassroots unit and month. */
-export const F_ADM = 0, F_YOUTH = 1, F_WOMEN = 2, F_ETHNIC = 3, F_COLLEGE = 4;
+export const F_ADM = 0,
+  F_YOUTH = 1,
+  F_WOMEN = 2,
+  F_ETHNIC = 3,
+  F_COLLEGE = 4;
 export const FLOWS = 5;
 /** Stock fields per grassroots unit and snapshot. */
-export const S_MEMBERS = 0, S_PROB = 1, S_WOMEN = 2, S_ETHNIC = 3, S_BRANCHES = 4, S_VILLAGES = 5, S_VWB = 6, S_VWM = 7;
+export const S_MEMBERS = 0,
+  S_PROB = 1,
+  S_WOMEN = 2,
+  S_ETHNIC = 3,
+  S_BRANCHES = 4,
+  S_VILLAGES = 5,
+  S_VWB = 6,
+  S_VWM = 7;
 export const STOCKS = 8;
 
 export interface Sim {

@@ -95,8 +95,18 @@ export function buildTree(p: Preset, seed: number): DemoUnit[] {
       }
       const dIndex = units.length;
       units.push({
-        id: dId, name, shortName, level: 'district', parent: provIndex, kind, slug: '', children: [], g: -1, role,
-        ethnic, m0: 0,
+        id: dId,
+        name,
+        shortName,
+        level: 'district',
+        parent: provIndex,
+        kind,
+        slug: '',
+        children: [],
+        g: -1,
+        role,
+        ethnic,
+        m0: 0,
       });
       units[provIndex]!.children.push(dIndex);
       addGrassroots(rng, units, dIndex, count, usedPlaces, territorialNames, isCity);

@@ -40,7 +40,8 @@ export function decodeBytes(bytes: Uint8Array, file: string): DecodedText {
   } else {
     // UTF-16 without a BOM is outside the contract but unambiguous enough (a CSV has no NUL bytes): read it, and say so.
     const guess = chardet.detect(bytes.subarray(0, 4096));
-    const encoding: TextEncoding = guess === 'UTF-16BE' || (guess !== 'UTF-16LE' && bytes[0] === 0) ? 'utf-16be' : 'utf-16le';
+    const encoding: TextEncoding =
+      guess === 'UTF-16BE' || (guess !== 'UTF-16LE' && bytes[0] === 0) ? 'utf-16be' : 'utf-16le';
     return {
       text: decodeAs(bytes, encoding),
       encoding,

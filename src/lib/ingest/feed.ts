@@ -143,8 +143,7 @@ export class Locator {
 function withCell(d: Diagnostic): Diagnostic {
   if (d.sheet !== undefined && d.line !== undefined && d.columnNumber !== undefined) {
     d.cell = `${columnLetters(d.columnNumber)}${d.line}`;
-  }
-  else delete d.cell;
+  } else delete d.cell;
   return d;
 }
 

@@ -23,7 +23,7 @@ import type { WorkbookContent } from './workbook.ts';
 import { streamSheets } from './workbook-stream.ts';
 
 // The names are the browser's too (names.ts); here, for the importers of this module.
-export { DATA_FILES,  REQUIRED_FILES, dataFileName,   } from './names.ts';
+export { DATA_FILES, REQUIRED_FILES, dataFileName } from './names.ts';
 export type { DataFileName, DataFolderListing } from './names.ts';
 
 export interface FileProgress {

@@ -186,7 +186,8 @@ export function parseRows(text: string, file: string, sink: RowSink): ParseSumma
     if (errors.length > 0) {
       // A malformed quote also leaves the field unterminated; the first message is the one to act on.
       const invalid = errors.some((e) => e.code === 'InvalidQuotes');
-      for (const e of errors) if (!(invalid && e.code === 'MissingQuotes')) diagnostics.push(quoteDiagnostic(e, file, start));
+      for (const e of errors)
+        if (!(invalid && e.code === 'MissingQuotes')) diagnostics.push(quoteDiagnostic(e, file, start));
     }
     if (empty) return; // blank line, or a row of empty cells (how Excel writes an empty row)
     if (width < 0) {

@@ -12,8 +12,21 @@ export type SheetCell = string | number | boolean | Date | null | undefined;
 export type ColumnKind = 'count' | 'date' | 'month' | 'period' | 'text';
 
 const COUNT_COLUMNS = new Set([
-  'admitted', 'youth', 'women', 'ethnic_minority', 'college', 'target', 'classes', 'trainees', 'dossiers',
-  'members', 'probationary', 'grassroots_orgs', 'branches', 'villages', 'villages_with_branch',
+  'admitted',
+  'youth',
+  'women',
+  'ethnic_minority',
+  'college',
+  'target',
+  'classes',
+  'trainees',
+  'dossiers',
+  'members',
+  'probationary',
+  'grassroots_orgs',
+  'branches',
+  'villages',
+  'villages_with_branch',
   'villages_without_members',
 ]);
 

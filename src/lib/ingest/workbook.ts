@@ -84,7 +84,12 @@ export function notAWorkbook(bytes: Uint8Array, file: string): string | undefine
   }
   // An OpenDocument file (.ods) is a zip too, whose first entry names its type; any other zip goes to the reader,
   // which tells a broken or truncated workbook.
-  if (includes(bytes.subarray(0, 200), [...'opendocument'].map((c) => c.charCodeAt(0)))) {
+  if (
+    includes(
+      bytes.subarray(0, 200),
+      [...'opendocument'].map((c) => c.charCodeAt(0)),
+    )
+  ) {
     return `Tệp ${file} là bảng tính OpenDocument (.ods), không phải .xlsx. ${save}`;
   }
   return undefined;

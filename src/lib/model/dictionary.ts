@@ -32,13 +32,14 @@ export const INDICATORS = {
     unit: 'count',
     windows: 'both',
     description:
-      'Số kết nạp trừ số kết nạp của năm liền trước (hoặc nhiệm kỳ trước); chỉ tính khi cả hai kỳ đủ số liệu. Số âm là giảm; trong tệp CSV số âm có dấu nháy đơn phía trước (\'-3) để bảng tính không hiểu nhầm là công thức.',
+      "Số kết nạp trừ số kết nạp của năm liền trước (hoặc nhiệm kỳ trước); chỉ tính khi cả hai kỳ đủ số liệu. Số âm là giảm; trong tệp CSV số âm có dấu nháy đơn phía trước ('-3) để bảng tính không hiểu nhầm là công thức.",
   },
   admitted_change_pct: {
     label: 'Tăng, giảm so với kỳ trước (%)',
     unit: 'pct',
     windows: 'both',
-    description: 'Mức tăng, giảm chia cho số kết nạp của kỳ trước, × 100; chỉ tính khi cả hai kỳ đủ số liệu và kỳ trước khác 0.',
+    description:
+      'Mức tăng, giảm chia cho số kết nạp của kỳ trước, × 100; chỉ tính khi cả hai kỳ đủ số liệu và kỳ trước khác 0.',
   },
   admitted_same_period_prev: {
     label: 'Kết nạp cùng kỳ năm trước',
@@ -65,8 +66,18 @@ export const INDICATORS = {
       'Mức tăng, giảm so với cùng kỳ chia cho số kết nạp cùng kỳ năm trước, × 100; ' +
       'chỉ tính khi số cùng kỳ khác 0.',
   },
-  youth: { label: 'Đảng viên trẻ (18–30 tuổi) mới kết nạp', unit: 'count', windows: 'both', description: 'Số đảng viên mới kết nạp ở độ tuổi 18–30. ' + COVER },
-  women: { label: 'Đảng viên nữ mới kết nạp', unit: 'count', windows: 'both', description: 'Số đảng viên nữ mới kết nạp. ' + COVER },
+  youth: {
+    label: 'Đảng viên trẻ (18–30 tuổi) mới kết nạp',
+    unit: 'count',
+    windows: 'both',
+    description: 'Số đảng viên mới kết nạp ở độ tuổi 18–30. ' + COVER,
+  },
+  women: {
+    label: 'Đảng viên nữ mới kết nạp',
+    unit: 'count',
+    windows: 'both',
+    description: 'Số đảng viên nữ mới kết nạp. ' + COVER,
+  },
   ethnic_minority: {
     label: 'Đảng viên người dân tộc thiểu số mới kết nạp',
     unit: 'count',
@@ -79,7 +90,12 @@ export const INDICATORS = {
     windows: 'both',
     description: 'Số đảng viên mới kết nạp có trình độ chuyên môn từ cao đẳng trở lên. ' + COVER,
   },
-  youth_pct: { label: 'Tỷ lệ đảng viên trẻ', unit: 'pct', windows: 'both', description: SHARE('đảng viên trẻ (18–30 tuổi)') },
+  youth_pct: {
+    label: 'Tỷ lệ đảng viên trẻ',
+    unit: 'pct',
+    windows: 'both',
+    description: SHARE('đảng viên trẻ (18–30 tuổi)'),
+  },
   women_pct: { label: 'Tỷ lệ đảng viên nữ', unit: 'pct', windows: 'both', description: SHARE('đảng viên nữ') },
   ethnic_minority_pct: {
     label: 'Tỷ lệ đảng viên người dân tộc thiểu số',
@@ -104,13 +120,15 @@ export const INDICATORS = {
     label: 'Tỷ lệ đạt chỉ tiêu',
     unit: 'pct',
     windows: 'both',
-    description: 'Số kết nạp chia cho chỉ tiêu, × 100. Với năm chưa đủ số liệu, đây là mức đạt tính đến tháng có số liệu cuối cùng.',
+    description:
+      'Số kết nạp chia cho chỉ tiêu, × 100. Với năm chưa đủ số liệu, đây là mức đạt tính đến tháng có số liệu cuối cùng.',
   },
   expected_pace_pct: {
     label: 'Tiến độ cần đạt',
     unit: 'pct',
     windows: 'year',
-    description: 'Chỉ cho năm chưa đủ 12 tháng số liệu và có chỉ tiêu: số tháng có số liệu chia cho 12, × 100 (ví dụ 8 tháng: 66,67 %).',
+    description:
+      'Chỉ cho năm chưa đủ 12 tháng số liệu và có chỉ tiêu: số tháng có số liệu chia cho 12, × 100 (ví dụ 8 tháng: 66,67 %).',
   },
   pace_status: {
     label: 'Đánh giá tiến độ',
@@ -130,7 +148,8 @@ export const INDICATORS = {
     label: 'Tỷ lệ kết nạp so với đảng viên đầu năm',
     unit: 'pct',
     windows: 'year',
-    description: 'Số kết nạp trong năm chia cho số đảng viên đầu năm, × 100. Với năm chưa đủ số liệu, là tỷ lệ tính đến tháng có số liệu cuối cùng.',
+    description:
+      'Số kết nạp trong năm chia cho số đảng viên đầu năm, × 100. Với năm chưa đủ số liệu, là tỷ lệ tính đến tháng có số liệu cuối cùng.',
   },
   average_per_year: {
     label: 'Bình quân mỗi năm',
@@ -138,9 +157,24 @@ export const INDICATORS = {
     windows: 'term',
     description: 'Tổng số kết nạp của nhiệm kỳ chia cho số năm của nhiệm kỳ; chỉ tính khi nhiệm kỳ đủ số liệu.',
   },
-  classes: { label: 'Lớp bồi dưỡng nhận thức về Đảng', unit: 'count', windows: 'both', description: 'Số lớp bồi dưỡng nhận thức về Đảng đã mở. ' + COVER },
-  trainees: { label: 'Học viên lớp bồi dưỡng', unit: 'count', windows: 'both', description: 'Số học viên các lớp bồi dưỡng nhận thức về Đảng. ' + COVER },
-  dossiers: { label: 'Hồ sơ đề nghị kết nạp', unit: 'count', windows: 'both', description: 'Số hồ sơ đề nghị kết nạp đảng viên đã tiếp nhận. ' + COVER },
+  classes: {
+    label: 'Lớp bồi dưỡng nhận thức về Đảng',
+    unit: 'count',
+    windows: 'both',
+    description: 'Số lớp bồi dưỡng nhận thức về Đảng đã mở. ' + COVER,
+  },
+  trainees: {
+    label: 'Học viên lớp bồi dưỡng',
+    unit: 'count',
+    windows: 'both',
+    description: 'Số học viên các lớp bồi dưỡng nhận thức về Đảng. ' + COVER,
+  },
+  dossiers: {
+    label: 'Hồ sơ đề nghị kết nạp',
+    unit: 'count',
+    windows: 'both',
+    description: 'Số hồ sơ đề nghị kết nạp đảng viên đã tiếp nhận. ' + COVER,
+  },
   trainees_per_admission: {
     label: 'Học viên trên một đảng viên kết nạp',
     unit: 'ratio',
@@ -153,8 +187,18 @@ export const INDICATORS = {
     windows: 'both',
     description: 'Tổng số đảng viên (kể cả dự bị) ở lần báo cáo cuối cùng trong kỳ.',
   },
-  probationary: { label: 'Đảng viên dự bị', unit: 'count', windows: 'both', description: 'Số đảng viên dự bị ở lần báo cáo cuối cùng trong kỳ.' },
-  women_members: { label: 'Đảng viên nữ', unit: 'count', windows: 'both', description: 'Số đảng viên nữ ở lần báo cáo cuối cùng trong kỳ.' },
+  probationary: {
+    label: 'Đảng viên dự bị',
+    unit: 'count',
+    windows: 'both',
+    description: 'Số đảng viên dự bị ở lần báo cáo cuối cùng trong kỳ.',
+  },
+  women_members: {
+    label: 'Đảng viên nữ',
+    unit: 'count',
+    windows: 'both',
+    description: 'Số đảng viên nữ ở lần báo cáo cuối cùng trong kỳ.',
+  },
   ethnic_minority_members: {
     label: 'Đảng viên người dân tộc thiểu số',
     unit: 'count',
@@ -165,7 +209,8 @@ export const INDICATORS = {
     label: 'Tỷ lệ đảng viên người dân tộc thiểu số',
     unit: 'pct',
     windows: 'both',
-    description: 'Đảng viên người dân tộc thiểu số chia cho tổng số đảng viên, × 100, ở lần báo cáo cuối cùng trong kỳ.',
+    description:
+      'Đảng viên người dân tộc thiểu số chia cho tổng số đảng viên, × 100, ở lần báo cáo cuối cùng trong kỳ.',
   },
   grassroots_orgs: {
     label: 'Tổ chức cơ sở đảng',
@@ -173,8 +218,18 @@ export const INDICATORS = {
     windows: 'both',
     description: 'Số tổ chức cơ sở đảng trực thuộc ở lần báo cáo cuối cùng trong kỳ.',
   },
-  branches: { label: 'Chi bộ trực thuộc', unit: 'count', windows: 'both', description: 'Số chi bộ trực thuộc ở lần báo cáo cuối cùng trong kỳ.' },
-  villages: { label: 'Thôn, bản', unit: 'count', windows: 'both', description: 'Số thôn, bản (khu phố) trên địa bàn ở lần báo cáo cuối cùng trong kỳ.' },
+  branches: {
+    label: 'Chi bộ trực thuộc',
+    unit: 'count',
+    windows: 'both',
+    description: 'Số chi bộ trực thuộc ở lần báo cáo cuối cùng trong kỳ.',
+  },
+  villages: {
+    label: 'Thôn, bản',
+    unit: 'count',
+    windows: 'both',
+    description: 'Số thôn, bản (khu phố) trên địa bàn ở lần báo cáo cuối cùng trong kỳ.',
+  },
   villages_with_branch: {
     label: 'Thôn, bản có chi bộ',
     unit: 'count',

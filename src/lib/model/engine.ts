@@ -10,7 +10,15 @@
  * from the unit that closes it.
  */
 import type {
-  Diagnostic, MemberRow, RowOrigin, Snapshot, TargetRow, Unit, UnitFigures, Window, WindowFigures,
+  Diagnostic,
+  MemberRow,
+  RowOrigin,
+  Snapshot,
+  TargetRow,
+  Unit,
+  UnitFigures,
+  Window,
+  WindowFigures,
 } from '../types.ts';
 import { BREAKDOWNS, ownAdmissions, ownTraining, type FlowKey, type Flows, type OwnRows } from './flows.ts';
 import { derive, hasFigures, startFrom } from './indicators.ts';
@@ -39,7 +47,14 @@ export const spanKey = (from: number, to: number): string => `${from}:${to}`;
 
 const NO_FLOWS: Flows = {};
 const FLOW_KEYS: readonly FlowKey[] = [
-  'admitted', 'youth', 'women', 'ethnicMinority', 'college', 'classes', 'trainees', 'dossiers',
+  'admitted',
+  'youth',
+  'women',
+  'ethnicMinority',
+  'college',
+  'classes',
+  'trainees',
+  'dossiers',
 ];
 
 /** The months of a member under its parent inside the window; the window's shared array when whole. */

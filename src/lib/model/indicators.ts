@@ -91,8 +91,15 @@ export function derive(
 
 type NumericKey =
   | 'expectedPacePct'
-  | 'youthPct' | 'womenPct' | 'ethnicMinorityPct' | 'collegePct' | 'admittedChangePct' | 'targetAchievedPct'
-  | 'averagePerYear' | 'admissionRatePct' | 'traineesPerAdmission';
+  | 'youthPct'
+  | 'womenPct'
+  | 'ethnicMinorityPct'
+  | 'collegePct'
+  | 'admittedChangePct'
+  | 'targetAchievedPct'
+  | 'averagePerYear'
+  | 'admissionRatePct'
+  | 'traineesPerAdmission';
 
 function setIf(f: WindowFigures, key: NumericKey, v: number | undefined): void {
   if (v !== undefined) f[key] = v;

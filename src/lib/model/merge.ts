@@ -74,7 +74,12 @@ export function combineWindow(
       if (f) fromPreds = true;
       pieces.push({ unitId: p.unit.id, present: p.present, flow: f });
     }
-    const s = addUp(pieces, (p) => p.flow, w, (p) => p.counts);
+    const s = addUp(
+      pieces,
+      (p) => p.flow,
+      w,
+      (p) => p.counts,
+    );
     if (!s) continue;
     const flow = flowOfSum(s, w, fromPreds ? 'combined' : own!.basis);
     if (fromPreds) flow.parts = partsOf(unit, own, preds, key);

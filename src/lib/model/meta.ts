@@ -31,5 +31,8 @@ export function sources(inputs: Inputs): { text: string; count: number }[] {
   for (const r of inputs.members) add(r.source);
   return [...counts]
     .map(([text, count]) => ({ text, count }))
-    .sort((a, b) => b.count - a.count || collator.compare(a.text, b.text) || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
+    .sort(
+      (a, b) =>
+        b.count - a.count || collator.compare(a.text, b.text) || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0),
+    );
 }

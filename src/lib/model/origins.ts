@@ -54,4 +54,3 @@ export function rowAt(inputs: Inputs, origin: RowOrigin): FoundRow | undefined {
 export function rowsOfUnit(inputs: Inputs, unitId: string): readonly InputRow[] {
   return lookup(inputs).byUnit.get(unitId) ?? [];
 }
-

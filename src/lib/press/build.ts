@@ -3,7 +3,6 @@ import { jsonLayout, provinceOf, writeParted } from '../publish/parts.ts';
 import { summarize, summaryWindowIds } from '../summary/index.ts';
 import type { Dataset } from '../types.ts';
 
-
 export interface SummaryLine {
   unit_id: string;
   unit_name: string;

@@ -31,8 +31,7 @@ function packageDir(): string {
     }
   }
   throw new Error(
-    'Không tìm thấy phông Be Vietnam Pro (gói @expo-google-fonts/be-vietnam-pro): ' +
-      'hãy chạy npm install.',
+    'Không tìm thấy phông Be Vietnam Pro (gói @expo-google-fonts/be-vietnam-pro): ' + 'hãy chạy npm install.',
   );
 }
 

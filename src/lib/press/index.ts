@@ -86,9 +86,7 @@ function kitPaths(view: ChartView): { stem: string; embed: string } {
   return { stem, embed: `${folder}nhung/${stem.slice(folder.length)}/` };
 }
 
-const INTRO =
-  'Dán đoạn mã sau vào trang web để hiện biểu đồ, ' +
-  'nguồn số liệu và đường dẫn về trang này';
+const INTRO = 'Dán đoạn mã sau vào trang web để hiện biểu đồ, ' + 'nguồn số liệu và đường dẫn về trang này';
 const ADD_DOMAIN = ' (thêm tên miền của trang này vào trước đường dẫn /…)';
 
 /** The links of a chart's kit (undefined: a table, or a chart out of the kit's scope). */

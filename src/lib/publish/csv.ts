@@ -44,7 +44,11 @@ export const csvLine = (cells: readonly Cell[]): string => cells.map(csvCell).jo
  * A whole CSV text: header and rows, with the BOM unless `bom: false`. For per-chart downloads
  * (e.g. `new Blob([toCsv(cols, rows)], { type: 'text/csv;charset=utf-8' })`).
  */
-export function toCsv(columns: readonly string[], rows: readonly (readonly Cell[])[], opts: { bom?: boolean } = {}): string {
+export function toCsv(
+  columns: readonly string[],
+  rows: readonly (readonly Cell[])[],
+  opts: { bom?: boolean } = {},
+): string {
   let out = (opts.bom === false ? '' : BOM) + csvLine(columns);
   for (const r of rows) out += csvLine(r);
   return out;

@@ -18,7 +18,7 @@ import type { CleanTable, Dataset, IndicatorRow } from '../types.ts';
 import { csvLine } from './csv.ts';
 import { csvLayout, jsonLayout, type PartRecord, provinceOf, writeParted } from './parts.ts';
 
-export {  csvCell, csvLine, formatNumber, guard, toCsv,  } from './csv.ts';
+export { csvCell, csvLine, formatNumber, guard, toCsv } from './csv.ts';
 
 export const INDICATOR_COLUMNS = ['unit_id', 'period', 'indicator', 'value', 'months', 'of_months', 'basis'] as const;
 

@@ -20,7 +20,7 @@ import { BOM } from './csv.ts';
 import { RangeReader, Sink } from './io.ts';
 import { dropEarlierParts, listName, type PartsManifest, writeList } from './parts-list.ts';
 
-export type {  PartsList, PartsManifest } from './parts-list.ts';
+export type { PartsList, PartsManifest } from './parts-list.ts';
 
 /** 25 MiB: the largest file Cloudflare Pages accepts, the smallest limit of the common static hosts. */
 export const PART_LIMIT = 25 * 1024 * 1024;

@@ -66,8 +66,7 @@ export function dataPage(ds: Dataset, opts: DataPageOptions = {}) {
       label: 'indicators.csv',
       href: href('data/indicators.csv'),
       note:
-        'mọi chỉ số của mọi đơn vị, mỗi dòng một đơn vị, một kỳ, một chỉ số ' +
-        `(${fmtCount(ds.indicatorCount)} dòng)`,
+        'mọi chỉ số của mọi đơn vị, mỗi dòng một đơn vị, một kỳ, một chỉ số ' + `(${fmtCount(ds.indicatorCount)} dòng)`,
     },
     {
       label: 'indicators.json',

@@ -22,10 +22,7 @@ import { trainingSentences } from './training.ts';
 import { varyOpenings } from './openings.ts';
 import type { Summary } from './types.ts';
 import { Subject, type Ctx } from './wording.ts';
-
-;
-;
-export type { CitedFigure,  Summary,  } from './types.ts';
+export type { CitedFigure, Summary } from './types.ts';
 export { shortSubject } from './wording.ts';
 
 function windowFigures(ds: Dataset, unitId: string, windowId: string): WindowFigures | undefined {

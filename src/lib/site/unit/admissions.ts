@@ -102,9 +102,7 @@ export function admissionsView(ds: Dataset, unit: Unit, marks?: RevisionMarks): 
     const target = w?.target ? `, chỉ tiêu ${fmtCount(w.target.value)}` : '';
     return `${y}: ${flowText(w?.admitted, 'chưa có số liệu')}${target}`;
   });
-  const desc =
-    `Biểu đồ thanh số đảng viên kết nạp mỗi năm từ ${first} đến ${last}: ` +
-    `${perYear.join('; ')}.`;
+  const desc = `Biểu đồ thanh số đảng viên kết nạp mỗi năm từ ${first} đến ${last}: ` + `${perYear.join('; ')}.`;
   const partialList = partial.map((y) => `${y}: ${partialOf(at(y)?.admitted)}`).join('; ');
   const span = years.length > 1 ? `${first}–${last}` : `năm ${first}`;
   return {

@@ -53,9 +53,7 @@ export function trainingView(ds: Dataset, unit: Unit): ChartView | undefined {
     summary: latestYear([...wins].reverse().find((w) => w.window.kind === 'year' && w.trainees)),
     id: 'bd-boi-duong',
     title: 'Bồi dưỡng nhận thức về Đảng và hồ sơ kết nạp',
-    subtitle:
-      `${unit.label}: ` +
-      'lớp bồi dưỡng, học viên, hồ sơ đề nghị kết nạp theo năm và nhiệm kỳ',
+    subtitle: `${unit.label}: ` + 'lớp bồi dưỡng, học viên, hồ sơ đề nghị kết nạp theo năm và nhiệm kỳ',
     caption: 'Số học viên trên một đảng viên kết nạp chỉ tính khi cả hai số đủ kỳ.',
     ...unitData(
       unit,

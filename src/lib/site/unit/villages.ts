@@ -32,9 +32,7 @@ export function villagesView(ds: Dataset, unit: Unit): ChartView | undefined {
   return {
     id: 'bd-thon-ban',
     title: 'Thôn, bản chưa có đảng viên',
-    subtitle:
-      `${unit.label}: ` +
-      'thôn, bản, số có chi bộ và số chưa có đảng viên tại mỗi lần thống kê',
+    subtitle: `${unit.label}: ` + 'thôn, bản, số có chi bộ và số chưa có đảng viên tại mỗi lần thống kê',
     caption: changes.length
       ? 'Số thôn, bản chưa có đảng viên trong từng nhiệm kỳ — ' + `${changes.join('; ')}.`
       : undefined,
@@ -49,13 +47,7 @@ export function villagesView(ds: Dataset, unit: Unit): ChartView | undefined {
         rows,
       },
       {
-        columns: [
-          'Ngày',
-          'Thôn, bản',
-          'Thôn, bản có chi bộ',
-          'Thôn, bản chưa có đảng viên',
-          'Cách tính',
-        ],
+        columns: ['Ngày', 'Thôn, bản', 'Thôn, bản có chi bộ', 'Thôn, bản chưa có đảng viên', 'Cách tính'],
         rows: snaps.map((s) => [s.asOf, s.villages, s.villagesWithBranch, s.villagesWithoutMembers, s.basis]),
       },
     ),
