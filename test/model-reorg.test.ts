@@ -82,8 +82,8 @@ describe('units that moved, ended or started', () => {
     expect(year(d, 'C1', 2026)!.admitted!.value).toBe(18);
     expect(year(d, 'C2', 2026)!.admitted!.value).toBe(7);
     // A moved child appears under both parents; for a window, each with its months under it.
-    expect(d.childrenOf['D']).toEqual(['G1', 'G2', 'G3']);
-    expect(d.childrenOf['C1']).toEqual(['G1', 'G4']);
+    expect(d.childrenOf.D).toEqual(['G1', 'G2', 'G3']);
+    expect(d.childrenOf.C1).toEqual(['G1', 'G4']);
     const y2025 = { from: m('2025-01'), to: m('2025-12') };
     expect(d.activeChildren('C1', y2025).map((c) => [c.unitId, c.months])).toEqual([
       ['G1', 6],
@@ -137,10 +137,10 @@ describe('units that moved, ended or started', () => {
     fx.member('G1', '2025-09-30', { members: 11 }).member('G4', '2025-09-30', { members: 7 });
     const d = computeDataset(fx.inputs());
     // 2025-03-31: G1, G2, G3 were under D: 10 + 20 + 5 = 35. C1 had no child then: no snapshot.
-    expect(d.figures['D']!.snapshots.map((s) => [s.asOf, s.members])).toEqual([['2025-03-31', 35]]);
+    expect(d.figures.D!.snapshots.map((s) => [s.asOf, s.members])).toEqual([['2025-03-31', 35]]);
     // 2025-09-30: G1 (moved) and G4 under C1: 11 + 7 = 18; C2's G2 has none that day, so C2 has none.
-    expect(d.figures['C1']!.snapshots.map((s) => [s.asOf, s.members])).toEqual([['2025-09-30', 18]]);
-    expect(d.figures['C2']!.snapshots).toEqual([]);
+    expect(d.figures.C1!.snapshots.map((s) => [s.asOf, s.members])).toEqual([['2025-09-30', 18]]);
+    expect(d.figures.C2!.snapshots).toEqual([]);
   });
 
   it("warns when the children's sum over their months exceeds the parent's own figure", () => {
@@ -234,7 +234,7 @@ describe('merged units', () => {
 
   it('combines stocks at the same date, and members at the start of a year part by part', () => {
     const d = computeDataset(merged().inputs());
-    const snaps = d.figures['A']!.snapshots;
+    const snaps = d.figures.A!.snapshots;
     // 2024-12-31: B active and without a snapshot that day → unknown, left out; 2025-01-10 likewise (A has
     // none); 2025-03-31: 1020 + 410 = 1430 (women 700); 2025-06-30: B has none → left out; 2025-12-31: own.
     expect(snaps.map((s) => [s.asOf, s.members, s.basis])).toEqual([
@@ -266,18 +266,18 @@ describe('merged units', () => {
   it('writes basis combined in indicators rows', () => {
     const d = computeDataset(merged().inputs());
     const r25 = rowsOf(d, 'A', '2025');
-    expect(r25['admitted']).toEqual([58, 12, 'combined']);
-    expect(r25['admitted_change']).toEqual([18, 12, 'combined']);
-    expect(r25['youth_pct']).toEqual([37.93, 12, 'combined']);
-    expect(r25['members_at_start']).toEqual([1400, null, 'combined']);
-    expect(r25['admission_rate_pct']).toEqual([4.14, 12, 'combined']);
-    expect(rowsOf(d, 'A', '2024')['target']).toEqual([70, null, 'combined']);
+    expect(r25.admitted).toEqual([58, 12, 'combined']);
+    expect(r25.admitted_change).toEqual([18, 12, 'combined']);
+    expect(r25.youth_pct).toEqual([37.93, 12, 'combined']);
+    expect(r25.members_at_start).toEqual([1400, null, 'combined']);
+    expect(r25.admission_rate_pct).toEqual([4.14, 12, 'combined']);
+    expect(rowsOf(d, 'A', '2024').target).toEqual([70, null, 'combined']);
     // 2026 itself is summed; its change rests on the combined 2025.
     const r26 = rowsOf(d, 'A', '2026');
-    expect(r26['admitted']).toEqual([33, 12, 'summed']);
-    expect(r26['admitted_change']).toEqual([-25, 12, 'combined']);
-    expect(d.predecessorsOf['A']).toEqual(['B']);
-    expect(d.predecessorsOf['B']).toEqual([]);
+    expect(r26.admitted).toEqual([33, 12, 'summed']);
+    expect(r26.admitted_change).toEqual([-25, 12, 'combined']);
+    expect(d.predecessorsOf.A).toEqual(['B']);
+    expect(d.predecessorsOf.B).toEqual([]);
   });
 
   it("a parent sums its children's own figures, not their combined ones", () => {

@@ -312,7 +312,7 @@ describe('roll-up', () => {
       .member('A2', '2020-12-31', { members: 60 })
       .member('A1', '2021-06-30', { members: 41 });
     const d = computeDataset(fx.inputs());
-    expect(d.figures['A']!.snapshots).toEqual([{ asOf: '2020-12-31', basis: 'summed', members: 100 }]);
+    expect(d.figures.A!.snapshots).toEqual([{ asOf: '2020-12-31', basis: 'summed', members: 100 }]);
     expect(year(d, 'A', 2020)!.stock).toMatchObject({ members: 100, basis: 'summed' });
     expect(year(d, 'A', 2021)?.stock).toBeUndefined();
   });
@@ -494,7 +494,7 @@ describe('stocks', () => {
     expect(t.villagesWithoutMembersChange).toBe(-19);
     expect(t.villagesWithoutMembersChangeSpan).toEqual({ from: '2016-01-15', to: '2017-01-04', basis: 'reported' });
     // 979 / 1488 = 65.793…%
-    expect(d.figures['U']!.snapshots[1]!.ethnicMinorityPct).toBe(65.79);
+    expect(d.figures.U!.snapshots[1]!.ethnicMinorityPct).toBe(65.79);
     const rows = d.indicators.filter((r) => r.period === '2015-2020');
     expect(rows.find((r) => r.indicator === 'villages_without_members_change')).toEqual({
       unit_id: 'U',
@@ -528,8 +528,8 @@ describe('dataset', () => {
       .target('c', '2021', 5);
     const d = computeDataset(fx.inputs(), { isDemo: true });
     // Vietnamese order: Â after A, Đ after D, so Ân Thi < Đông Hải < Yên Mỹ.
-    expect(d.childrenOf['P']).toEqual(['b', 'z', 'c']);
-    expect(d.childrenOf['b']).toEqual([]);
+    expect(d.childrenOf.P).toEqual(['b', 'z', 'c']);
+    expect(d.childrenOf.b).toEqual([]);
     expect(d.roots).toEqual(['P']);
     // 2019 is touched by the range but has no figure.
     expect(d.years).toEqual([2018, 2020, 2021]);

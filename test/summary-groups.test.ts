@@ -92,7 +92,7 @@ describe('childGroups', () => {
     // G reported 2025-01..06 only: under D01 (its first life) it reported, under C07 it did not.
     expect(childGroups(ds, 'D01', year(2025)).map(short)).toEqual([['grassroots', 'tổ chức cơ sở đảng', 1, 1, 6]]);
     expect(childGroups(ds, 'C07', year(2025)).map(short)).toEqual([['grassroots', 'tổ chức cơ sở đảng', 0, 1, 6]]);
-    const g = ds.unitById['G']!;
+    const g = ds.unitById.G!;
     expect(nameIn(g, year(2024))).toBe('Đảng bộ xã Cũ');
     expect(nameIn(g, year(2026))).toBe('Đảng bộ xã Mới');
     // Both lives in 2025: the later one.

@@ -22,7 +22,7 @@ afterAll(async () => {
 });
 
 /** The page's visible text (what a reader sees, not the screen-reader-only parts), spaces collapsed. */
-const seen = (page: Page) => page.locator('main').evaluate((m) => (m as HTMLElement).innerText.replace(/\s+/g, ' '));
+const seen = (page: Page) => page.locator('main').evaluate((m) => (m as HTMLElement).textContent.replace(/\s+/g, ' '));
 
 async function visit(path: string, run: (page: Page) => Promise<void>) {
   const context = await newContext(browser);
@@ -80,13 +80,15 @@ describe('reorganisation: the pages of ended, moved and merged units', () => {
       const table = page.locator('table', { hasText: 'Kết nạp đảng viên theo năm' });
       await page.locator('details', { has: table }).locator('summary').click();
       const row = table.locator('tr', { hasText: /^\s*2025/ });
-      const cells = await row.locator('th, td').evaluateAll((cs) => cs.map((c) => (c as HTMLElement).innerText.trim()));
+      const cells = await row
+        .locator('th, td')
+        .evaluateAll((cs) => cs.map((c) => (c as HTMLElement).textContent.trim()));
       expect(cells[1]).toMatch(/^292/);
       expect(cells[1]).not.toContain('tháng');
       expect(cells[4]).toBe('+22');
       // The 2026 children: no ended district, no "chưa có số liệu".
       const kids = page.locator('section', { has: page.locator('#truc-thuoc-h') });
-      const kidsText = (await kids.innerText()).replace(/\s+/g, ' ');
+      const kidsText = ((await kids.textContent()) ?? '').replace(/\s+/g, ' ');
       expect(kidsText).toContain('Năm 2026 có 4 đảng bộ trực thuộc: 3 đảng bộ xã, phường, đặc khu');
       for (const ended of ['Đồng Tâm —', 'TP An Hòa', 'Suối Cát —']) expect(kidsText).not.toContain(ended);
       expect(kidsText).not.toContain('cấp huyện');
@@ -101,10 +103,9 @@ describe('reorganisation: lists of a window hold only its units', () => {
         .locator('#xep-hang-h ~ figure table tbody th a')
         .evaluateAll((as) => as.map((a) => a.textContent?.trim()));
       expect(ranked).toEqual(['Xã Đồng Tâm', 'Phường An Hòa', 'Xã Suối Cát', 'Quân sự tỉnh']);
-      const ended = (await page.locator('section', { has: page.locator('#da-ket-thuc-h') }).innerText()).replace(
-        /\s+/g,
-        ' ',
-      );
+      const ended = (
+        (await page.locator('section', { has: page.locator('#da-ket-thuc-h') }).textContent()) ?? ''
+      ).replace(/\s+/g, ' ');
       expect(ended).toContain('Đảng bộ tỉnh Bình Sơn: hoạt động đến hết 06/2025, hợp nhất vào Đảng bộ tỉnh An Hòa');
     });
   });

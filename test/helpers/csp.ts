@@ -25,7 +25,7 @@ export function cspProblems(policy: string): string[] {
     if (src.length === 0) problems.push(`${name}: empty`);
   };
   const def = d.get('default-src');
-  if (!def || !def.every((x) => x === "'self'" || x === "'none'"))
+  if (!def?.every((x) => x === "'self'" || x === "'none'"))
     problems.push(`default-src must be 'self' or 'none', is ${def?.join(' ') ?? 'missing'}`);
   only('script-src', ["'self'", "'none'"]);
   if (d.has('script-src-elem')) only('script-src-elem', ["'self'", "'none'"]);
@@ -35,12 +35,12 @@ export function cspProblems(policy: string): string[] {
   only('font-src', ["'self'", 'data:', "'none'"]);
   only('connect-src', ["'self'", "'none'"]);
   const obj = d.get('object-src') ?? d.get('default-src');
-  if (!obj || obj.join(' ') !== "'none'") problems.push(`object-src must be 'none', is ${obj?.join(' ') ?? 'missing'}`);
+  if (obj?.join(' ') !== "'none'") problems.push(`object-src must be 'none', is ${obj?.join(' ') ?? 'missing'}`);
   const base = d.get('base-uri');
-  if (!base || !base.every((x) => x === "'self'" || x === "'none'"))
+  if (!base?.every((x) => x === "'self'" || x === "'none'"))
     problems.push(`base-uri must be 'self' or 'none', is ${base?.join(' ') ?? 'missing'}`);
   const form = d.get('form-action');
-  if (!form || !form.every((x) => x === "'self'" || x === "'none'"))
+  if (!form?.every((x) => x === "'self'" || x === "'none'"))
     problems.push(`form-action must be 'self', is ${form?.join(' ') ?? 'missing'}`);
   for (const [name, src] of d) {
     if (src.some((x) => x === '*' || /^https?:/i.test(x) || /^(blob|filesystem|ws|wss):$/i.test(x) || x.includes('.')))

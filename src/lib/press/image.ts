@@ -105,7 +105,7 @@ export function chartImage(o: ChartImageInput): ChartImage {
     o.svg.slice(open);
   parts.push(nested);
   y += chart.height + 6;
-  if (o.legend && o.legend.length) {
+  if (o.legend?.length) {
     const lg = legendBlock(o.legend, y, inner);
     parts.push(lg.markup);
     y += lg.height + 4;

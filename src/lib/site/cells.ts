@@ -29,7 +29,7 @@ export function partsNote(
   names: NameOf | undefined,
   fmt: (v: number) => string = fmtCount,
 ): string | undefined {
-  if (!f || f.basis !== 'combined' || !f.parts || f.parts.length === 0) return undefined;
+  if (f?.basis !== 'combined' || !f.parts || f.parts.length === 0) return undefined;
   // Without names, the model's order: the unit's own part first.
   const merged = (p: Part, i: number) => (names ? names.merged(p.unitId) : i > 0);
   const label = (id: string) => (names ? names.name(id) : id);
