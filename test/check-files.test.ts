@@ -9,7 +9,6 @@ import { checkFiles } from '../src/lib/check/index.ts';
 import type { CheckFile, CheckResult } from '../src/lib/check/index.ts';
 import { formatDiagnostic } from '../src/lib/diagnostics.ts';
 
-const NBSP = '\u00a0';
 const enc = new TextEncoder();
 const csv = (name: string, lines: string[]): CheckFile => ({ name, bytes: enc.encode(`${lines.join('\n')}\n`) });
 
@@ -92,7 +91,7 @@ describe('checkFiles: a valid set', () => {
     const targets = csv('targets.csv', ['unit_id,period,target', 'T.A,2024,12']);
     const r = await checkFiles([admissions, targets], { units: enc.encode(UNITS.join('\n')) });
     expect(errors(r)).toEqual([]);
-    // T.A: 4 + 5 = 9 over the 12 months of 2024; target 12, so 9 / 12 = 75 %. T.B: 2 over 3 months.
+    // T.A: 4 + 5 = 9 over the 12 months of 2024; target 12, so 9 / 12 = 75%. T.B: 2 over 3 months.
     expect(r.dataset!.figures['T.A']!.years['2024']!.admitted).toMatchObject({ value: 9, months: 12, ofMonths: 12 });
     const s = r.summary!;
     expect(s.units.map((u) => [u.id, u.rows])).toEqual([
@@ -102,7 +101,7 @@ describe('checkFiles: a valid set', () => {
     expect(s.months).toBe('01/2024 – 12/2024');
     const y2024 = s.rows.filter((row) => row.window === '2024');
     expect(y2024).toEqual([
-      { unit: 'An (T.A)', window: '2024', admitted: '9', target: '12', achieved: `75,00${NBSP}%` },
+      { unit: 'An (T.A)', window: '2024', admitted: '9', target: '12', achieved: '75,00%' },
       { unit: 'Bình (T.B)', window: '2024', admitted: '2 (3/12 tháng)', target: '—', achieved: '—' },
     ]);
     // The 2020–2025 term holds 2024: 12 of its 60 months for T.A.

@@ -92,7 +92,7 @@ describe('demo presets', () => {
   it('district: 1 province, 1 district, 25 grassroots; 6 new communes from 07/2025', () => {
     const mem = new MemorySink();
     const stats = generateDemo(PRESETS.district, 1, mem);
-    // By hand, for one rural district of 25: 3 agencies (10 %, rounded), 3 schools (12 %), 1 enterprise (5 %),
+    // By hand, for one rural district of 25: 3 agencies (10%, rounded), 3 schools (12%), 1 enterprise (5%),
     // so 18 old communes, in round(18 / 3) = 6 new ones.
     expect(stats.units).toEqual({ province: 1, district: 1, commune: 6, grassroots: 25, branch: 0 });
     // The 2 agencies besides the health centre end; the health centre, 3 schools and the enterprise move.

@@ -11,7 +11,6 @@ import {
   fmtSignedCount,
   fmtSignedPct,
   foldVi,
-  NBSP,
   partialLabel,
   partialOf,
   roundHalfUp,
@@ -26,20 +25,20 @@ describe('Vietnamese number formats', () => {
     expect(fmtCount(0)).toBe('0');
   });
 
-  it('writes percentages with a decimal comma and a non-breaking space before %', () => {
-    expect(fmtPct(12.25)).toBe(`12,25${NBSP}%`);
-    expect(fmtPct(62.35)).toBe('62,35\u00a0%');
-    expect(fmtPct(100)).toBe('100,00\u00a0%');
-    expect(fmtPct(1234.5)).toBe('1.234,50\u00a0%');
-    expect(fmtPct(0)).toBe('0,00\u00a0%');
+  it('writes percentages with a decimal comma and the sign right after the number, as the articles do', () => {
+    expect(fmtPct(12.25)).toBe('12,25%');
+    expect(fmtPct(62.35)).toBe('62,35%');
+    expect(fmtPct(100)).toBe('100,00%');
+    expect(fmtPct(1234.5)).toBe('1.234,50%');
+    expect(fmtPct(0)).toBe('0,00%');
   });
 
   it('rounds half up, as the data files do', () => {
     expect(roundHalfUp(62.385)).toBe(62.39);
     expect(roundHalfUp(58.715)).toBe(58.72);
     expect(roundHalfUp(1.005)).toBe(1.01);
-    expect(fmtPct((68 / 109) * 100)).toBe('62,39\u00a0%');
-    expect(fmtPct((64 / 109) * 100)).toBe('58,72\u00a0%');
+    expect(fmtPct((68 / 109) * 100)).toBe('62,39%');
+    expect(fmtPct((64 / 109) * 100)).toBe('58,72%');
   });
 
   it('drops trailing zeros in plain decimals', () => {
@@ -53,8 +52,8 @@ describe('Vietnamese number formats', () => {
     expect(fmtSignedCount(12)).toBe('+12');
     expect(fmtSignedCount(-1500)).toBe('\u22121.500');
     expect(fmtSignedCount(0)).toBe('0');
-    expect(fmtSignedPct(12.5)).toBe('+12,50\u00a0%');
-    expect(fmtSignedPct(-3)).toBe('\u22123,00\u00a0%');
+    expect(fmtSignedPct(12.5)).toBe('+12,50%');
+    expect(fmtSignedPct(-3)).toBe('\u22123,00%');
   });
 
   it('shows an em dash for every unknown, never 0', () => {

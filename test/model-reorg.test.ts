@@ -105,7 +105,7 @@ describe('units that moved, ended or started', () => {
     // and communes 07–12 make the whole year.
     const e = computeDataset(moves({ g2December: true }).inputs());
     expect(year(e, 'P', 2025)!.admitted).toMatchObject({ value: 22, months: 12, reporting: all(3) });
-    // 2025 vs 2024: 22 − 17 = 5, 29.41 %; 2026 (C1 18 + C2 7 = 25) vs 2025: +3, 3/22 = 13.64 %.
+    // 2025 vs 2024: 22 − 17 = 5, 29.41%; 2026 (C1 18 + C2 7 = 25) vs 2025: +3, 3/22 = 13.64%.
     expect([year(e, 'P', 2025)!.admittedChange, year(e, 'P', 2025)!.admittedChangePct]).toEqual([5, 29.41]);
     expect([year(e, 'P', 2026)!.admittedChange, year(e, 'P', 2026)!.admittedChangePct]).toEqual([3, 13.64]);
     // The commune's own 2025 stays 6/12, so its 2026 has no change.
@@ -199,7 +199,7 @@ describe('merged units', () => {
     const y26 = year(d, 'A', 2026)!;
     expect(y26.admitted).toMatchObject({ value: 33, months: 12, basis: 'summed' });
     expect(y26.admitted!.parts).toBeUndefined();
-    // Changes, both complete: 2025 − 2024 = 18 (45 %); 2026 − 2025 = −25, −25/58 = −43.10 %.
+    // Changes, both complete: 2025 − 2024 = 18 (45%); 2026 − 2025 = −25, −25/58 = −43.10%.
     expect([y25.admittedChange, y25.admittedChangePct]).toEqual([18, 45]);
     expect([y26.admittedChange, y26.admittedChangePct]).toEqual([-25, -43.1]);
   });
@@ -209,14 +209,14 @@ describe('merged units', () => {
     // 2024: B.D has no youth, so the combined youth is unknown (A's own 10 is not the whole).
     expect(year(d, 'A', 2024)!.youth).toBeUndefined();
     expect(year(d, 'A', 2024)!.youthPct).toBeUndefined();
-    // 2025: 12 + 8 + 2 = 22 of 58 = 37.93 %.
+    // 2025: 12 + 8 + 2 = 22 of 58 = 37.93%.
     expect(year(d, 'A', 2025)!.youth).toMatchObject({ value: 22, basis: 'combined' });
     expect(year(d, 'A', 2025)!.youthPct).toBe(37.93);
   });
 
   it('combines targets only when every part active in the window has one', () => {
     const d = computeDataset(merged().inputs());
-    // 2024: 50 + 20 = 70; achieved 40 / 70 = 57.14 %.
+    // 2024: 50 + 20 = 70; achieved 40 / 70 = 57.14%.
     expect(year(d, 'A', 2024)!.target).toEqual({
       value: 70,
       basis: 'combined',
@@ -257,7 +257,7 @@ describe('merged units', () => {
         { unitId: 'B', value: 400, asOf: '2025-01-10' },
       ],
     });
-    // Admission rate 2025: 58 / 1400 = 4.14 %. Start of 2026: A's 2025-12-31 alone (B ended): 33/1500 = 2.2 %.
+    // Admission rate 2025: 58 / 1400 = 4.14%. Start of 2026: A's 2025-12-31 alone (B ended): 33/1500 = 2.2%.
     expect(y25.admissionRatePct).toBe(4.14);
     expect(year(d, 'A', 2026)!.membersAtStart).toEqual({ value: 1500, asOf: '2025-12-31', basis: 'reported' });
     expect(year(d, 'A', 2026)!.admissionRatePct).toBe(2.2);
@@ -323,7 +323,7 @@ describe('a new unit founded on the basis of old ones', () => {
       { unitId: 'X', value: 100 },
       { unitId: 'Y', value: 60 },
     ]);
-    // 2025: own = N.C 50 (07–12) + X 40 + Y 30 (01–06) = 120, 12/12; change −40 = −25 %.
+    // 2025: own = N.C 50 (07–12) + X 40 + Y 30 (01–06) = 120, 12/12; change −40 = −25%.
     const y25 = year(d, 'N', 2025)!;
     expect(y25.admitted).toMatchObject({ value: 120, months: 12, basis: 'combined' });
     expect(y25.admitted!.parts).toEqual([

@@ -30,7 +30,7 @@ describe('same period of the previous year', () => {
     const fx = monthly(new Fixture().unit('U', 'district'), 'U').adm('U', '2026-01..2026-09', 486);
     const d = computeDataset(fx.inputs());
     const f = year(d, 'U', 2026);
-    // 486 − 450 = 36; 36 / 450 = 8 %.
+    // 486 − 450 = 36; 36 / 450 = 8%.
     expect(f.samePeriodPrev).toMatchObject({ value: 450, months: 9, ofMonths: 12, basis: 'reported' });
     expect(f.admittedChangeSamePeriod).toBe(36);
     expect(f.admittedChangeSamePeriodPct).toBe(8);
@@ -58,7 +58,7 @@ describe('same period of the previous year', () => {
       .adm('H', '2025-07..2025-12', 110)
       .adm('H', '2026-01..2026-09', 100);
     const d = computeDataset(fx.inputs());
-    // Q: 2025-01..06 = 30 + 40 = 70; 63 − 70 = −7, −10 %.
+    // Q: 2025-01..06 = 30 + 40 = 70; 63 − 70 = −7, −10%.
     expect(year(d, 'Q', 2026).samePeriodPrev).toMatchObject({ value: 70, months: 6 });
     expect(year(d, 'Q', 2026).admittedChangeSamePeriodPct).toBe(-10);
     // H: 2025-07..12 cannot be split at September.
@@ -87,7 +87,7 @@ describe('same period of the previous year', () => {
   }
 
   it('sums the children over the same months, and is unknown when one child lacks them', () => {
-    // G2: 2025-01..09 = 30, 2025-10..12 = 30. P's 2025-01..09 = 9 × 5 + 30 = 75; 2026: 90; +15, +20 %.
+    // G2: 2025-01..09 = 30, 2025-10..12 = 30. P's 2025-01..09 = 9 × 5 + 30 = 75; 2026: 90; +15, +20%.
     const ok = sum((fx) =>
       fx.adm('G2', '2025-01..2025-09', 30).adm('G2', '2025-10..2025-12', 30).adm('G2', '2026-01..2026-09', 40),
     );
@@ -140,7 +140,7 @@ describe('same period of the previous year', () => {
     const d = merged();
     const f = year(d, 'A', 2026);
     expect(f.admitted).toMatchObject({ value: 230, months: 6, basis: 'summed' });
-    // 120 + 80 = 200, combined; 230 − 200 = 30, 15 %.
+    // 120 + 80 = 200, combined; 230 − 200 = 30, 15%.
     expect(f.samePeriodPrev).toMatchObject({ value: 200, months: 6, ofMonths: 12, basis: 'combined' });
     expect(rowsOf(d, 'A', '2026')).toEqual({
       admitted_same_period_prev: [200, 6, 12, 'combined'],
@@ -169,7 +169,7 @@ describe('same period of the previous year', () => {
       .adm('N.C', '2026-01..2026-06', 95);
     for (const id of ['X', 'Y']) fx.units.find((u) => u.id === id)!.successorId = 'N';
     const d = computeDataset(fx.inputs());
-    // 95 − 90 = 5; 5 / 90 = 5.555… → 5.56 %.
+    // 95 − 90 = 5; 5 / 90 = 5.555… → 5.56%.
     expect(year(d, 'N', 2026).samePeriodPrev).toMatchObject({ value: 90, months: 6, basis: 'combined' });
     expect(year(d, 'N', 2026).admittedChangeSamePeriodPct).toBe(5.56);
   });
@@ -196,23 +196,22 @@ describe('same period of the previous year', () => {
     // One figure over 2025-01..09 per unit (5 × 91 = 455), memoised for the parents that sum it.
     expect(small.stats.samePeriods).toBe(small.units);
     expect(generated(10).stats.samePeriods).toBe(2 * small.units);
-    // A province: 80 grassroots × 9 = 720 in 2025-01..09 against 80 × 10 = 800: +80, +11.11 %.
+    // A province: 80 grassroots × 9 = 720 in 2025-01..09 against 80 × 10 = 800: +80, +11.11%.
     expect(year(small.d, 'P0', 2026).samePeriodPrev).toMatchObject({ value: 720, months: 9, basis: 'summed' });
     expect(year(small.d, 'P0', 2026).admittedChangeSamePeriodPct).toBe(11.11);
   });
 });
 
 describe('same period, as a reader sees it', () => {
-  const NB = '\u00a0';
   it('says the months, the change and the base on the card, and the % in the summary', () => {
     const fx = monthly(new Fixture().unit('U', 'district'), 'U').adm('U', '2026-01..2026-09', 486);
     const d = computeDataset(fx.inputs());
-    // 486 against 450 (see above): +8 %; the summary rounds to one decimal as reports do.
+    // 486 against 450 (see above): +8%; the summary rounds to one decimal as reports do.
     expect(samePeriodLine(d.unitById.U!, year(d, 'U', 2026))).toBe(
-      `9 tháng đầu năm: 486, tăng 8,00${NB}% so với cùng kỳ năm 2025 (450)`,
+      `9 tháng đầu năm: 486, tăng 8,00% so với cùng kỳ năm 2025 (450)`,
     );
     const admitted = summarize(d, 'U', '2026')!.sentences.find((x) => x.topic === 'admitted')!.text;
-    expect(admitted).toContain(`kết nạp được 486 đảng viên mới, tăng 8,0${NB}% so với cùng kỳ năm trước`);
+    expect(admitted).toContain(`kết nạp được 486 đảng viên mới, tăng 8,0% so với cùng kỳ năm trước`);
   });
 
   it('says in a phrase why not: a whole-year row, a commune founded 07/2025', () => {

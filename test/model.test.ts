@@ -350,14 +350,14 @@ describe('changes', () => {
 
 describe('targets and pace', () => {
   it('a partial year gets the expected pace and a status', () => {
-    // 8 months: pace 8/12 = 66.67 %. 31/253 = 12.25 %: behind.
+    // 8 months: pace 8/12 = 66.67%. 31/253 = 12.25%: behind.
     const fx = new Fixture().unit('U', 'district').adm('U', '2020-01..2020-08', 31).target('U', '2020', 253);
     const f = year(computeDataset(fx.inputs()), 'U', 2020)!;
     expect([f.targetAchievedPct, f.expectedPacePct, f.paceStatus]).toEqual([12.25, 66.67, 'behind']);
   });
 
   it('ahead when achieved equals the pace exactly', () => {
-    // 6 of 12 in six months: 50 % against 50 %.
+    // 6 of 12 in six months: 50% against 50%.
     const fx = new Fixture().unit('U', 'district').adm('U', '2020-01..2020-06', 6).target('U', '2020', 12);
     expect(year(computeDataset(fx.inputs()), 'U', 2020)!.paceStatus).toBe('ahead');
   });

@@ -113,7 +113,7 @@ describe('publishData', () => {
     const csv = await readFile(path.join(out, 'indicators.csv'), 'utf8');
     const lines = csv.split('\r\n');
     expect(lines[0]).toBe('\uFEFFunit_id,period,indicator,value,months,of_months,basis');
-    // A 2020: 7 of 9 = 77.78 %; change 7 − 10 = −3 (guarded), −30 %; rate 7 / 300 = 2.33 %.
+    // A 2020: 7 of 9 = 77.78%; change 7 − 10 = −3 (guarded), −30%; rate 7 / 300 = 2.33%.
     expect(lines).toContain('A,2020,admitted,7,12,12,reported');
     expect(lines).toContain("A,2020,admitted_change,'-3,12,12,reported");
     expect(lines).toContain("A,2020,admitted_change_pct,'-30,12,12,reported");

@@ -43,7 +43,7 @@ describe('npm run build', () => {
     const indicators = await readFile(path.join(out, 'indicators.csv'), 'utf8');
     const lines = indicators.replace(/^\uFEFF/, '').split(/\r?\n/);
     expect(lines[0]).toBe('unit_id,period,indicator,value,months,of_months,basis');
-    // Phú Bình 2020 (seed article): 31 admitted by the end of August, of a target of 253: 31 / 253 = 12.25 %.
+    // Phú Bình 2020 (seed article): 31 admitted by the end of August, of a target of 253: 31 / 253 = 12.25%.
     expect(indicators).toMatch(/^TN\.PB,2020,target_achieved_pct,12\.25,/m);
     expect(indicators).toMatch(/^TN\.PB,2020,admitted,31,8,12,reported\r?$/m);
     const admissions = await readFile(path.join(out, 'admissions.csv'));
@@ -63,7 +63,7 @@ describe('npm run build', () => {
     expect(row('TN.PB', '2020', 'target')).toEqual(['TN.PB', '2020', 'target', 253, null, null, 'reported']);
     expect(row('TN.PB', '2020', 'target_achieved_pct')?.[3]).toBe(12.25);
     expect(row('TN.PB', '2020', 'pace_status')?.[3]).toBe('behind');
-    // Bình Liêu 2019 (seed article): 109 admitted, 68 of them young: 68 / 109 = 62.39 %.
+    // Bình Liêu 2019 (seed article): 109 admitted, 68 of them young: 68 / 109 = 62.39%.
     expect(row('QN.BL', '2019', 'youth_pct')?.[3]).toBe(62.39);
     // Sở Tư pháp Bắc Kạn: 7 in 2015, 5 in 2016, a change of 5 − 7 = −2: a number in JSON, guarded in the CSV.
     const change = ['BK.STP', '2016', 'admitted_change', -2, 12, 12, 'reported'];

@@ -135,11 +135,11 @@ describe('published JSON files', () => {
     for (const r of indicators.rows) expect(r.length).toBe(7);
     const row = (unit: string, period: string, indicator: string) =>
       indicators.rows.find((r) => r[0] === unit && r[1] === period && r[2] === indicator);
-    // test/fixtures/hostile: D1 admitted 12 in 2020 against a target of 10 (12 / 10 = 120 %), 15 in 2021 (+3).
+    // test/fixtures/hostile: D1 admitted 12 in 2020 against a target of 10 (12 / 10 = 120%), 15 in 2021 (+3).
     expect(row('D1', '2020', 'admitted')).toEqual(['D1', '2020', 'admitted', 12, 12, 12, 'reported']);
     expect(row('D1', '2020', 'target_achieved_pct')?.[3]).toBe(120);
     expect(row('D1', '2021', 'admitted_change')?.[3]).toBe(3);
-    // D2: 4 in the first half of 2021 against 9: 4 / 9 = 44.44 %, behind the 50 % pace.
+    // D2: 4 in the first half of 2021 against 9: 4 / 9 = 44.44%, behind the 50% pace.
     expect(row('D2', '2021', 'admitted')).toEqual(['D2', '2021', 'admitted', 4, 6, 12, 'reported']);
     expect(row('D2', '2021', 'target_achieved_pct')?.[3]).toBe(44.44);
     expect(row('D2', '2021', 'pace_status')?.[3]).toBe('behind');

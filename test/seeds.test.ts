@@ -63,7 +63,7 @@ const y = (unit: string, year: number) => d.figures[unit]!.years[String(year)]!;
 const t = (unit: string, id: string) => d.figures[unit]!.terms[id]!;
 
 describe('seed articles', () => {
-  it('Phú Bình 2020: 31 of 253 by August is 12.25 % against a pace of 66.67 %, behind', () => {
+  it('Phú Bình 2020: 31 of 253 by August is 12.25% against a pace of 66.67%, behind', () => {
     const f = y('TN.PB', 2020);
     expect(f.admitted).toMatchObject({ value: 31, months: 8, ofMonths: 12, basis: 'reported' });
     expect(f.target).toMatchObject({ value: 253, basis: 'reported' });
@@ -89,7 +89,7 @@ describe('seed articles', () => {
     expect(row('pace_status')?.value).toBe('behind');
   });
 
-  it('Bình Liêu 2020: 53 of 85 in seven months is 62.35 % against 58.33 %, ahead', () => {
+  it('Bình Liêu 2020: 53 of 85 in seven months is 62.35% against 58.33%, ahead', () => {
     const f = y('QN.BL', 2020);
     expect(f.admitted).toMatchObject({ value: 53, months: 7 });
     expect(f.targetAchievedPct).toBe(62.35);
@@ -97,7 +97,7 @@ describe('seed articles', () => {
     expect(f.paceStatus).toBe('ahead');
   });
 
-  it('Bình Liêu 2019: 109 admitted, 62.39 / 48.62 / 89.91 / 58.72 %', () => {
+  it('Bình Liêu 2019: 109 admitted, 62.39 / 48.62 / 89.91 / 58.72%', () => {
     const f = y('QN.BL', 2019);
     expect(f.admitted).toMatchObject({ value: 109, months: 12 });
     expect([f.youthPct, f.womenPct, f.ethnicMinorityPct, f.collegePct]).toEqual([62.39, 48.62, 89.91, 58.72]);
@@ -118,7 +118,7 @@ describe('seed articles', () => {
     expect(t('BK.KCQ.STP', '2015-2020').averagePerYear).toBe(3);
     expect(t('BK.KCQ.STP', '2010-2015').admitted).toMatchObject({ value: 7, months: 12, ofMonths: 60 });
     expect(t('BK.KCQ.STP', '2010-2015').averagePerYear).toBeUndefined();
-    // 2016 against 2015: 5 − 7 = −2, −28.57 %.
+    // 2016 against 2015: 5 − 7 = −2, −28.57%.
     expect([y('BK.KCQ.STP', 2016).admittedChange, y('BK.KCQ.STP', 2016).admittedChangePct]).toEqual([-2, -28.57]);
     expect(y('BK.KCQ.STP', 2021).stock).toMatchObject({ members: 46, probationary: 3 });
     // Summed up the tree: the agencies' bloc has only this unit reporting.

@@ -6,7 +6,7 @@
  * Figures by hand (admissions.csv):
  *   2024: D1 120 + D2 80 + QS 10 = 210 under A; D3 60 under B → A combined 270 (parts A 210, B 60).
  *   2025: D1 70 + D2 40 (01–06) + QS 12 + X1 60 + X2 45 + X3 35 (07–12) = 262; B's D3 30 (01–06)
- *         → A combined 292, 12/12; change on 2024 +22 (22/270 = 8,148… → 8,15 %).
+ *         → A combined 292, 12/12; change on 2024 +22 (22/270 = 8,148… → 8,15%).
  *   2026: X1 5+6+4 = 15, X2 3+4+5 = 12, X3 2+2+3 = 7, QS 3 → A 37 (3/12), from 4 units, none ended.
  */
 import path from 'node:path';

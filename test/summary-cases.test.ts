@@ -29,9 +29,9 @@ describe('partial years', () => {
   it('says the month range when the rows do not start in January', () => {
     const t = text(ds, 'H', '2020');
     expect(t).toContain('Từ tháng 3 đến hết tháng 8/2020, Đảng bộ huyện mới kết nạp được 12 đảng viên');
-    expect(t).toContain('đạt 30,00 % so với chỉ tiêu');
-    // 6 of 12 months: pace 50 %; 30 % is behind.
-    expect(t).toContain('thấp hơn mức tiến độ dự kiến là 50,00 % sau 6 tháng');
+    expect(t).toContain('đạt 30,00% so với chỉ tiêu');
+    // 6 of 12 months: pace 50%; 30% is behind.
+    expect(t).toContain('thấp hơn mức tiến độ dự kiến là 50,00% sau 6 tháng');
     expect(t).not.toMatch(/tháng đầu năm/);
     expect(t).not.toMatch(/trong năm 2020/i);
   });
@@ -124,12 +124,12 @@ describe('terms', () => {
     // The target's sentence says the term; the admitted one goes on ("Kết quả, …") rather than say it again.
     expect(t).toContain(
       'Nhiệm kỳ 2015–2020, Đảng bộ xã Thử Nghiệm được giao chỉ tiêu kết nạp 45 đảng viên. Kết quả, Đảng bộ xã ' +
-        'kết nạp được 50 đảng viên mới, đạt 111,11 % so với chỉ tiêu được giao, vượt chỉ tiêu, bình quân 10 đảng ' +
+        'kết nạp được 50 đảng viên mới, đạt 111,11% so với chỉ tiêu được giao, vượt chỉ tiêu, bình quân 10 đảng ' +
         'viên mỗi năm.',
     );
     expect(t.match(/nhiệm kỳ 2015–2020/gi)).toHaveLength(1);
     expect(t).toContain(
-      'So với nhiệm kỳ 2010–2015 (40 đảng viên), số đảng viên kết nạp tăng 10 đồng chí (tăng 25,00 %).',
+      'So với nhiệm kỳ 2010–2015 (40 đảng viên), số đảng viên kết nạp tăng 10 đồng chí (tăng 25,00%).',
     );
     expect(t).toContain('mở được 10 lớp bồi dưỡng nhận thức về Đảng với 150 học viên');
     expect(t).toContain('Bình quân có 3 học viên được bồi dưỡng cho mỗi đảng viên được kết nạp.');
@@ -166,10 +166,10 @@ describe('rate, composition and zero', () => {
   it('states the admission rate on members at the start of the year, and only the known shares', () => {
     const t = text(ds, 'Z', '2019');
     expect(t).toContain(
-      'Số đảng viên kết nạp trong năm đạt 5,00 % so với tổng số đảng viên đầu năm (2.000 đảng viên, ngày 01/01/2019).',
+      'Số đảng viên kết nạp trong năm đạt 5,00% so với tổng số đảng viên đầu năm (2.000 đảng viên, ngày 01/01/2019).',
     );
-    expect(t).toContain('đảng viên trẻ từ 18 đến 30 tuổi chiếm 40,00 % (40 đồng chí)');
-    expect(t).toContain('cao đẳng trở lên chiếm 25,00 % (25 đồng chí)');
+    expect(t).toContain('đảng viên trẻ từ 18 đến 30 tuổi chiếm 40,00% (40 đồng chí)');
+    expect(t).toContain('cao đẳng trở lên chiếm 25,00% (25 đồng chí)');
     expect(t).not.toMatch(/nữ|dân tộc/);
   });
 
@@ -177,9 +177,9 @@ describe('rate, composition and zero', () => {
     const t = text(ds, 'Z', '2020');
     expect(t).toContain(
       'Năm 2020, Đảng bộ xã Mẫu được giao chỉ tiêu kết nạp 5 đảng viên. Kết quả, Đảng bộ xã không kết nạp được ' +
-        'đảng viên mới nào, đạt 0,00 % so với chỉ tiêu được giao.',
+        'đảng viên mới nào, đạt 0,00% so với chỉ tiêu được giao.',
     );
-    expect(t).toContain('So với năm 2019 (100 đảng viên), số đảng viên kết nạp giảm 100 đồng chí (giảm 100,00 %).');
+    expect(t).toContain('So với năm 2019 (100 đảng viên), số đảng viên kết nạp giảm 100 đồng chí (giảm 100,00%).');
     expect(t).not.toMatch(/chiếm/);
   });
 
@@ -187,7 +187,7 @@ describe('rate, composition and zero', () => {
 });
 
 describe('zeros in words', () => {
-  it('a share or a count of villages that is zero is said in words, never "0,00 % (0 đồng chí)"', () => {
+  it('a share or a count of villages that is zero is said in words, never "0,00% (0 đồng chí)"', () => {
     const ds = computeDataset(
       new Fixture()
         .unit('K', 'grassroots', undefined, { name: 'Đảng bộ phường Kiểm Tra' })
@@ -196,9 +196,9 @@ describe('zeros in words', () => {
         .inputs(),
     );
     const t = text(ds, 'K', '2024');
-    // 4 of 8 = 50 %; none of the 8 is of an ethnic minority.
+    // 4 of 8 = 50%; none of the 8 is of an ethnic minority.
     expect(t).toContain(
-      'Trong số đảng viên mới kết nạp, đảng viên trẻ từ 18 đến 30 tuổi chiếm 50,00 % (4 đồng chí); không có đảng ' +
+      'Trong số đảng viên mới kết nạp, đảng viên trẻ từ 18 đến 30 tuổi chiếm 50,00% (4 đồng chí); không có đảng ' +
         'viên là người dân tộc thiểu số.',
     );
     expect(t).toContain('Trên địa bàn có 6 thôn, bản, trong đó không còn thôn, bản nào chưa có đảng viên.');

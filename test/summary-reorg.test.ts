@@ -71,8 +71,8 @@ describe("a province's 2025: districts until 06, communes from 07", () => {
       'Trong năm 2025, Đảng bộ tỉnh Thử Nghiệm kết nạp được 42 đảng viên mới (tổng hợp từ số liệu tháng 1–6 của ' +
         '6/6 đảng bộ cấp huyện và tháng 7–12 của 6/6 đảng bộ xã, phường, đặc khu).',
     );
-    // 2024: 6 × 10 = 60, complete; 42 − 60 = −18, 18 / 60 = 30 %.
-    expect(t).toContain('So với năm 2024 (60 đảng viên), số đảng viên kết nạp giảm 18 đồng chí (giảm 30,00 %).');
+    // 2024: 6 × 10 = 60, complete; 42 − 60 = −18, 18 / 60 = 30%.
+    expect(t).toContain('So với năm 2024 (60 đảng viên), số đảng viên kết nạp giảm 18 đồng chí (giảm 30,00%).');
     expect(text(ds, 'P', '2024')).toContain('(tổng hợp từ 6/6 đảng bộ cấp huyện báo cáo)');
     // 2026: 6 × 8 = 48, communes only.
     expect(text(ds, 'P', '2026')).toContain(
@@ -142,13 +142,13 @@ describe('merged units', () => {
   });
 
   it('the year of the merge: both worlds and the predecessor', () => {
-    // A 2025: A.D 30 (01–06) + A.C 20 (07–12) + B 8 (01–06) = 58; 2024 was 40, +18 = 45 %.
+    // A 2025: A.D 30 (01–06) + A.C 20 (07–12) + B 8 (01–06) = 58; 2024 was 40, +18 = 45%.
     const t = text(ds, 'A', '2025');
     expect(t).toContain(
       'kết nạp được 58 đảng viên mới (tổng hợp từ số liệu tháng 1–6 của 1/1 đảng bộ cấp huyện và tháng 7–12 của ' +
         '1/1 đảng bộ xã, phường, đặc khu; gồm số liệu của Đảng bộ tỉnh Bắc Kạn trước khi hợp nhất)',
     );
-    expect(t).toContain('So với năm 2024 (40 đảng viên), số đảng viên kết nạp tăng 18 đồng chí (tăng 45,00 %).');
+    expect(t).toContain('So với năm 2024 (40 đảng viên), số đảng viên kết nạp tăng 18 đồng chí (tăng 45,00%).');
     // 2026: no predecessor active, A.C's 33 alone.
     const u = text(ds, 'A', '2026');
     expect(u).toContain('kết nạp được 33 đảng viên mới (tổng hợp từ 1/1 đảng bộ xã, phường, đặc khu báo cáo)');

@@ -97,7 +97,7 @@ describe('the first screens on a phone (360×780, province demo)', () => {
   });
 });
 
-// The HTML's line breaks and indents; the text's non-breaking spaces (`72,83 %`) stay, as published.
+// The HTML's line breaks and indents; the text's non-breaking spaces (`72,83%`) stay, as published.
 const squash = (s: string | null) => (s ?? '').replace(/[ \t\n\r]+/g, ' ').trim();
 
 /** What a reader sees of each summary of the page, and the whole text once opened. */

@@ -78,7 +78,7 @@ export function checkAgainstIndicators(ds: Dataset, records: readonly SummaryRec
     // Every remaining number is the text of a cited figure.
     let rest = plain(rec.text);
     for (const re of NOT_FIGURES) rest = rest.replace(re, ' ');
-    const cited = new Set(rec.figures.map((f) => plain(f.text).replace(/ %$/, '')));
+    const cited = new Set(rec.figures.map((f) => plain(f.text).replace(/ ?%$/, '')));
     for (const token of rest.match(/\d+(?:[.,]\d+)*/g) ?? []) {
       expect(cited.has(token), `${where} — "${token}" is not a cited figure`).toBe(true);
     }

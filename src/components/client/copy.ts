@@ -4,7 +4,7 @@
  * the text is selected and copied the old way; the text stays selectable either way. A summary shows its first
  * sentence and keeps the rest in a closed <details>: the whole text is copied, sentence by sentence.
  */
-// HTML's line breaks and indents only: the non-breaking spaces of the text (`12,25 %`) are copied as they are.
+// HTML's line breaks and indents only: the non-breaking spaces of the text (`12,25%`) are copied as they are.
 const squash = (s: string | null) => (s ?? '').replace(/[ \t\n\r]+/g, ' ').trim();
 
 /** The sentences of the quote: its paragraphs and the <summary> holding the first sentence, in order. */

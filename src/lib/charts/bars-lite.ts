@@ -2,7 +2,7 @@
  * A dependency-free horizontal bar chart as an SVG string, shared by the build (the compare page's static
  * default) and the browser (the compare island redraws it): same markup either way, a few hundred bytes of code.
  */
-import { fmtCount, fmtNumber, fmtPct, NBSP } from '../format/index.ts';
+import { fmtCount, fmtNumber, fmtPct } from '../format/index.ts';
 import { hatchPattern } from './legend.ts';
 import { PALETTE } from './palette.ts';
 import { escapeXml as esc } from './xml.ts';
@@ -42,7 +42,7 @@ export function barsLite(o: LiteBarsOptions): string {
   const bottom = 24;
   const fmt = (v: number | undefined) =>
     o.unit === 'pct' ? fmtPct(v) : o.unit === 'ratio' ? fmtNumber(v) : fmtCount(v);
-  const tickFmt = (v: number) => (o.unit === 'pct' ? `${fmtNumber(v, 1)}${NBSP}%` : fmtNumber(v, 1));
+  const tickFmt = (v: number) => (o.unit === 'pct' ? `${fmtNumber(v, 1)}%` : fmtNumber(v, 1));
   const labels = o.rows.map((r) => (r.label.length > 20 ? `${r.label.slice(0, 19)}…` : r.label));
   const left = Math.min(148, 12 + Math.max(4, ...labels.map((l) => l.length)) * 6.8);
   const right = 64;

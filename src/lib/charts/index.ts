@@ -6,7 +6,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { timeFormatLocale } from 'd3';
-import { DASH, fmtCount, fmtNumber, fmtPct, NBSP } from '../format/index.ts';
+import { DASH, fmtCount, fmtNumber, fmtPct } from '../format/index.ts';
 import { hatchPattern, SAME_PERIOD_DASH } from './legend.ts';
 import { PALETTE, SERIES } from './palette.ts';
 import { chartDocument, cleanPlotSvg } from './svg.ts';
@@ -54,7 +54,7 @@ export const viTime = timeFormatLocale({
 });
 
 const countTick = (d: number) => fmtCount(d);
-const pctTick = (d: number) => `${fmtNumber(d, 1)}${NBSP}%`;
+const pctTick = (d: number) => `${fmtNumber(d, 1)}%`;
 
 /* ---------------- Bars by period (admissions by year, with targets) ---------------- */
 
@@ -306,7 +306,7 @@ export interface UnitBar {
 export interface UnitBarsOptions extends ChartText {
   rows: UnitBar[];
   percent?: boolean;
-  /** Optional reference line (e.g. expected pace, 100 % of target). */
+  /** Optional reference line (e.g. expected pace, 100% of target). */
   reference?: { value: number; label: string };
 }
 

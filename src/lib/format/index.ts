@@ -1,10 +1,9 @@
 /**
  * Vietnamese number, percentage, date and coverage formats for the site.
  * Counts use a dot for thousands (`7.335`), percentages a decimal comma and a non-breaking space before `%`
- * (`12,25 %`), and anything unknown is an em dash — never 0.
+ * (`12,25%`), and anything unknown is an em dash — never 0.
  */
 /** Non-breaking space (U+00A0): keeps `12,25` and `%` together on one line. */
-export const NBSP = '\u00a0';
 /** What an unknown figure shows. */
 export const DASH = '—';
 /** Typographic minus (U+2212) for negative numbers. */
@@ -53,11 +52,11 @@ export function fmtNumber(n: number | undefined | null, digits = 2): string {
   return fixedFormat(r, digits).replace(/0+$/, '').replace(/,$/, '');
 }
 
-/** `12.25` → `12,25 %` (non-breaking space); unknown → `—`. Always two decimals, as the data files. */
+/** `12.25` → `12,25%` (the sign right after the number, as the articles write it); unknown → `—`. Always two decimals, as the data files. */
 export function fmtPct(p: number | undefined | null, digits = 2): string {
   if (!isNum(p)) return DASH;
   const r = roundHalfUp(p, digits);
-  return `${fixedFormat(r, digits)}${NBSP}%`;
+  return `${fixedFormat(r, digits)}%`;
 }
 
 /** `+12`, `−5`, `0`; unknown → `—`. */
@@ -68,12 +67,12 @@ export function fmtSignedCount(n: number | undefined | null): string {
   return r > 0 ? `+${intFormat(r)}` : intFormat(r);
 }
 
-/** `+12,50 %`, `−3,00 %`; unknown → `—`. */
+/** `+12,50%`, `−3,00%`; unknown → `—`. */
 export function fmtSignedPct(p: number | undefined | null): string {
   if (!isNum(p)) return DASH;
   const r = roundHalfUp(p, 2);
-  if (r === 0) return `0,00${NBSP}%`;
-  return `${r > 0 ? '+' : ''}${fixed2(r)}${NBSP}%`;
+  if (r === 0) return `0,00%`;
+  return `${r > 0 ? '+' : ''}${fixed2(r)}%`;
 }
 
 /** The coverage of a partial figure: `7/12 tháng`. */

@@ -128,7 +128,7 @@ export const INDICATORS = {
     unit: 'pct',
     windows: 'year',
     description:
-      'Chỉ cho năm chưa đủ 12 tháng số liệu và có chỉ tiêu: số tháng có số liệu chia cho 12, × 100 (ví dụ 8 tháng: 66,67 %).',
+      'Chỉ cho năm chưa đủ 12 tháng số liệu và có chỉ tiêu: số tháng có số liệu chia cho 12, × 100 (ví dụ 8 tháng: 66,67%).',
   },
   pace_status: {
     label: 'Đánh giá tiến độ',

@@ -136,7 +136,7 @@ export function hasGlyphs(text: string, weight: Weight = 400): boolean {
 
 /** Greedy word wrap to `width` px; a word longer than a line is left whole (it overflows a little). */
 export function wrap(text: string, width: number, size: number, weight: Weight = 400): string[] {
-  // Break at ordinary spaces only: a no-break space (`12,25 %`) keeps its words together.
+  // Break at ordinary spaces only: a no-break space (`12,25%`) keeps its words together.
   const words = text.split(/[ \t\r\n]+/u).filter(Boolean);
   const lines: string[] = [];
   let line = '';

@@ -2,7 +2,7 @@
  * Rasterises the standalone chart SVGs into PNG at 2× with resvg (no browser), the TTF of Be Vietnam Pro loaded
  * from files (resvg parses font files given as paths far faster than buffers handed over from JS: ~2 ms vs ~35 ms
  * an image), and encoded as indexed-colour PNG by sharp (libvips, quantised by libimagequant: smaller than the
- * RGB PNG by about 40 %, no visible change; bench/png-encoders.ts). The same SVG gives the same PNG bytes. Many
+ * RGB PNG by about 40%, no visible change; bench/png-encoders.ts). The same SVG gives the same PNG bytes. Many
  * images are shared out between worker threads.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';

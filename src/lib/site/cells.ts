@@ -78,7 +78,7 @@ export const countCell = (n: number | undefined): Cell => ({ text: fmtCount(n) }
 export const pctCell = (p: number | undefined): Cell => ({ text: fmtPct(p) });
 export const ratioCell = (p: number | undefined): Cell => ({ text: fmtNumber(p) });
 export const signedCell = (n: number | undefined): Cell => ({ text: fmtSignedCount(n) });
-/** A change with its percentage: `+12 (+8,5 %)`; a dash when unknown. */
+/** A change with its percentage: `+12 (+8,5%)`; a dash when unknown. */
 export const changeCell = (n: number | undefined, pct: number | undefined): Cell => ({
   text: n === undefined ? DASH : `${fmtSignedCount(n)} (${fmtSignedPct(pct)})`,
 });

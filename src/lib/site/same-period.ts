@@ -31,7 +31,7 @@ export function samePeriodWhy(unit: Unit, w: WindowFigures): string | undefined 
   return words[r];
 }
 
-/** "tăng 4,13 % so với cùng kỳ năm 2025 (1.429)"; undefined when unknown. */
+/** "tăng 4,13% so với cùng kỳ năm 2025 (1.429)"; undefined when unknown. */
 export function samePeriodChange(w: WindowFigures): string | undefined {
   const prev = w.samePeriodPrev;
   const change = w.admittedChangeSamePeriod;
@@ -48,7 +48,7 @@ export function samePeriodChange(w: WindowFigures): string | undefined {
   return `${how} so với cùng kỳ năm ${before} (${fmtCount(prev.value)})`;
 }
 
-/** The card's line: "9 tháng đầu năm: 1.488, tăng 4,13 % so với cùng kỳ năm 2025 (1.429)", or why not. */
+/** The card's line: "9 tháng đầu năm: 1.488, tăng 4,13% so với cùng kỳ năm 2025 (1.429)", or why not. */
 export function samePeriodLine(unit: Unit, w: WindowFigures): string | undefined {
   const label = monthsLabel(w);
   if (!label || !w.admitted) return undefined;

@@ -29,8 +29,8 @@ export function targetSentence(ctx: Ctx): void {
 
 /**
  * "Trong 8 tháng đầu năm 2020 (tính đến hết tháng 8/2020), Đảng bộ huyện kết nạp được
- * 31 đảng viên, đạt 12,25 % so với chỉ tiêu được giao, thấp hơn mức tiến độ dự kiến
- * là 66,67 % sau 8 tháng."
+ * 31 đảng viên, đạt 12,25% so với chỉ tiêu được giao, thấp hơn mức tiến độ dự kiến
+ * là 66,67% sau 8 tháng."
  */
 export function admittedSentence(ctx: Ctx): void {
   const { ds, unit, f, w } = ctx;
@@ -68,7 +68,7 @@ export function admittedSentence(ctx: Ctx): void {
     const p = fmtPct(f.targetAchievedPct);
     figs.push(cite('target_achieved_pct', w.id, f.targetAchievedPct, p));
     s += `, đạt ${p} so với chỉ tiêu được giao`;
-    // Compared on the counts, not the rounded share (99.996 % shows as 100,00 % but is short of it).
+    // Compared on the counts, not the rounded share (99.996% shows as 100,00% but is short of it).
     if (a.value > f.target.value) s += ', vượt chỉ tiêu';
     else if (a.value === f.target.value) s += ', hoàn thành chỉ tiêu';
     if (!cov.complete && cov.known && f.expectedPacePct !== undefined && f.paceStatus !== undefined) {
@@ -101,7 +101,7 @@ const SHARES = [
 ] as const;
 
 /**
- * "Trong số đảng viên mới kết nạp, đảng viên trẻ từ 18 đến 30 tuổi chiếm 62,39 %
+ * "Trong số đảng viên mới kết nạp, đảng viên trẻ từ 18 đến 30 tuổi chiếm 62,39%
  * (68 đồng chí), …"
  */
 export function compositionSentence(ctx: Ctx): void {
@@ -114,7 +114,7 @@ export function compositionSentence(ctx: Ctx): void {
     const p = f[pctKey];
     if (p === undefined) continue;
     if (p === 0) {
-      // A known zero in words: "không có đảng viên là người dân tộc thiểu số", not "chiếm 0,00 % (0 đồng chí)".
+      // A known zero in words: "không có đảng viên là người dân tộc thiểu số", not "chiếm 0,00% (0 đồng chí)".
       const t = `không có ${words}`;
       figs.push(cite(pctName, w.id, 0, t));
       none.push(t);
@@ -136,7 +136,7 @@ export function compositionSentence(ctx: Ctx): void {
   add(ctx, 'composition', `Trong số đảng viên mới kết nạp, ${all}.`, figs);
 }
 
-/** "So với năm 2016 (5 đảng viên), số đảng viên kết nạp giảm 2 đồng chí (giảm 40,00 %)." */
+/** "So với năm 2016 (5 đảng viên), số đảng viên kết nạp giảm 2 đồng chí (giảm 40,00%)." */
 export function changeSentence(ctx: Ctx): void {
   const { ds, unit, f, w } = ctx;
   const d = f.admittedChange;
@@ -168,7 +168,7 @@ export function changeSentence(ctx: Ctx): void {
 }
 
 /**
- * "Số đảng viên kết nạp trong năm đạt 4,87 % so với tổng số đảng viên đầu năm
+ * "Số đảng viên kết nạp trong năm đạt 4,87% so với tổng số đảng viên đầu năm
  * (2.238 đảng viên, ngày 01/01/2019)."
  */
 export function rateSentence(ctx: Ctx): void {

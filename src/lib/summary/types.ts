@@ -8,7 +8,7 @@ export interface CitedFigure {
   /** The window id of the indicator row (`2020`, `2015-2020`); the previous window for a change's base. */
   period: string;
   value: number | string;
-  /** The figure as written in the text, e.g. `12,25 %` (with a non-breaking space) or `7.335`. */
+  /** The figure as written in the text, e.g. `12,25%` or `7.335`. */
   text: string;
   /**
    * Set for a figure that is not an indicator row of `period`: a stock at an earlier snapshot

@@ -73,9 +73,7 @@ function targetCard(year: number | undefined, w: WindowFigures | undefined, pref
       id: `${prefix}-pace-mini`,
       title: `Đạt ${fmtPct(w.targetAchievedPct)} chỉ tiêu`,
       description:
-        w.expectedPacePct !== undefined
-          ? `Tiến độ cần đạt ${fmtPct(w.expectedPacePct)}`
-          : 'Vạch đứng là 100 % chỉ tiêu',
+        w.expectedPacePct !== undefined ? `Tiến độ cần đạt ${fmtPct(w.expectedPacePct)}` : 'Vạch đứng là 100% chỉ tiêu',
       achievedPct: w.targetAchievedPct,
       pacePct: w.expectedPacePct,
     });
