@@ -100,7 +100,8 @@ export async function runCheck(dir: string, opts: CheckOptions = {}): Promise<Ch
   const where = path.relative(process.cwd(), dir) || '.';
   const summary =
     `\nKiểm tra ${where}: ${inputs.tables.length} tệp, ${count(rows)} dòng hợp lệ, ` +
-    `${count(inputs.units.length)} đơn vị; ${count(errors.length)} lỗi, ${count(warnings.length)} cảnh báo (${seconds(performance.now() - t0)} s).`;
+    `${count(inputs.units.length)} đơn vị; ${count(errors.length)} lỗi, ${count(warnings.length)} cảnh báo ` +
+    `(${seconds(performance.now() - t0)} s).`;
   const grouped = errorLines.length + warningLines.length < errors.length + warnings.length;
   const all = grouped
     ? ' Lỗi cùng loại trong một cột được gộp thành một mục; xem từng lỗi: npm run check -- --all.'

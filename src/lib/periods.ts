@@ -35,7 +35,9 @@ export function parseMonth(text: string): MonthIndex | undefined {
 const DATE_ISO_RE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
 const DATE_VN_RE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 
-/** Parses `YYYY-MM-DD` or `DD/MM/YYYY` into ISO `YYYY-MM-DD`; undefined when not a real calendar date (31/02 is not). */
+/**
+ * Parses `YYYY-MM-DD` or `DD/MM/YYYY` into ISO `YYYY-MM-DD`; undefined when not a real calendar date (31/02 is not).
+ */
 export function parseDate(text: string): string | undefined {
   const s = text.trim();
   let y: number, m: number, d: number;

@@ -52,7 +52,10 @@ export function fmtNumber(n: number | undefined | null, digits = 2): string {
   return fixedFormat(r, digits).replace(/0+$/, '').replace(/,$/, '');
 }
 
-/** `12.25` → `12,25%` (the sign right after the number, as the articles write it); unknown → `—`. Always two decimals, as the data files. */
+/**
+ * `12.25` → `12,25%` (the sign right after the number, as the articles write it); unknown → `—`. Always two decimals,
+ * as the data files.
+ */
 export function fmtPct(p: number | undefined | null, digits = 2): string {
   if (!isNum(p)) return DASH;
   const r = roundHalfUp(p, digits);

@@ -38,7 +38,8 @@ export function decodeBytes(bytes: Uint8Array, file: string): DecodedText {
     const text = decodeUtf8(bytes);
     if (text !== undefined) return { text, encoding: 'utf-8', diagnostics: [] };
   } else {
-    // UTF-16 without a BOM is outside the contract but unambiguous enough (a CSV has no NUL bytes): read it, and say so.
+    // UTF-16 without a BOM is outside the contract but unambiguous enough (a CSV has no NUL bytes): read it, and say
+    // so.
     const guess = chardet.detect(bytes.subarray(0, 4096));
     const encoding: TextEncoding =
       guess === 'UTF-16BE' || (guess !== 'UTF-16LE' && bytes[0] === 0) ? 'utf-16be' : 'utf-16le';
@@ -49,7 +50,9 @@ export function decodeBytes(bytes: Uint8Array, file: string): DecodedText {
         {
           severity: 'warning',
           file,
-          message: `Tệp ${file} có vẻ được lưu dạng UTF-16 nhưng thiếu dấu BOM; đã đọc như ${encoding.toUpperCase()}. Hãy kiểm tra chữ tiếng Việt, hoặc lưu lại dưới dạng "CSV UTF-8".`,
+          message:
+            `Tệp ${file} có vẻ được lưu dạng UTF-16 nhưng thiếu dấu BOM; đã đọc như ` +
+            `${encoding.toUpperCase()}. Hãy kiểm tra chữ tiếng Việt, hoặc lưu lại dưới dạng "CSV UTF-8".`,
         },
       ],
     };
@@ -74,7 +77,9 @@ function windows1258(bytes: Uint8Array, file: string): DecodedText {
       {
         severity: 'warning',
         file,
-        message: `Tệp ${file} không phải UTF-8; đã đọc theo bảng mã Windows-1258 (tiếng Việt của Excel). Hãy kiểm tra chữ có dấu; nên lưu lại bằng "CSV UTF-8 (Comma delimited)" để tránh sai dấu.`,
+        message:
+          `Tệp ${file} không phải UTF-8; đã đọc theo bảng mã Windows-1258 (tiếng Việt của Excel). Hãy ` +
+          `kiểm tra chữ có dấu; nên lưu lại bằng "CSV UTF-8 (Comma delimited)" để tránh sai dấu.`,
       },
     ],
   };

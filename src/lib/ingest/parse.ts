@@ -206,7 +206,9 @@ export function parseRows(text: string, file: string, sink: RowSink): ParseSumma
             line: start,
             columnNumber: c + 1,
             value: cells[c],
-            message: `Dòng có ${cells.length} ô nhưng dòng tiêu đề chỉ có ${width} cột: ô thứ ${c + 1} không thuộc cột nào. Kiểm tra dấu phân cách (${delimiterName(delimiter)}) hoặc dấu ngoặc kép trong dòng.`,
+            message:
+              `Dòng có ${cells.length} ô nhưng dòng tiêu đề chỉ có ${width} cột: ô thứ ${c + 1} không ` +
+              `thuộc cột nào. Kiểm tra dấu phân cách (${delimiterName(delimiter)}) hoặc dấu ngoặc kép trong dòng.`,
           });
           break;
         }
@@ -348,9 +350,11 @@ export function delimiterName(d: Delimiter): string {
 function quoteDiagnostic(e: Papa.ParseError, file: string, line: number): Diagnostic {
   const message =
     e.code === 'MissingQuotes'
-      ? 'Dấu ngoặc kép mở ở dòng này không được đóng: phần còn lại của tệp bị đọc thành một ô. Thêm dấu " đóng ô, hoặc bỏ dấu " thừa.'
+      ? 'Dấu ngoặc kép mở ở dòng này không được đóng: phần còn lại của tệp bị đọc thành một ô. Thêm dấu " ' +
+        'đóng ô, hoặc bỏ dấu " thừa.'
       : e.code === 'InvalidQuotes'
-        ? 'Dấu ngoặc kép đặt sai chỗ: một ô có ngoặc kép phải bắt đầu và kết thúc bằng ", và dấu " bên trong ô phải viết đôi ("").'
+        ? 'Dấu ngoặc kép đặt sai chỗ: một ô có ngoặc kép phải bắt đầu và kết thúc bằng ", và dấu " bên trong ' +
+          'ô phải viết đôi ("").'
         : `Không đọc được dòng: ${e.message}.`;
   return { severity: 'error', file, line, message };
 }

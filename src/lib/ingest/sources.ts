@@ -2,7 +2,8 @@
  * Where each table comes from: a CSV file, a workbook named after the table (its first sheet), a sheet named after
  * the table in any workbook, and the files of `bao-cao/` (reports from the units below, which add rows). Workbooks
  * are read here, all of them (through `access`: from a folder, big ones in worker threads, side by side; or from
- * bytes on the check page), since their sheets come in any order and the tables are checked in a fixed one; CSV files are only named, and read when their turn comes. The same table
+ * bytes on the check page), since their sheets come in any order and the tables are checked in a fixed one; CSV files
+ * are only named, and read when their turn comes. The same table
  * given twice at the top is an error naming both.
  */
 import type { Diagnostic } from '../types.ts';

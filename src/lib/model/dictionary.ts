@@ -16,7 +16,8 @@ export interface IndicatorDef {
 const COVER =
   'Cột months/of_months là số tháng có số liệu trên số tháng của kỳ; ít hơn là số liệu chưa đủ kỳ (ví dụ 7/12 tháng).';
 const SHARE = (who: string) =>
-  `Tỷ lệ ${who} trong số đảng viên mới kết nạp, × 100. Chỉ tính khi mọi dòng số liệu được dùng cho số kết nạp đều ghi số ${who}.`;
+  `Tỷ lệ ${who} trong số đảng viên mới kết nạp, × 100. Chỉ tính khi mọi dòng số liệu được dùng cho số kết nạp ` +
+  `đều ghi số ${who}.`;
 
 export const INDICATORS = {
   admitted: {
@@ -24,7 +25,9 @@ export const INDICATORS = {
     unit: 'count',
     windows: 'both',
     description:
-      'Số đảng viên được kết nạp trong năm hoặc nhiệm kỳ. Dòng có kỳ đúng bằng năm (nhiệm kỳ) được dùng riêng; nếu không, cộng các dòng nằm trọn trong kỳ, không chồng lấn nhau, phủ nhiều tháng nhất; không bao giờ tính một tháng hai lần. ' +
+      'Số đảng viên được kết nạp trong năm hoặc nhiệm kỳ. Dòng có kỳ đúng bằng năm (nhiệm kỳ) được dùng ' +
+      'riêng; nếu không, cộng các dòng nằm trọn trong kỳ, không chồng lấn nhau, phủ nhiều tháng nhất; không ' +
+      'bao giờ tính một tháng hai lần. ' +
       COVER,
   },
   admitted_change: {
@@ -32,7 +35,8 @@ export const INDICATORS = {
     unit: 'count',
     windows: 'both',
     description:
-      "Số kết nạp trừ số kết nạp của năm liền trước (hoặc nhiệm kỳ trước); chỉ tính khi cả hai kỳ đủ số liệu. Số âm là giảm; trong tệp CSV số âm có dấu nháy đơn phía trước ('-3) để bảng tính không hiểu nhầm là công thức.",
+      'Số kết nạp trừ số kết nạp của năm liền trước (hoặc nhiệm kỳ trước); chỉ tính khi cả hai kỳ đủ số liệu. ' +
+      "Số âm là giảm; trong tệp CSV số âm có dấu nháy đơn phía trước ('-3) để bảng tính không hiểu nhầm là công thức.",
   },
   admitted_change_pct: {
     label: 'Tăng, giảm so với kỳ trước (%)',
@@ -114,42 +118,48 @@ export const INDICATORS = {
     unit: 'count',
     windows: 'both',
     description:
-      'Chỉ tiêu được giao cho năm hoặc nhiệm kỳ. Đơn vị không có chỉ tiêu riêng thì lấy tổng chỉ tiêu của các đơn vị trực thuộc, khi mọi đơn vị trực thuộc đang hoạt động đều có chỉ tiêu (basis = summed).',
+      'Chỉ tiêu được giao cho năm hoặc nhiệm kỳ. Đơn vị không có chỉ tiêu riêng thì lấy tổng chỉ tiêu của các ' +
+      'đơn vị trực thuộc, khi mọi đơn vị trực thuộc đang hoạt động đều có chỉ tiêu (basis = summed).',
   },
   target_achieved_pct: {
     label: 'Tỷ lệ đạt chỉ tiêu',
     unit: 'pct',
     windows: 'both',
     description:
-      'Số kết nạp chia cho chỉ tiêu, × 100. Với năm chưa đủ số liệu, đây là mức đạt tính đến tháng có số liệu cuối cùng.',
+      'Số kết nạp chia cho chỉ tiêu, × 100. Với năm chưa đủ số liệu, đây là mức đạt tính đến tháng có số liệu ' +
+      'cuối cùng.',
   },
   expected_pace_pct: {
     label: 'Tiến độ cần đạt',
     unit: 'pct',
     windows: 'year',
     description:
-      'Chỉ cho năm chưa đủ 12 tháng số liệu và có chỉ tiêu: số tháng có số liệu chia cho 12, × 100 (ví dụ 8 tháng: 66,67%).',
+      'Chỉ cho năm chưa đủ 12 tháng số liệu và có chỉ tiêu: số tháng có số liệu chia cho 12, × 100 (ví dụ 8 ' +
+      'tháng: 66,67%).',
   },
   pace_status: {
     label: 'Đánh giá tiến độ',
     unit: 'status',
     windows: 'year',
     description:
-      'ahead (kịp hoặc vượt tiến độ) khi tỷ lệ đạt chỉ tiêu ≥ tiến độ cần đạt; behind (chậm tiến độ) khi thấp hơn. So sánh bằng số chính xác, trước khi làm tròn.',
+      'ahead (kịp hoặc vượt tiến độ) khi tỷ lệ đạt chỉ tiêu ≥ tiến độ cần đạt; behind (chậm tiến độ) khi thấp ' +
+      'hơn. So sánh bằng số chính xác, trước khi làm tròn.',
   },
   members_at_start: {
     label: 'Đảng viên đầu năm',
     unit: 'count',
     windows: 'year',
     description:
-      'Tổng số đảng viên ở lần báo cáo gần ngày 1/1 nhất, trong khoảng từ 1/12 năm trước đến 31/1; hai ngày cách đều thì lấy ngày sớm hơn. Không có báo cáo trong khoảng đó thì để trống.',
+      'Tổng số đảng viên ở lần báo cáo gần ngày 1/1 nhất, trong khoảng từ 1/12 năm trước đến 31/1; hai ngày ' +
+      'cách đều thì lấy ngày sớm hơn. Không có báo cáo trong khoảng đó thì để trống.',
   },
   admission_rate_pct: {
     label: 'Tỷ lệ kết nạp so với đảng viên đầu năm',
     unit: 'pct',
     windows: 'year',
     description:
-      'Số kết nạp trong năm chia cho số đảng viên đầu năm, × 100. Với năm chưa đủ số liệu, là tỷ lệ tính đến tháng có số liệu cuối cùng.',
+      'Số kết nạp trong năm chia cho số đảng viên đầu năm, × 100. Với năm chưa đủ số liệu, là tỷ lệ tính đến ' +
+      'tháng có số liệu cuối cùng.',
   },
   average_per_year: {
     label: 'Bình quân mỗi năm',
@@ -247,7 +257,8 @@ export const INDICATORS = {
     unit: 'count',
     windows: 'term',
     description:
-      'Số thôn, bản chưa có đảng viên ở lần báo cáo cuối cùng trong nhiệm kỳ trừ số ở lần báo cáo đầu tiên trong nhiệm kỳ (cần hai lần báo cáo khác ngày). Số âm là giảm.',
+      'Số thôn, bản chưa có đảng viên ở lần báo cáo cuối cùng trong nhiệm kỳ trừ số ở lần báo cáo đầu tiên ' +
+      'trong nhiệm kỳ (cần hai lần báo cáo khác ngày). Số âm là giảm.',
   },
 } as const satisfies Record<string, IndicatorDef>;
 

@@ -105,7 +105,8 @@ export function dataPage(ds: Dataset, opts: DataPageOptions = {}) {
   // Said on the page when the workbook is left out: why, and what to download instead.
   const workbookNote = workbook.published
     ? undefined
-    : `Tệp Excel gộp toàn bộ dữ liệu (du-lieu.xlsx) không được đăng vì lớn khoảng ${mib(workbook.bytes)}, quá giới hạn ` +
+    : `Tệp Excel gộp toàn bộ dữ liệu (du-lieu.xlsx) không được đăng vì lớn khoảng ${mib(workbook.bytes)}, quá ` +
+      `giới hạn ` +
       `${mib(PART_LIMIT)} một tệp của nhiều nơi lưu trữ; hãy tải từng tệp CSV ở trên (mở được bằng Excel).`;
   const partsNote =
     `Tệp nào lớn hơn ${mib(PART_LIMIT)} (giới hạn một tệp của nhiều nơi lưu trữ) được chia thành nhiều phần theo ` +
