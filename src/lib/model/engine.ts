@@ -20,7 +20,7 @@ import type {
   Window,
   WindowFigures,
 } from '../types.ts';
-import { BREAKDOWNS, ownAdmissions, ownTraining, type FlowKey, type Flows, type OwnRows } from './flows.ts';
+import { BREAKDOWNS, FLOW_KEYS, ownAdmissions, ownTraining, type FlowKey, type Flows, type OwnRows } from './flows.ts';
 import { derive, hasFigures, startFrom } from './indicators.ts';
 import { combineSnapshots, combineStart, combineWindow, lifeIn, type PredWindow } from './merge.ts';
 import { MAX_ROW_ORIGINS, rollUpFlows, rollUpTarget, type Contribution } from './rollup.ts';
@@ -46,16 +46,6 @@ export interface ComputeStats {
 export const spanKey = (from: number, to: number): string => `${from}:${to}`;
 
 const NO_FLOWS: Flows = {};
-const FLOW_KEYS: readonly FlowKey[] = [
-  'admitted',
-  'youth',
-  'women',
-  'ethnicMinority',
-  'college',
-  'classes',
-  'trainees',
-  'dossiers',
-];
 
 /** The months of a member under its parent inside the window; the window's shared array when whole. */
 function within(months: SpanSet, w: Window, whole: SpanSet): SpanSet {

@@ -18,6 +18,9 @@ export type TrainingKey = (typeof TRAINING)[number];
 
 export type FlowKey = 'admitted' | Breakdown | TrainingKey;
 
+/** Every flow of a window, in the published order: admitted, its breakdowns, the training counts. */
+export const FLOW_KEYS: readonly FlowKey[] = ['admitted', ...BREAKDOWNS, ...TRAINING];
+
 export type Flows = Partial<Record<FlowKey, Flow>>;
 
 /** One unit's rows, indexed once; training rows already split per column. */

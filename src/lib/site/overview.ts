@@ -6,7 +6,7 @@ import { fmtCount, fmtDate, fmtMonthIndex, partialOf } from '../format/index.ts'
 import { lifeSpan } from '../model/lives.ts';
 import { yearWindow } from '../periods.ts';
 import type { Dataset, Unit } from '../types.ts';
-import { countNoun, type GroupKey, groupName, groupOf } from '../view/groups.ts';
+import { countNoun, GROUP_SLUG, type GroupKey, groupName, groupOf } from '../view/groups.ts';
 import { href, unitPath } from '../view/href.ts';
 import { PACE_LABEL } from '../view/labels.ts';
 import type { Card, Cell, ChartView, PageFile } from '../view/shapes.ts';
@@ -123,15 +123,6 @@ function rootsByYear(ds: Dataset, roots: Unit[]): ChartView | undefined {
   };
 }
 
-const SUFFIX: Record<GroupKey, string> = {
-  province: 'tinh',
-  district: 'cap-huyen',
-  commune: 'xa',
-  other: 'khac',
-  grassroots: 'co-so',
-  branch: 'chi-bo',
-};
-
 /** The ranking year's compared units, one ranking per named group; one group keeps the plain key and id. */
 function rankingViews(ds: Dataset): Ranking[] {
   const idx = siteIndex(ds);
@@ -142,10 +133,10 @@ function rankingViews(ds: Dataset): Ranking[] {
   const total = groups.reduce((n, g) => n + g.members.length, 0);
   return groups.map((g) => {
     const units = g.members.map((m) => ds.unitById[m.unitId]!);
-    const key = several ? `${RANKING_KEY}-${SUFFIX[g.key]}` : RANKING_KEY;
+    const key = several ? `${RANKING_KEY}-${GROUP_SLUG[g.key]}` : RANKING_KEY;
     const months = g.monthsLabel ? ` (${g.monthsLabel})` : '';
     const view = rankedUnitsView(ds, units, year, {
-      id: several ? `bd-xep-hang-${SUFFIX[g.key]}` : 'bd-xep-hang',
+      id: several ? `bd-xep-hang-${GROUP_SLUG[g.key]}` : 'bd-xep-hang',
       key,
       title: `Xếp hạng ${g.name} theo số kết nạp năm ${year}${months}`,
       subtitle: `${units.length} ${g.name}; kèm tỷ lệ đạt chỉ tiêu, tỷ lệ kết nạp và cơ cấu đảng viên mới`,

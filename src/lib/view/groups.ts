@@ -54,6 +54,16 @@ const ORDER: GroupKey[] = ['province', 'district', 'commune', 'other', 'grassroo
 export const groupOf = (unit: Unit): GroupKey => groupKeyOf(unit);
 
 export const groupName = (key: GroupKey) => NAMES[key];
+
+/** A group's word in chart keys and ids when a page has several groups (`…-cap-huyen`, `…-xa`). */
+export const GROUP_SLUG: Record<GroupKey, string> = {
+  province: 'tinh',
+  district: 'cap-huyen',
+  commune: 'xa',
+  other: 'khac',
+  grassroots: 'co-so',
+  branch: 'chi-bo',
+};
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Union of spans, ascending and disjoint (adjacent spans joined). */

@@ -4,6 +4,7 @@
  */
 import { fmtDate, fmtRange } from '../format/index.ts';
 import { rowAt, rowsOfUnit, type FoundRow, type InputRow, type RowKind } from '../model/origins.ts';
+import { FLOW_KEYS } from '../model/flows.ts';
 import type { Dataset, RowOrigin, Unit, WindowFigures } from '../types.ts';
 import type { SourceItem } from './shapes.ts';
 
@@ -48,16 +49,7 @@ function rowInfo(found: FoundRow): RowInfo {
 }
 
 function collectOrigins(w: WindowFigures, add: (o: RowOrigin) => void) {
-  for (const k of [
-    'admitted',
-    'youth',
-    'women',
-    'ethnicMinority',
-    'college',
-    'classes',
-    'trainees',
-    'dossiers',
-  ] as const) {
+  for (const k of FLOW_KEYS) {
     const f = w[k];
     if (f) for (const o of f.rows) add(o);
   }

@@ -5,7 +5,15 @@
  */
 import { yearWindow } from '../../periods.ts';
 import type { Dataset, Unit } from '../../types.ts';
-import { ALL_CHILDREN, type ChildGroup, childGroups, countNoun, groupOf, groupName } from '../../view/groups.ts';
+import {
+  ALL_CHILDREN,
+  type ChildGroup,
+  childGroups,
+  countNoun,
+  GROUP_SLUG,
+  groupOf,
+  groupName,
+} from '../../view/groups.ts';
 import { href, unitPath } from '../../view/href.ts';
 import { NO_DATA } from '../../view/labels.ts';
 import type { ChartView } from '../../view/shapes.ts';
@@ -28,15 +36,6 @@ export interface ChildrenView {
 }
 
 const KEY = 'don-vi-truc-thuoc';
-/** Keys of a group's chart when there are several (one group keeps the plain key). */
-const SUFFIX: Record<ChildGroup['key'], string> = {
-  province: 'tinh',
-  district: 'cap-huyen',
-  commune: 'xa',
-  other: 'khac',
-  grassroots: 'co-so',
-  branch: 'chi-bo',
-};
 
 /** `Đảng bộ cấp huyện (01/2025–06/2025)`; the name alone when the group spans the window. */
 export const groupHeading = (g: ChildGroup) => (g.monthsLabel ? `${g.title} (${g.monthsLabel})` : g.title);
@@ -84,10 +83,10 @@ export function childrenView(
   const several = groups.length > 1;
   const views = groups.map((g): ChildrenGroupView => {
     const units = g.members.map((m) => ds.unitById[m.unitId]!);
-    const key = several ? `${KEY}-${SUFFIX[g.key]}` : KEY;
+    const key = several ? `${KEY}-${GROUP_SLUG[g.key]}` : KEY;
     const months = g.monthsLabel ? ` (${g.monthsLabel})` : '';
     const view = rankedUnitsView(ds, units, y, {
-      id: several ? `bd-truc-thuoc-${SUFFIX[g.key]}` : 'bd-truc-thuoc',
+      id: several ? `bd-truc-thuoc-${GROUP_SLUG[g.key]}` : 'bd-truc-thuoc',
       key,
       title: `Các ${g.name} của ${unit.label}: kết nạp năm ${y}${months}`,
       subtitle: `${units.length} ${g.name}${g.monthsLabel ? `, hoạt động ${g.monthsLabel}` : ''}, xếp theo số kết nạp`,
