@@ -59,7 +59,7 @@ describe('du-lieu.xlsx', () => {
 });
 
 describe('du-lieu.xlsx of a big data set', () => {
-  it('is sized from a sample and not made when the estimate is twice the limit', async () => {
+  it('is sized from a sample and not made when the estimate passes the limit', async () => {
     // 60,000 admissions rows: more than the 20,000-row sample, so the sample's size is scaled by the rows.
     const big: Dataset = {
       ...ds,
@@ -79,5 +79,8 @@ describe('du-lieu.xlsx of a big data set', () => {
     const limit = Math.floor(sample / 3);
     const out = await dataWorkbook(big, limit);
     expect(out).toEqual({ size: Math.round((sample * 60_000) / 20_000) });
+    // An estimate of 1.5 × the limit: not made either (exceljs would hold the whole national workbook in memory).
+    const near = await dataWorkbook(big, Math.floor((sample * 3) / 1.5));
+    expect(near).toEqual({ size: Math.round((sample * 60_000) / 20_000) });
   });
 });

@@ -53,7 +53,7 @@ const SAMPLE_ROWS = 20_000;
 /**
  * The workbook when it fits the largest file the common hosts accept, else its size (not published). exceljs
  * holds a whole workbook in memory (7.5 GB and minutes for a national data set), so a data set of more rows than
- * the sample is first sized from a workbook of its first rows; when that estimate is twice the limit, the
+ * the sample is first sized from a workbook of its first rows; when that estimate passes the limit, the
  * workbook is not made and the estimate is its size.
  */
 export async function dataWorkbook(ds: Dataset, limit = PART_LIMIT): Promise<{ bytes: Uint8Array } | { size: number }> {
@@ -61,7 +61,7 @@ export async function dataWorkbook(ds: Dataset, limit = PART_LIMIT): Promise<{ b
   const sampled = ds.inputs.tables.reduce((n, t) => n + Math.min(t.rows.length, SAMPLE_ROWS), 0);
   if (rows > sampled) {
     const estimate = Math.round(((await dataWorkbookBytes(ds, SAMPLE_ROWS)).length * rows) / sampled);
-    if (estimate > 2 * limit) return { size: estimate };
+    if (estimate > limit) return { size: estimate };
   }
   const bytes = await dataWorkbookBytes(ds);
   return bytes.length <= limit ? { bytes } : { size: bytes.length };
