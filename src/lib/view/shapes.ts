@@ -106,3 +106,9 @@ export interface SourceItem {
   /** What it supports: `kết nạp 2019, 2020; chỉ tiêu 2020`. */
   uses: string;
 }
+
+/**
+ * Whether a table's numbers can be aligned by one class on the table instead of one on every cell: a first
+ * column of labels and numbers in all the others (most tables). Saves ~10 bytes a cell: 31 MB of HTML nationally.
+ */
+export const numbersAfterFirst = (t: Table): boolean => t.numeric[0] === false && t.numeric.slice(1).every(Boolean);
