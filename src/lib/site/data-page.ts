@@ -74,8 +74,8 @@ export function dataPage(ds: Dataset, opts: DataPageOptions = {}) {
       note:
         'cùng nội dung, dạng JSON cho chương trình máy tính: mỗi mục của "rows" là một dòng của indicators.csv, ' +
         'các ô theo thứ tự của "columns"; bốn cột chữ (unit_id, period, indicator, basis) ghi bằng số thứ tự ' +
-        '(đếm từ 0) trong danh sách cùng tên của "dictionary" ở đầu tệp; giá trị là số (pace_status là chữ), ' +
-        'ô trống là null',
+        '(đếm từ 0) trong danh sách cùng tên của "dictionary" ở đầu tệp (khi tệp được chia, mọi phần có cùng ' +
+        '"dictionary" ấy); giá trị là số (pace_status là chữ), ô trống là null',
     },
     {
       label: 'summaries.json',
