@@ -11,8 +11,8 @@
  * A summary's text is its sentences joined by one space (summarize: `sentences.map((s) => s.text).join(' ')`),
  * so it is recovered exactly. A unit's summaries repeat sentences (a term's summary says its last year's stock in
  * the same words; an unchanged village count is said alike each year) and the unit's name. On a national data set
- * one object per summary with its text was 197 MB; grouped by unit 181 MB; with the sentences listed once 164 MB;
- * with each summary an array under `summary_columns` 155 MB. A list of all the file's sentences (95 MB) would
+ * one object per summary with its text was 196 MB; grouped by unit 180 MB; with the sentences listed once 163 MB;
+ * with each summary an array under `summary_columns` 154 MB. A list of all the file's sentences (95 MB) would
  * have to head each part (parts.ts copies byte ranges under one head), and alone passes a part's 25 MiB.
  * Decoding, in JavaScript (`doc` the parsed file, or one of its parts):
  * ```
