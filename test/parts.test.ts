@@ -12,6 +12,7 @@ import { publishData } from '../src/lib/publish/index.ts';
 import { csvLayout, jsonLayout, type PartsList, provinceOf, writeParted } from '../src/lib/publish/parts.ts';
 import type { Dataset } from '../src/lib/types.ts';
 import { Fixture } from './helpers/fixture.ts';
+import { indicatorRows, type IndicatorsDoc, readIndicatorsJson } from './helpers/published.ts';
 
 let tmp: string;
 let n = 0;
@@ -124,14 +125,15 @@ describe('publishData with a limit', () => {
     const csvBytes = (await stat(path.join(whole, 'indicators.csv'))).size;
     const jsonBytes = (await stat(path.join(whole, 'indicators.json'))).size;
     const out = fresh();
-    // Splits both formats of indicators (the JSON is the larger), not the small admissions.csv.
-    await publishData(dataset(), out, { partLimit: csvBytes - 1 });
+    // Splits both formats of indicators (the coded JSON is the smaller), not the small admissions.csv.
+    expect(jsonBytes).toBeLessThan(csvBytes);
+    await publishData(dataset(), out, { partLimit: jsonBytes - 1 });
     const parts = JSON.parse(await read(out, 'indicators.parts.json')) as PartsList;
     expect(parts.name).toBe('indicators');
     expect(parts.files.map((f) => f.file)).toEqual(['indicators.csv', 'indicators.json']);
     const csv = parts.files[0]!;
     expect(csv.bytes).toBe(csvBytes);
-    expect(csv.limit).toBe(csvBytes - 1);
+    expect(csv.limit).toBe(jsonBytes - 1);
     expect(csv.how_to_join).toMatch(/bỏ dòng đầu tiên/);
     expect(csv.parts.map((p) => [p.file, p.provinces, p.units])).toEqual([
       ['indicators-1.csv', ['HN'], ['HN', 'HN1', 'HN2']],
@@ -150,18 +152,28 @@ describe('publishData with a limit', () => {
   it('splits indicators.json into complete JSON documents of the same shape', async () => {
     const whole = fresh();
     await publishData(dataset(), whole);
-    const all = JSON.parse(await read(whole, 'indicators.json')) as { columns: string[]; rows: unknown[][] };
+    const text = await read(whole, 'indicators.json');
+    const all = JSON.parse(text) as IndicatorsDoc;
     const bytes = (await stat(path.join(whole, 'indicators.json'))).size;
     const out = fresh();
     await publishData(dataset(), out, { partLimit: bytes - 1 });
-    const p1 = JSON.parse(await read(out, 'indicators-1.json')) as typeof all;
-    const p2 = JSON.parse(await read(out, 'indicators-2.json')) as typeof all;
-    expect(p1.columns).toEqual(all.columns);
-    expect(p2.columns).toEqual(all.columns);
-    expect([...p1.rows, ...p2.rows].map((r) => JSON.stringify(r)).sort()).toEqual(
+    const p1 = await read(out, 'indicators-1.json');
+    const p2 = await read(out, 'indicators-2.json');
+    // The same head, dictionary included, in each part: the whole file's up to its rows.
+    const head = text.slice(0, text.indexOf('"rows":[') + 8);
+    expect(p1.startsWith(head)).toBe(true);
+    expect(p2.startsWith(head)).toBe(true);
+    const [d1, d2] = [JSON.parse(p1), JSON.parse(p2)] as IndicatorsDoc[];
+    // The rows coded against that one dictionary: the parts' raw rows are the whole file's.
+    expect([...d1!.rows, ...d2!.rows].map((r) => JSON.stringify(r)).sort()).toEqual(
       all.rows.map((r) => JSON.stringify(r)).sort(),
     );
-    expect(new Set(p1.rows.map((r) => PROVINCE[String(r[0])]))).toEqual(new Set(['HN']));
+    const decoded = await readIndicatorsJson(out);
+    expect(decoded.length).toBe(all.rows.length);
+    expect(new Set(indicatorRows(d1!).map((r) => PROVINCE[String(r[0])]))).toEqual(new Set(['HN']));
+    expect(new Set(indicatorRows(d2!).map((r) => PROVINCE[String(r[0])]))).toEqual(new Set(['TN']));
+    // HN1 admitted 10 in 2019 (the fixture above), in part 1.
+    expect(indicatorRows(d1!)).toContainEqual(['HN1', '2019', 'admitted', 10, 12, 12, 'reported']);
   });
 
   it('splits a re-published input table by province', async () => {

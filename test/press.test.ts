@@ -3,19 +3,24 @@
  * PNG at 2× with the Vietnamese font). The built kit (summaries.json, unit pages, embed pages, the image files)
  * is checked on the shared /thong-ke/ build in test/quality-press.test.ts.
  */
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadInputs } from '../src/lib/load.ts';
 import { computeDataset } from '../src/lib/model/index.ts';
 import { fontFiles, hasGlyphs, textWidth, wrap } from '../src/lib/press/fonts.ts';
 import { chartImage, chartSize } from '../src/lib/press/image.ts';
 import { imageScope, pressApplies } from '../src/lib/press/index.ts';
 import { familyName, PNG_SCALE, renderPng } from '../src/lib/press/png.ts';
-import { summaryLines } from '../src/lib/press/build.ts';
+import { summaryUnits, writeSummaries } from '../src/lib/press/build.ts';
 import { unitSummaries } from '../src/lib/press/summaries.ts';
+import { summarize } from '../src/lib/summary/index.ts';
 import { periodBarsChart } from '../src/lib/charts/index.ts';
 import type { Dataset, Unit } from '../src/lib/types.ts';
 import { ink, pixel, readPng } from './helpers/png.ts';
+import { plain } from './helpers/summary.ts';
+import { readSummariesJson } from './helpers/published.ts';
 import { root } from './helpers/site.ts';
 
 const textSvg = (text: string) =>
@@ -23,9 +28,14 @@ const textSvg = (text: string) =>
   `<text x="8" y="28" font-family="Be Vietnam Pro" font-size="20">${text}</text></svg>`;
 
 let ds: Dataset;
+let tmp: string;
 beforeAll(async () => {
   const inputs = await loadInputs(path.join(root, 'data'));
   ds = computeDataset(inputs, { isDemo: inputs.isDemo });
+  tmp = await mkdtemp(path.join(os.tmpdir(), 'pdv-press-'));
+});
+afterAll(async () => {
+  await rm(tmp, { recursive: true, force: true });
 });
 
 const sampleChart = () =>
@@ -156,12 +166,69 @@ describe('summaries', () => {
     expect(s[0]!.text).toContain('kết nạp được 31 đảng viên, đạt 12,25% so với chỉ tiêu được giao');
   });
 
-  it('summaryLines: every unit in the dataset order, years then terms', () => {
-    const lines = [...summaryLines(ds)];
+  it('summaryUnits: every unit in the dataset order, years then terms', () => {
+    const units = [...summaryUnits(ds)];
     const ids = ds.units.map((u) => u.id);
-    const order = lines.map((l) => ids.indexOf(l.unit_id));
+    const order = units.map((u) => ids.indexOf(u.unit_id));
     expect(order).toEqual([...order].sort((a, b) => a - b));
-    const pb = lines.filter((l) => l.unit_id === 'TN.PB').map((l) => l.period);
-    expect(pb).toEqual(['2020', '2015-2020']);
+    const pb = units.find((u) => u.unit_id === 'TN.PB')!;
+    expect(pb.summaries.map((s) => s[0])).toEqual(['2020', '2015-2020']);
+  });
+});
+
+describe('data/summaries.json', () => {
+  it('gives each unit its sentences once and each summary as their indexes, joined back to the text', async () => {
+    const dir = path.join(tmp, 'whole');
+    await writeSummaries(ds, dir);
+    const text = await readFile(path.join(dir, 'summaries.json'), 'utf8');
+    const lines = text.split('\n');
+    expect(lines[0]).toBe('{"summary_columns":["period","kind","complete","sentences"],"units":[');
+    expect(lines.at(-2)).toBe(']}');
+    // One unit a line: Phú Bình's line holds its two summaries. Its term (the seed article's 8 months of 2020) says
+    // the year's classes and members at 27/08/2020 in the same words: 4 + 3 sentences, 5 of them distinct.
+    const pb = JSON.parse(lines.find((l) => l.startsWith('{"unit_id":"TN.PB",'))!.replace(/,$/, ''));
+    expect(pb.unit_name).toBe('Đảng bộ huyện Phú Bình');
+    expect(pb.sentences).toHaveLength(5);
+    expect(pb.summaries.map((s: unknown[]) => s.slice(0, 3))).toEqual([
+      ['2020', 'year', false],
+      ['2015-2020', 'term', false],
+    ]);
+    const published = await readSummariesJson(dir);
+    const term = published.find((s) => s.unit_id === 'TN.PB' && s.period === '2015-2020')!;
+    expect(plain(term.text)).toBe(
+      'Từ tháng 1 đến hết tháng 8/2020, trong nhiệm kỳ 2015–2020 (số liệu 8/60 tháng), Đảng bộ huyện Phú Bình ' +
+        'kết nạp được 31 đảng viên mới. Cũng trong thời gian này, Đảng bộ huyện mở được 4 lớp bồi dưỡng nhận ' +
+        'thức về Đảng với 282 học viên và tiếp nhận 36 hồ sơ đề nghị kết nạp đảng. Tại thời điểm 27/08/2020, ' +
+        'Đảng bộ huyện có 7.335 đảng viên, sinh hoạt tại 48 tổ chức cơ sở đảng.',
+    );
+    const year = published.find((s) => s.unit_id === 'TN.PB' && s.period === '2020')!;
+    expect(plain(year.text)).toMatch(/^Năm 2020, Đảng bộ huyện Phú Bình được giao chỉ tiêu kết nạp 253 đảng viên\. /);
+    expect(plain(year.text)).toContain('kết nạp được 31 đảng viên, đạt 12,25% so với chỉ tiêu được giao');
+    // Every summary of every unit decodes to the text a unit page quotes and copies.
+    expect(published.length).toBeGreaterThan(20);
+    for (const s of published)
+      expect(s.text, `${s.unit_id} ${s.period}`).toBe(summarize(ds, s.unit_id, s.period)!.text);
+  });
+
+  it('splits into parts of the same shape that decode to the whole, and writes the same bytes twice', async () => {
+    const whole = path.join(tmp, 'again');
+    await writeSummaries(ds, whole);
+    const bytes = await readFile(path.join(whole, 'summaries.json'));
+    await writeSummaries(ds, whole);
+    expect((await readFile(path.join(whole, 'summaries.json'))).equals(bytes)).toBe(true);
+    const split = path.join(tmp, 'split');
+    await writeSummaries(ds, split, { partLimit: Math.ceil(bytes.length / 2) });
+    const files = (await readdir(split)).sort();
+    expect(files.length).toBeGreaterThan(3);
+    expect(files).toContain('summaries.parts.json');
+    for (const f of files.filter((x) => /^summaries-\d+\.json$/.test(x))) {
+      const part = await readFile(path.join(split, f), 'utf8');
+      expect(part.startsWith('{"summary_columns":["period","kind","complete","sentences"],"units":[\n')).toBe(true);
+    }
+    // The parts hold the provinces in id order: the same summaries as the whole, not in its order.
+    const key = (x: { unit_id: string; period: string }) => `${x.unit_id} ${x.period}`;
+    const sorted = (xs: Awaited<ReturnType<typeof readSummariesJson>>) =>
+      [...xs].sort((a, b) => (key(a) < key(b) ? -1 : 1));
+    expect(sorted(await readSummariesJson(split))).toEqual(sorted(await readSummariesJson(whole)));
   });
 });

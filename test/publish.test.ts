@@ -9,6 +9,7 @@ import { computeDataset } from '../src/lib/model/index.ts';
 import { csvCell, formatNumber, guard, publishData, toCsv } from '../src/lib/publish/index.ts';
 import type { Dataset } from '../src/lib/types.ts';
 import { Fixture } from './helpers/fixture.ts';
+import { indicatorRows, type IndicatorsDoc } from './helpers/published.ts';
 
 let tmp: string;
 beforeAll(async () => {
@@ -125,14 +126,42 @@ describe('publishData', () => {
     expect(lines).toContain('A,2019,youth_pct,50,12,12,reported');
     expect(lines.at(-1)).toBe('');
 
-    const json = JSON.parse(await readFile(path.join(out, 'indicators.json'), 'utf8')) as {
-      columns: string[];
-      rows: unknown[][];
-    };
+    // indicators.json: the four text columns as indexes into the head's lists, given once.
+    const text = await readFile(path.join(out, 'indicators.json'), 'utf8');
+    const json = JSON.parse(text) as IndicatorsDoc;
+    expect(Object.keys(json)).toEqual(['columns', 'dictionary', 'rows']);
     expect(json.columns).toEqual(['unit_id', 'period', 'indicator', 'value', 'months', 'of_months', 'basis']);
-    expect(json.rows).toHaveLength(lines.length - 2);
-    expect(json.rows).toContainEqual(['A', '2020', 'admitted_change', -3, 12, 12, 'reported']);
-    expect(json.rows).toContainEqual(['A', '2020', 'target', 9, null, null, 'reported']);
+    // Every unit by id; the years, then the term; the indicators of the rows above in the data dictionary's order
+    // (src/lib/model/dictionary.ts); A's own rows, P's summed from A.
+    expect(json.dictionary).toEqual({
+      unit_id: ['A', 'P'],
+      period: ['2019', '2020', '2015-2020'],
+      indicator: [
+        'admitted',
+        'admitted_change',
+        'admitted_change_pct',
+        'youth',
+        'youth_pct',
+        'target',
+        'target_achieved_pct',
+        'members_at_start',
+        'admission_rate_pct',
+        'members',
+      ],
+      basis: ['reported', 'summed'],
+    });
+    // One row a line; A 2020 admitted_change is unit 0, period 1, indicator 1, basis 0.
+    expect(text.split('\n')).toContain('[0,1,1,-3,12,12,0],');
+    expect(text.split('\n')).toContain('[1,1,5,9,null,null,1],'); // P 2020 target, summed
+    expect(text.endsWith('\n]}\n')).toBe(true);
+    // Decoded, the rows of indicators.csv in its order (the guard's quote dropped), numbers as JSON numbers.
+    const unguard = (cell: string) => (cell.startsWith("'") ? cell.slice(1) : cell);
+    const csvRows = lines.slice(1, -1).map((l) => l.split(',').map(unguard));
+    const decoded = indicatorRows(json);
+    expect(decoded.map((r) => r.map((c) => (c === null ? '' : String(c))))).toEqual(csvRows);
+    expect(decoded).toContainEqual(['A', '2020', 'admitted_change', -3, 12, 12, 'reported']);
+    expect(decoded).toContainEqual(['A', '2020', 'target', 9, null, null, 'reported']);
+    expect(decoded).toContainEqual(['A', '2015-2020', 'admitted', 17, 24, 60, 'reported']); // 10 + 7, 24 of 60 months
   });
 
   it('writes in a stable order: unit id, period, indicator', async () => {

@@ -11,6 +11,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { indicatorRows, type IndicatorsDoc } from './helpers/published.ts';
 import { buildSite, hashTree, root, runScript } from './helpers/site.ts';
 import { sites, type BuiltSite } from './helpers/sites.ts';
 
@@ -49,16 +50,20 @@ describe('npm run build', () => {
     const admissions = await readFile(path.join(out, 'admissions.csv'));
     expect([...admissions.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
 
-    // indicators.json: the same rows in column form, numbers as JSON numbers, empty cells as null.
-    const text = await readFile(path.join(out, 'indicators.json'), 'utf8');
-    const json = JSON.parse(text) as { columns: unknown; rows: unknown[][] };
-    expect(Object.keys(json)).toEqual(['columns', 'rows']);
+    // indicators.json: the same rows in column form, text cells coded, numbers as JSON numbers, empty cells null.
+    const json = JSON.parse(await readFile(path.join(out, 'indicators.json'), 'utf8')) as IndicatorsDoc;
+    expect(Object.keys(json)).toEqual(['columns', 'dictionary', 'rows']);
     expect(json.columns).toEqual(['unit_id', 'period', 'indicator', 'value', 'months', 'of_months', 'basis']);
     const rows = lines.slice(1).filter((l) => l !== '');
-    expect(json.rows.length).toBe(rows.length);
-    for (const r of json.rows) expect(r.length).toBe(7);
+    const decoded = indicatorRows(json);
+    expect(decoded.length).toBe(rows.length);
+    for (const r of decoded) expect(r.length).toBe(7);
+    // Row for row the CSV's (its cells here hold no comma, quote or line break; the guard's quote dropped).
+    const cell = (c: unknown) => (c === null ? '' : String(c));
+    const unguard = (c: string) => (c.startsWith("'") ? c.slice(1) : c);
+    expect(decoded.map((r) => r.map(cell).join(','))).toEqual(rows.map((l) => l.split(',').map(unguard).join(',')));
     const row = (unit: string, period: string, indicator: string) =>
-      json.rows.find((r) => r[0] === unit && r[1] === period && r[2] === indicator);
+      decoded.find((r) => r[0] === unit && r[1] === period && r[2] === indicator);
     expect(row('TN.PB', '2020', 'admitted')).toEqual(['TN.PB', '2020', 'admitted', 31, 8, 12, 'reported']);
     expect(row('TN.PB', '2020', 'target')).toEqual(['TN.PB', '2020', 'target', 253, null, null, 'reported']);
     expect(row('TN.PB', '2020', 'target_achieved_pct')?.[3]).toBe(12.25);

@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { indicatorRows, type IndicatorsDoc } from './helpers/published.ts';
 import { filesWithExt, HOSTILE, HOSTILE_ALL, sites, type Sites } from './helpers/sites.ts';
 
 const DANGEROUS = /^[=+\-@\t\r]/;
@@ -128,13 +129,15 @@ describe('published JSON files', () => {
     // The compare page lists the district level: both hostile districts, by short name.
     expect(compare).toContain(HOSTILE.shortNames[1]);
     expect(compare).toContain(HOSTILE.shortNames[2]);
-    // indicators.json: column form, raw unit ids, numbers as JSON numbers (never guarded: the guard is for CSV).
-    const indicators = (await read('data/indicators.json')) as { columns: unknown; rows: unknown[][] };
-    expect(Object.keys(indicators)).toEqual(['columns', 'rows']);
+    // indicators.json: column form, text cells coded, raw unit ids in the dictionary, numbers as JSON numbers
+    // (never guarded: the guard is for CSV).
+    const indicators = (await read('data/indicators.json')) as IndicatorsDoc;
+    expect(Object.keys(indicators)).toEqual(['columns', 'dictionary', 'rows']);
     expect(indicators.columns).toEqual(['unit_id', 'period', 'indicator', 'value', 'months', 'of_months', 'basis']);
     for (const r of indicators.rows) expect(r.length).toBe(7);
+    const rows = indicatorRows(indicators);
     const row = (unit: string, period: string, indicator: string) =>
-      indicators.rows.find((r) => r[0] === unit && r[1] === period && r[2] === indicator);
+      rows.find((r) => r[0] === unit && r[1] === period && r[2] === indicator);
     // test/fixtures/hostile: D1 admitted 12 in 2020 against a target of 10 (12 / 10 = 120%), 15 in 2021 (+3).
     expect(row('D1', '2020', 'admitted')).toEqual(['D1', '2020', 'admitted', 12, 12, 12, 'reported']);
     expect(row('D1', '2020', 'target_achieved_pct')?.[3]).toBe(120);

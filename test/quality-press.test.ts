@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { pixel, readPng } from './helpers/png.ts';
+import { readSummariesJson } from './helpers/published.ts';
 import { sites } from './helpers/sites.ts';
 
 describe('the built site (sample data, under /thong-ke/)', () => {
@@ -22,9 +23,8 @@ describe('the built site (sample data, under /thong-ke/)', () => {
   });
 
   it('data/summaries.json holds Phú Bình 2020: 31 admitted, 12,25% of the target', async () => {
-    type Line = { unit_id: string; period: string; kind: string; text: string };
-    const json = JSON.parse(await read('data/summaries.json')) as { summaries: Line[] };
-    const pb = json.summaries.find((s) => s.unit_id === 'TN.PB' && s.period === '2020');
+    const summaries = await readSummariesJson(path.join(out, 'data'));
+    const pb = summaries.find((s) => s.unit_id === 'TN.PB' && s.period === '2020');
     expect(pb?.kind).toBe('year');
     expect(pb?.text).toContain('31 đảng viên');
     expect(pb?.text).toContain('12,25%');

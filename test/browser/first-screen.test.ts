@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, newContext, open, type Watch } from '../helpers/browser.ts';
+import { readSummariesJson } from '../helpers/published.ts';
 import { serve, type Served } from '../helpers/site.ts';
 import { sites } from '../helpers/sites.ts';
 
@@ -29,7 +30,7 @@ beforeAll(async () => {
   const demo = sites().demo;
   browser = await launch();
   server = await serve(demo.dir, demo.base);
-  published = JSON.parse(await readFile(path.join(demo.dir, 'data/summaries.json'), 'utf8')).summaries;
+  published = await readSummariesJson(path.join(demo.dir, 'data'));
   // [label, name, level, slug, parent]
   const index = JSON.parse(await readFile(path.join(demo.dir, 'tim-kiem.json'), 'utf8')) as string[][];
   pages = [['home', '']];

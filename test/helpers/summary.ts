@@ -1,10 +1,11 @@
 /** Checks shared by the summary tests: every figure a summary states is the dataset's own. */
 import { expect } from 'vitest';
-import { summaryLines } from '../../src/lib/press/build.ts';
+import { SUMMARY_COLUMNS, summaryUnits } from '../../src/lib/press/build.ts';
 import { summarize, type CitedFigure } from '../../src/lib/summary/index.ts';
 import type { Dataset } from '../../src/lib/types.ts';
+import { summaryTexts } from './published.ts';
 
-/** A published summary (a line of summaries.json, from summaryLines) with its sentences and cited figures. */
+/** A published summary (of summaries.json, from summaryUnits, decoded) with its sentences and cited figures. */
 export interface SummaryRecord {
   unit_id: string;
   period: string;
@@ -19,10 +20,13 @@ export interface SummaryRecord {
 
 /** Every summary the build publishes, in its order, each with what summarize() cites for it. */
 export function publishedSummaries(ds: Dataset): SummaryRecord[] {
-  return [...summaryLines(ds)].map((line) => {
+  const doc = { summary_columns: [...SUMMARY_COLUMNS], units: [...summaryUnits(ds)] };
+  return summaryTexts(doc).map((line) => {
     const s = summarize(ds, line.unit_id, line.period);
     expect(s, `${line.unit_id} ${line.period}`).toBeDefined();
-    const { unit_id, period, kind, complete, text } = line;
+    const { unit_id, period, complete, text } = line;
+    const kind = line.kind as SummaryRecord['kind'];
+    expect([kind, complete], `${unit_id} ${period}`).toEqual([s!.kind, s!.complete]);
     const sentences = s!.sentences.map((x) => x.text);
     const admitted = s!.sentences.find((x) => x.topic === 'admitted')?.text;
     return { unit_id, period, kind, complete, text, sentences, ...(admitted ? { admitted } : {}), figures: s!.figures };

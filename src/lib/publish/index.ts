@@ -2,11 +2,30 @@
  * The files the site publishes under `data/` (spec, "What the site publishes for download"):
  * - each validated input table, re-written as clean CSV (UTF-8 with BOM, same columns);
  * - `indicators.csv`, header `unit_id,period,indicator,value,months,of_months,basis`;
- * - `indicators.json`: the same rows for programs, in column form (`{"columns": [the seven names], "rows": [[…], …]}`,
- *   one row per line): an array of objects would repeat the seven keys on millions of rows and more than double
- *   the file on a national data set. `value` is a JSON number (or the string `ahead`/`behind` for pace_status),
- *   `months`/`of_months` are null where the CSV cell is empty. The formula guard is a spreadsheet
- *   matter and does not apply to JSON: a change of −3 is the number -3 there.
+ * - `indicators.json`: the same rows for programs, in column form with the four text columns coded:
+ *   ```
+ *   {"columns":["unit_id","period","indicator","value","months","of_months","basis"],
+ *   "dictionary":{"unit_id":["T01",…],"period":["2010",…],"indicator":["admitted",…],"basis":["reported",…]},
+ *   "rows":[
+ *   [0,0,25,123265,null,null,2],
+ *   …
+ *   ]}
+ *   ```
+ *   one row a line, each cell of `unit_id`, `period`, `indicator` and `basis` the index (from 0) of its text in
+ * *   that column's `dictionary` list. Objects would repeat the seven keys on millions of rows, and the text cells
+ *   written out were most of the file on a national data set (203 MB in column form, 85 MB coded). `value` is a JSON
+ *   number (or the string `ahead`/`behind` for pace_status), `months`/`of_months` are null where the CSV cell is
+ *   empty. The formula guard is a spreadsheet matter and does not apply to JSON: a change of −3 is -3 there.
+ *   Decoding, in JavaScript (`doc` the parsed file, or one of its parts):
+ *   ```
+ *   const { columns, dictionary, rows } = doc;
+ *   const decode = (row) => row.map((v, i) => (dictionary[columns[i]] ? dictionary[columns[i]][v] : v));
+ *   const table = rows.map(decode); // ['T01', '2010', 'members', 123265, null, null, 'combined']
+ *   ```
+ *   The dictionary is one for the whole file and is repeated in each part (parts.ts copies byte ranges of the
+ *   whole file under the same head), so the parts' rows, in order, are the whole file's: `unit_id` lists every
+ *   unit in the rows' order (so a row's unit index never decreases), `period` the years then the terms the rows
+ *   use, `indicator` those used in the data dictionary's order (model/dictionary.ts), `basis` those used.
  *
  * Rows come in the dataset's order (unit id, window, indicator), so two runs write identical bytes.
  * Files are written in chunks of about 1 MB: the national indicators run to millions of rows. A file that would pass
@@ -14,7 +33,8 @@
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { CleanTable, Dataset, IndicatorRow } from '../types.ts';
+import { INDICATORS } from '../model/dictionary.ts';
+import type { Basis, CleanTable, Dataset, IndicatorRow } from '../types.ts';
 import { csvLine } from './csv.ts';
 import { csvLayout, jsonLayout, type PartRecord, provinceOf, writeParted } from './parts.ts';
 
@@ -42,12 +62,63 @@ function* indicatorRows(dataset: Dataset): Generator<IndicatorRow> {
 
 const cells = (r: IndicatorRow) => [r.unit_id, r.period, r.indicator, r.value, r.months, r.of_months, r.basis] as const;
 
-function* indicatorCsv(dataset: Dataset): Generator<PartRecord> {
-  for (const r of indicatorRows(dataset)) yield { unitId: r.unit_id, text: csvLine(cells(r)) };
+/** The columns of indicators.json whose cells are indexes into the head's `dictionary`. */
+const CODED = ['unit_id', 'period', 'indicator', 'basis'] as const;
+type Coded = (typeof CODED)[number];
+
+/** The periods, indicators and bases the rows use, gathered while indicators.csv is written (no extra pass). */
+type Used = Record<Exclude<Coded, 'unit_id'>, Set<string>>;
+
+function* indicatorCsv(dataset: Dataset, used: Used): Generator<PartRecord> {
+  for (const r of indicatorRows(dataset)) {
+    used.period.add(r.period);
+    used.indicator.add(r.indicator);
+    used.basis.add(r.basis);
+    yield { unitId: r.unit_id, text: csvLine(cells(r)) };
+  }
 }
 
-function* indicatorJson(dataset: Dataset): Generator<PartRecord> {
-  for (const r of indicatorRows(dataset)) yield { unitId: r.unit_id, text: JSON.stringify(cells(r)) };
+const BASES: readonly Basis[] = ['reported', 'summed', 'combined'];
+
+/** `used` in the order of `known`, anything else after it by code point: the same data gives the same lists. */
+function inOrder(used: Set<string>, known: readonly string[]): string[] {
+  const rank = new Map(known.map((k, i) => [k, i]));
+  const at = (x: string) => rank.get(x) ?? known.length;
+  return [...used].sort((a, b) => at(a) - at(b) || (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** indicators.json's lists: every unit, in the rows' order; the periods (years, then terms), indicators, bases used. */
+function dictionaryOf(dataset: Dataset, used: Used): Record<Coded, string[]> {
+  const years = [...dataset.years].sort((a, b) => a - b).map(String);
+  const terms = [...dataset.terms].sort((a, b) => a.from - b.from).map((t) => t.id);
+  return {
+    unit_id: dataset.indicatorUnitOrder,
+    period: inOrder(used.period, [...years, ...terms]),
+    indicator: inOrder(used.indicator, Object.keys(INDICATORS)),
+    basis: inOrder(used.basis, BASES),
+  };
+}
+
+/** The head of indicators.json (and of each of its parts), up to the `[` of its rows; the lists a line each. */
+function jsonHead(dictionary: Record<Coded, string[]>): string {
+  const lists = CODED.map((c) => `${JSON.stringify(c)}:${JSON.stringify(dictionary[c])}`).join(',\n');
+  return `{"columns":${JSON.stringify(INDICATOR_COLUMNS)},\n"dictionary":{\n${lists}},\n"rows":[`;
+}
+
+function* indicatorJson(dataset: Dataset, dictionary: Record<Coded, string[]>): Generator<PartRecord> {
+  const [unit, period, indicator, basis] = CODED.map((c) => new Map(dictionary[c].map((v, i) => [v, i])));
+  for (const r of indicatorRows(dataset)) {
+    const row = [
+      unit!.get(r.unit_id),
+      period!.get(r.period),
+      indicator!.get(r.indicator),
+      r.value,
+      r.months,
+      r.of_months,
+      basis!.get(r.basis),
+    ];
+    yield { unitId: r.unit_id, text: JSON.stringify(row) };
+  }
 }
 
 export interface PublishOptions {
@@ -73,8 +144,11 @@ export async function publishData(dataset: Dataset, outDir: string, options: Pub
   for (const t of dataset.inputs.tables) {
     await write(outDir, path.basename(t.file), csvLayout(csvLine(t.columns)), () => tableRecords(t), parts);
   }
-  await write(outDir, 'indicators.csv', csvLayout(csvLine(INDICATOR_COLUMNS)), () => indicatorCsv(dataset), parts);
-  const jsonHead = `{"columns":${JSON.stringify(INDICATOR_COLUMNS)},"rows":[`;
-  await write(outDir, 'indicators.json', jsonLayout(jsonHead), () => indicatorJson(dataset), parts);
+  const used: Used = { period: new Set(), indicator: new Set(), basis: new Set() };
+  const csvHead = csvLayout(csvLine(INDICATOR_COLUMNS));
+  await write(outDir, 'indicators.csv', csvHead, () => indicatorCsv(dataset, used), parts);
+  const dictionary = dictionaryOf(dataset, used);
+  const json = jsonLayout(jsonHead(dictionary));
+  await write(outDir, 'indicators.json', json, () => indicatorJson(dataset, dictionary), parts);
   return written;
 }

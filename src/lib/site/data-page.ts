@@ -71,14 +71,20 @@ export function dataPage(ds: Dataset, opts: DataPageOptions = {}) {
     {
       label: 'indicators.json',
       href: href('data/indicators.json'),
-      note: 'cùng nội dung, dạng JSON cho chương trình máy tính',
+      note:
+        'cùng nội dung, dạng JSON cho chương trình máy tính: mỗi mục của "rows" là một dòng của indicators.csv, ' +
+        'các ô theo thứ tự của "columns"; bốn cột chữ (unit_id, period, indicator, basis) ghi bằng số thứ tự ' +
+        '(đếm từ 0) trong danh sách cùng tên của "dictionary" ở đầu tệp (khi tệp được chia, mọi phần có cùng ' +
+        '"dictionary" ấy); giá trị là số (pace_status là chữ), ô trống là null',
     },
     {
       label: 'summaries.json',
       href: href('data/summaries.json'),
       note:
-        'đoạn tóm tắt bằng lời của mỗi đơn vị theo từng năm và nhiệm kỳ, ' +
-        'sinh từ các chỉ số (JSON, mỗi dòng một đoạn)',
+        'đoạn tóm tắt bằng lời của mỗi đơn vị theo từng năm và nhiệm kỳ, sinh từ các chỉ số (JSON, mỗi dòng một ' +
+        'đơn vị: "sentences" là các câu của đơn vị, mỗi câu ghi một lần; mỗi mục của "summaries" là [kỳ, year ' +
+        '(năm) hay term (nhiệm kỳ), true nếu đủ số liệu, số thứ tự các câu đếm từ 0]; nối các câu ấy theo thứ tự, ' +
+        'cách nhau một dấu cách, là được đoạn tóm tắt)',
     },
     {
       label: 'revisions.csv',
