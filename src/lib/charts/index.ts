@@ -1,21 +1,23 @@
 /**
- * The site's charts, rendered at build time with Observable Plot into clean inline SVG (see svg.ts).
+ * The site's charts, rendered at build time into clean inline SVG: the bars by period directly as strings
+ * (bars.ts), the others with Observable Plot (see svg.ts).
  * Inputs are plain rows (no Dataset): the view models in src/lib/site decide what to draw.
  * Every chart uses a fixed viewBox (width 360, about a phone's width, so 13 px text stays ~12 px there) that the
  * stylesheet scales to its container.
  */
 import * as Plot from '@observablehq/plot';
 import { timeFormatLocale } from 'd3';
-import { DASH, fmtCount, fmtNumber, fmtPct } from '../format/index.ts';
-import { hatchPattern, SAME_PERIOD_DASH } from './legend.ts';
+import { fmtCount, fmtNumber, fmtPct } from '../format/index.ts';
+import { CHART_WIDTH } from './bars.ts';
+import { hatchPattern } from './legend.ts';
 import { PALETTE, SERIES } from './palette.ts';
 import { chartDocument, cleanPlotSvg } from './svg.ts';
 import type { ChartText } from './small.ts';
 
+export { CHART_WIDTH, periodBarsChart, type PeriodBar, type PeriodBarsOptions } from './bars.ts';
 export { PALETTE, SERIES } from './palette.ts';
 export { paceMeter, sparkline, type ChartText } from './small.ts';
 
-export const CHART_WIDTH = 360;
 const FONT_SIZE = 13;
 
 function render(options: Plot.PlotOptions, text: ChartText, defs?: string): string {
@@ -55,120 +57,6 @@ export const viTime = timeFormatLocale({
 
 const countTick = (d: number) => fmtCount(d);
 const pctTick = (d: number) => `${fmtNumber(d, 1)}%`;
-
-/* ---------------- Bars by period (admissions by year, with targets) ---------------- */
-
-export interface PeriodBar {
-  /** Axis label: `2020`. */
-  x: string;
-  /** Undefined = no figure for that period (drawn as a dash, never as 0). */
-  value?: number;
-  /** Set for partial periods: `7/12 tháng`. */
-  partial?: string;
-  target?: number;
-  /** A partial year's same months of the year before: drawn as a dashed outline over the bar. */
-  samePeriod?: number;
-  /** Tooltip text (native SVG <title>). */
-  tip: string;
-}
-
-export interface PeriodBarsOptions extends ChartText {
-  rows: PeriodBar[];
-  yLabel: string;
-  height?: number;
-}
-
-/**
- * Horizontal bars, one row per period (oldest first): readable on a 360 px phone for any number of years.
- * A partial period is hatched and its row label carries the coverage (`2020` / `7/12 tháng`); a target is a
- * vermillion tick across the row; a period without a figure shows a dash, never a zero-length bar.
- */
-export function periodBarsChart(o: PeriodBarsOptions): string {
-  const complete = o.rows.filter((r) => r.value !== undefined && !r.partial);
-  const partial = o.rows.filter((r) => r.value !== undefined && r.partial);
-  const has = [...complete, ...partial];
-  const missing = o.rows.filter((r) => r.value === undefined);
-  const targets = o.rows.filter((r) => r.target !== undefined);
-  const partialByX = new Map(o.rows.filter((r) => r.partial).map((r) => [r.x, r.partial!]));
-  const rowH = partial.length ? 36 : 28;
-  const maxX = Math.max(1, ...o.rows.map((r) => Math.max(r.value ?? 0, r.target ?? 0, r.samePeriod ?? 0)));
-  const same = o.rows.filter((r) => r.samePeriod !== undefined && r.value !== undefined);
-  const marks: Plot.Markish[] = [
-    Plot.ruleX([0]),
-    Plot.barX(complete, { y: 'x', x: 'value', fill: PALETTE.blue, title: 'tip', insetTop: 3, insetBottom: 3 }),
-    Plot.barX(partial, {
-      y: 'x',
-      x: 'value',
-      fill: `url(#${o.id}-hatch)`,
-      stroke: PALETTE.blue,
-      strokeWidth: 1.5,
-      title: 'tip',
-      insetTop: 3,
-      insetBottom: 3,
-    }),
-    // The same months of the year before, outlined: the bar of a running year against it (SAME_PERIOD_DASH).
-    Plot.barX(same, {
-      y: 'x',
-      x: 'samePeriod',
-      fill: 'none',
-      stroke: PALETTE.black,
-      strokeWidth: 1.5,
-      strokeDasharray: SAME_PERIOD_DASH,
-      title: 'tip',
-      insetTop: 1,
-      insetBottom: 1,
-    }),
-    Plot.tickX(targets, {
-      y: 'x',
-      x: 'target',
-      stroke: PALETTE.vermillion,
-      strokeWidth: 3,
-      title: (d: PeriodBar) => `Chỉ tiêu ${d.x}: ${fmtCount(d.target)}`,
-    }),
-    // The value just past its bar, with a white halo so that a target tick behind it does not hide it.
-    Plot.text(has, {
-      y: 'x',
-      x: 'value',
-      text: (d: PeriodBar) => fmtCount(d.value),
-      dx: 5,
-      textAnchor: 'start',
-      fill: 'currentColor',
-      stroke: 'white',
-      strokeWidth: 3,
-      paintOrder: 'stroke',
-    }),
-    // After the target tick when there is one, so that the two never overlap.
-    Plot.text(missing, {
-      y: 'x',
-      x: (d: PeriodBar) => d.target ?? 0,
-      text: () => `${DASH} chưa có số liệu`,
-      dx: 6,
-      textAnchor: 'start',
-      fill: '#555',
-    }),
-  ];
-  return render(
-    {
-      height: o.height ?? 34 + o.rows.length * rowH,
-      marginLeft: partial.length ? 84 : 48,
-      marginRight: 56,
-      marginTop: 6,
-      marginBottom: 28,
-      y: {
-        type: 'band',
-        domain: o.rows.map((r) => r.x),
-        label: null,
-        tickSize: 0,
-        padding: 0.1,
-        tickFormat: (x: string) => (partialByX.has(x) ? `${x}\n${partialByX.get(x)}` : x),
-      },
-      x: { grid: true, label: null, domain: [0, maxX * 1.04], nice: true, tickFormat: countTick, ticks: 4 },
-      marks,
-    },
-    o,
-    partial.length ? hatchPattern(`${o.id}-hatch`, PALETTE.blue) : undefined,
-  );
-}
 
 /* ---------------- Lines by period (composition %, members) ---------------- */
 

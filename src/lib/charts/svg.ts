@@ -8,7 +8,7 @@
  * - coordinates rounded to one decimal (smaller pages, identical output across runs).
  */
 import { parseHTML } from 'linkedom';
-import { escapeXml } from './xml.ts';
+import { coord, escapeXml } from './xml.ts';
 
 let doc: Document | undefined;
 
@@ -22,9 +22,7 @@ const NUMERIC_ATTRS = new Set(['x', 'y', 'x1', 'x2', 'y1', 'y2', 'width', 'heigh
 
 function roundNum(s: string): string {
   const n = Number(s);
-  if (!Number.isFinite(n)) return s;
-  const r = Math.round(n * 10) / 10;
-  return String(Object.is(r, -0) ? 0 : r);
+  return Number.isFinite(n) ? coord(n) : s;
 }
 
 /** Rounds every number inside a path `d` / `transform` / `points` attribute to one decimal. */

@@ -1,0 +1,183 @@
+/**
+ * The horizontal bar charts of the unit pages, written directly as SVG strings: one period (or one unit) a row.
+ * They used to be drawn by Observable Plot in a linkedom document, ~7 ms and thousands of DOM objects a chart on
+ * every one of 12,000 pages; this writes the markup Plot wrote (same elements, attributes, order and rounding as
+ * cleanPlotSvg left them), with d3's scales for the same positions and ticks, in a few hundredths of that.
+ */
+import { scaleBand, scaleLinear, type ScaleBand, type ScaleLinear } from 'd3';
+import { DASH, fmtCount } from '../format/index.ts';
+import { hatchPattern, SAME_PERIOD_DASH } from './legend.ts';
+import { PALETTE } from './palette.ts';
+import type { ChartText } from './small.ts';
+import { coord as c, escapeXml as esc } from './xml.ts';
+
+export const CHART_WIDTH = 360;
+
+/** Bars by period: see periodBarsChart. */
+export interface PeriodBar {
+  /** Axis label: `2020`. */
+  x: string;
+  /** Undefined = no figure for that period (drawn as a dash, never as 0). */
+  value?: number;
+  /** Set for partial periods: `7/12 tháng`. */
+  partial?: string;
+  target?: number;
+  /** A partial year's same months of the year before: drawn as a dashed outline over the bar. */
+  samePeriod?: number;
+  /** Tooltip text (native SVG <title>). */
+  tip: string;
+}
+
+export interface PeriodBarsOptions extends ChartText {
+  rows: PeriodBar[];
+  yLabel: string;
+  height?: number;
+}
+
+interface Frame {
+  text: ChartText;
+  height: number;
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+  defs?: string;
+  x: ScaleLinear<number, number>;
+  y: ScaleBand<string>;
+  /** The label of each band, one string a line. */
+  labels: string[][];
+  xTicks: number[];
+  tickFormat: (v: number) => string;
+}
+
+/** A band label of one or more lines, centred on its band as Plot's text mark centres them (text.js). */
+function bandLabel(lines: string[], x: number, y: number): string {
+  const at = `transform="translate(${c(x)},${c(y)})"`;
+  const first = (164 - lines.length * 100) / 200;
+  if (lines.length === 1) return `<text ${at} y="${first}em">${esc(lines[0]!)}</text>`;
+  const spans = lines.map((l, i) => `<tspan ${i ? 'dy="1em"' : `y="${first}em"`} x="0">${esc(l)}</tspan>`);
+  return `<text ${at}>${spans.join('')}</text>`;
+}
+
+/** The svg element, its title, desc and defs, the band axis, the x grid and axis, the zero rule. */
+function frame(f: Frame): string {
+  const { id } = f.text;
+  const bottom = f.height - f.bottom;
+  const half = c(f.y.bandwidth() / 2);
+  let s =
+    `<svg id="${id}" xmlns="http://www.w3.org/2000/svg" aria-labelledby="${id}-t ${id}-d" role="img" ` +
+    `viewBox="0 0 ${CHART_WIDTH} ${c(f.height)}" text-anchor="middle" font-size="13" fill="currentColor" ` +
+    `class="chart-svg"><title id="${id}-t">${esc(f.text.title)}</title>` +
+    `<desc id="${id}-d">${esc(f.text.description)}</desc>` +
+    (f.defs ? `<defs>${f.defs}</defs>` : '') +
+    `<g transform="translate(-9,${half})" text-anchor="end">`;
+  f.y.domain().forEach((k, i) => {
+    s += bandLabel(f.labels[i]!, f.left, f.y(k)!);
+  });
+  const xs = f.xTicks.map((t) => c(f.x(t)));
+  s += '</g><g stroke-opacity="0.1" stroke="currentColor" aria-hidden="true">';
+  for (const x of xs) s += `<line y2="${c(bottom)}" y1="${c(f.top)}" x2="${x}" x1="${x}" />`;
+  s += '</g><g stroke="currentColor" fill="none" aria-hidden="true">';
+  for (const x of xs) s += `<path d="M0,0L0,6" transform="translate(${x},${c(bottom)})" />`;
+  s += '</g><g class="tnum" transform="translate(0,9)">';
+  f.xTicks.forEach((t, i) => {
+    s += `<text transform="translate(${xs[i]},${c(bottom)})" y="0.71em">${esc(f.tickFormat(t))}</text>`;
+  });
+  const zero = c(f.x(0));
+  return `${s}</g><g stroke="currentColor"><line y2="${c(bottom)}" y1="${c(f.top)}" x2="${zero}" x1="${zero}" /></g>`;
+}
+
+/** A group of marks (nothing when there are none, as Plot skips an empty mark). */
+const group = (attrs: string, marks: string[]) => (marks.length ? `<g ${attrs}>${marks.join('')}</g>` : '');
+
+/** A bar from 0 to `v` in the band of `k`, `inset` px inside the band top and bottom, with its tooltip. */
+function bar(f: Frame, k: string, v: number, inset: number, tip: string): string {
+  const [x0, x1] = [f.x(0), f.x(v)];
+  const h = Math.max(0, f.y.bandwidth() - 2 * inset);
+  return (
+    `<rect height="${c(h)}" y="${c(f.y(k)! + inset)}" width="${c(Math.abs(x1 - x0))}" x="${c(Math.min(x0, x1))}">` +
+    `<title>${esc(tip)}</title></rect>`
+  );
+}
+
+/** A label at `v` in the band of `k` (the group translates it by dx and half a band). */
+const label = (f: Frame, k: string, v: number, text: string) =>
+  `<text transform="translate(${c(f.x(v))},${c(f.y(k)!)})" y="0.32em">${esc(text)}</text>`;
+
+/**
+ * Horizontal bars, one row per period (oldest first): readable on a 360 px phone for any number of years.
+ * A partial period is hatched and its row label carries the coverage (`2020` / `7/12 tháng`); a target is a
+ * vermillion tick across the row; a period without a figure shows a dash, never a zero-length bar.
+ */
+export function periodBarsChart(o: PeriodBarsOptions): string {
+  const complete = o.rows.filter((r) => r.value !== undefined && !r.partial);
+  const partial = o.rows.filter((r) => r.value !== undefined && r.partial);
+  const has = [...complete, ...partial];
+  const missing = o.rows.filter((r) => r.value === undefined);
+  const targets = o.rows.filter((r) => r.target !== undefined);
+  const same = o.rows.filter((r) => r.samePeriod !== undefined && r.value !== undefined);
+  const rowH = partial.length ? 36 : 28;
+  const maxX = Math.max(1, ...o.rows.map((r) => Math.max(r.value ?? 0, r.target ?? 0, r.samePeriod ?? 0)));
+  const height = o.height ?? 34 + o.rows.length * rowH;
+  const [left, right, top, bottom] = [partial.length ? 84 : 48, 56, 6, 28];
+  const f: Frame = {
+    text: o,
+    height,
+    left,
+    right,
+    top,
+    bottom,
+    defs: partial.length ? hatchPattern(`${o.id}-hatch`, PALETTE.blue) : undefined,
+    // Plot's scales: a linear x made nice (d3's default of 10 ticks), 4 ticks drawn; rounded bands, padding 0.1.
+    x: scaleLinear([0, maxX * 1.04], [left, CHART_WIDTH - right]).nice(),
+    y: scaleBand(
+      o.rows.map((r) => r.x),
+      [top, height - bottom],
+    )
+      .padding(0.1)
+      .round(true),
+    labels: o.rows.map((r) => (r.partial ? [r.x, r.partial] : [r.x])),
+    xTicks: [],
+    tickFormat: fmtCount,
+  };
+  f.xTicks = f.x.ticks(4);
+  const half = c(f.y.bandwidth() / 2);
+  return (
+    frame(f) +
+    group(
+      `fill="${PALETTE.blue}"`,
+      complete.map((r) => bar(f, r.x, r.value!, 3, r.tip)),
+    ) +
+    group(
+      `stroke-width="1.5" stroke="${PALETTE.blue}" fill="url(#${o.id}-hatch)"`,
+      partial.map((r) => bar(f, r.x, r.value!, 3, r.tip)),
+    ) +
+    // The same months of the year before, outlined: the bar of a running year against it (SAME_PERIOD_DASH).
+    group(
+      `stroke-dasharray="${SAME_PERIOD_DASH}" stroke-width="1.5" stroke="${PALETTE.black}" fill="none"`,
+      same.map((r) => bar(f, r.x, r.samePeriod!, 1, r.tip)),
+    ) +
+    group(
+      `stroke-width="3" stroke="${PALETTE.vermillion}"`,
+      targets.map((r) => {
+        const [x, y0] = [c(f.x(r.target!)), f.y(r.x)!];
+        return (
+          `<line y2="${c(y0 + f.y.bandwidth())}" y1="${c(y0)}" x2="${x}" x1="${x}">` +
+          `<title>${esc(`Chỉ tiêu ${r.x}: ${fmtCount(r.target)}`)}</title></line>`
+        );
+      }),
+    ) +
+    // The value just past its bar, with a white halo so that a target tick behind it does not hide it.
+    group(
+      `transform="translate(5,${half})" text-anchor="start" paint-order="stroke" stroke-linejoin="round" ` +
+        'stroke-width="3" stroke="white"',
+      has.map((r) => label(f, r.x, r.value!, fmtCount(r.value))),
+    ) +
+    // After the target tick when there is one, so that the two never overlap.
+    group(
+      `transform="translate(6,${half})" text-anchor="start" fill="#555"`,
+      missing.map((r) => label(f, r.x, r.target ?? 0, `${DASH} chưa có số liệu`)),
+    ) +
+    '</svg>'
+  );
+}
