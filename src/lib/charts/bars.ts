@@ -1,17 +1,20 @@
 /**
- * The horizontal bar charts of the unit pages, written directly as SVG strings: one period (or one unit) a row.
+ * The horizontal bar charts (periods of a unit, units compared), written directly as SVG strings: one period (or one unit) a row.
  * They used to be drawn by Observable Plot in a linkedom document, ~7 ms and thousands of DOM objects a chart on
  * every one of 12,000 pages; this writes the markup Plot wrote (same elements, attributes, order and rounding as
  * cleanPlotSvg left them), with d3's scales for the same positions and ticks, in a few hundredths of that.
  */
 import { scaleBand, scaleLinear, type ScaleBand, type ScaleLinear } from 'd3';
-import { DASH, fmtCount } from '../format/index.ts';
+import { DASH, fmtCount, fmtNumber, fmtPct } from '../format/index.ts';
 import { hatchPattern, SAME_PERIOD_DASH } from './legend.ts';
 import { PALETTE } from './palette.ts';
 import type { ChartText } from './small.ts';
 import { coord as c, escapeXml as esc } from './xml.ts';
 
 export const CHART_WIDTH = 360;
+
+/** A tick label of a percent axis: `12,5%`. */
+export const pctTick = (d: number) => `${fmtNumber(d, 1)}%`;
 
 /** Bars by period: see periodBarsChart. */
 export interface PeriodBar {
@@ -48,6 +51,17 @@ interface Frame {
   labels: string[][];
   xTicks: number[];
   tickFormat: (v: number) => string;
+}
+
+/**
+ * Plot's band scale: d3's, rounded to whole pixels unless that wastes over 30 px of the range (autoScaleRound
+ * in Plot's scales.js): a long list of units keeps fractional rows.
+ */
+function bandScale(domain: string[], range: [number, number], padding: number): ScaleBand<string> {
+  const y = scaleBand(domain, range).padding(padding);
+  const m = domain.length - padding;
+  const step = Math.abs(range[1] - range[0]) / Math.max(1, m + padding * 2);
+  return (step - Math.floor(step)) * m <= 30 ? y.round(true) : y;
 }
 
 /** A band label of one or more lines, centred on its band as Plot's text mark centres them (text.js). */
@@ -128,14 +142,13 @@ export function periodBarsChart(o: PeriodBarsOptions): string {
     top,
     bottom,
     defs: partial.length ? hatchPattern(`${o.id}-hatch`, PALETTE.blue) : undefined,
-    // Plot's scales: a linear x made nice (d3's default of 10 ticks), 4 ticks drawn; rounded bands, padding 0.1.
+    // Plot's scales: a linear x made nice (d3's default of 10 ticks), 4 ticks drawn; bands padded 0.1.
     x: scaleLinear([0, maxX * 1.04], [left, CHART_WIDTH - right]).nice(),
-    y: scaleBand(
+    y: bandScale(
       o.rows.map((r) => r.x),
       [top, height - bottom],
-    )
-      .padding(0.1)
-      .round(true),
+      0.1,
+    ),
     labels: o.rows.map((r) => (r.partial ? [r.x, r.partial] : [r.x])),
     xTicks: [],
     tickFormat: fmtCount,
@@ -180,4 +193,83 @@ export function periodBarsChart(o: PeriodBarsOptions): string {
     ) +
     '</svg>'
   );
+}
+
+/* ---------------- Horizontal bars (units compared) ---------------- */
+
+export interface UnitBar {
+  label: string;
+  value?: number;
+  partial?: string;
+  tip: string;
+}
+
+export interface UnitBarsOptions extends ChartText {
+  rows: UnitBar[];
+  percent?: boolean;
+  /** Optional reference line (e.g. expected pace, 100% of target). */
+  reference?: { value: number; label: string };
+}
+
+const truncate = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
+/** One unit a row in the order given, its name on the left (cut at 20 characters), a partial figure hatched. */
+export function unitBarsChart(o: UnitBarsOptions): string {
+  // Rows are keyed by position: two units of the same name stay two rows.
+  const rows = o.rows.map((r, i) => ({ ...r, key: `${i}` }));
+  const labels = o.rows.map((r) => [truncate(r.label, 20)]);
+  const longest = Math.max(4, ...labels.map(([l]) => l!.length));
+  const [left, right, top, bottom] = [Math.min(148, 12 + longest * 6.8), 64, 8, 22];
+  const height = 30 + rows.length * 26;
+  const maxX = Math.max(1, ...rows.map((r) => r.value ?? 0), o.reference?.value ?? 0);
+  const has = rows.filter((r) => r.value !== undefined);
+  const complete = has.filter((r) => !r.partial);
+  const partial = has.filter((r) => r.partial);
+  const missing = rows.filter((r) => r.value === undefined);
+  const fmt = (v: number | undefined) => (o.percent ? fmtPct(v) : fmtCount(v));
+  const f: Frame = {
+    text: o,
+    height,
+    left,
+    right,
+    top,
+    bottom,
+    defs: partial.length ? hatchPattern(`${o.id}-hatch`, PALETTE.blue) : undefined,
+    x: scaleLinear([0, maxX * 1.05], [left, CHART_WIDTH - right]).nice(),
+    y: bandScale(
+      rows.map((r) => r.key),
+      [top, height - bottom],
+      0.15,
+    ),
+    labels,
+    xTicks: [],
+    tickFormat: o.percent ? pctTick : fmtCount,
+  };
+  f.xTicks = f.x.ticks(4);
+  const half = c(f.y.bandwidth() / 2);
+  let s =
+    frame(f) +
+    group(
+      `fill="${PALETTE.blue}"`,
+      complete.map((r) => bar(f, r.key, r.value!, 2, r.tip)),
+    ) +
+    group(
+      `stroke="${PALETTE.blue}" fill="url(#${o.id}-hatch)"`,
+      partial.map((r) => bar(f, r.key, r.value!, 2, r.tip)),
+    ) +
+    group(
+      `transform="translate(4,${half})" text-anchor="start"`,
+      has.map((r) => label(f, r.key, r.value!, r.partial ? `${fmt(r.value)} *` : fmt(r.value))),
+    ) +
+    group(
+      `transform="translate(4,${half})" text-anchor="start" fill="#555"`,
+      missing.map((r) => label(f, r.key, 0, 'chưa có số liệu')),
+    );
+  if (o.reference) {
+    const x = c(f.x(o.reference.value));
+    s +=
+      `<g stroke-dasharray="4,3" stroke-width="2" stroke="${PALETTE.vermillion}">` +
+      `<line y2="${c(height - bottom)}" y1="${c(top)}" x2="${x}" x1="${x}" /></g>`;
+  }
+  return `${s}</svg>`;
 }

@@ -1,20 +1,27 @@
 /**
- * The site's charts, rendered at build time into clean inline SVG: the bars by period directly as strings
- * (bars.ts), the others with Observable Plot (see svg.ts).
+ * The site's charts, rendered at build time into clean inline SVG: the bar charts directly as strings (bars.ts),
+ * the line charts with Observable Plot (see svg.ts).
  * Inputs are plain rows (no Dataset): the view models in src/lib/site decide what to draw.
  * Every chart uses a fixed viewBox (width 360, about a phone's width, so 13 px text stays ~12 px there) that the
  * stylesheet scales to its container.
  */
 import * as Plot from '@observablehq/plot';
 import { timeFormatLocale } from 'd3';
-import { fmtCount, fmtNumber, fmtPct } from '../format/index.ts';
-import { CHART_WIDTH } from './bars.ts';
-import { hatchPattern } from './legend.ts';
+import { fmtCount } from '../format/index.ts';
+import { CHART_WIDTH, pctTick } from './bars.ts';
 import { PALETTE, SERIES } from './palette.ts';
 import { chartDocument, cleanPlotSvg } from './svg.ts';
 import type { ChartText } from './small.ts';
 
-export { CHART_WIDTH, periodBarsChart, type PeriodBar, type PeriodBarsOptions } from './bars.ts';
+export {
+  CHART_WIDTH,
+  periodBarsChart,
+  unitBarsChart,
+  type PeriodBar,
+  type PeriodBarsOptions,
+  type UnitBar,
+  type UnitBarsOptions,
+} from './bars.ts';
 export { PALETTE, SERIES } from './palette.ts';
 export { paceMeter, sparkline, type ChartText } from './small.ts';
 
@@ -56,7 +63,6 @@ export const viTime = timeFormatLocale({
 });
 
 const countTick = (d: number) => fmtCount(d);
-const pctTick = (d: number) => `${fmtNumber(d, 1)}%`;
 
 /* ---------------- Lines by period (composition %, members) ---------------- */
 
@@ -179,95 +185,5 @@ export function datedLineChart(o: ChartText & { points: DatedPoint[]; yLabel: st
       ],
     },
     o,
-  );
-}
-
-/* ---------------- Horizontal bars (units compared) ---------------- */
-
-export interface UnitBar {
-  label: string;
-  value?: number;
-  partial?: string;
-  tip: string;
-}
-
-export interface UnitBarsOptions extends ChartText {
-  rows: UnitBar[];
-  percent?: boolean;
-  /** Optional reference line (e.g. expected pace, 100% of target). */
-  reference?: { value: number; label: string };
-}
-
-const truncate = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
-
-export function unitBarsChart(o: UnitBarsOptions): string {
-  const rows = o.rows.map((r, i) => ({ ...r, key: `${i}`, short: truncate(r.label, 20) }));
-  const labelOf = new Map(rows.map((r) => [r.key, r.short]));
-  const longest = Math.max(4, ...rows.map((r) => r.short.length));
-  const marginLeft = Math.min(148, 12 + longest * 6.8);
-  const maxX = Math.max(1, ...rows.map((r) => r.value ?? 0), o.reference?.value ?? 0);
-  const has = rows.filter((r) => r.value !== undefined);
-  const complete = has.filter((r) => !r.partial);
-  const partial = has.filter((r) => r.partial);
-  const missing = rows.filter((r) => r.value === undefined);
-  const fmt = (v: number | undefined) => (o.percent ? fmtPct(v) : fmtCount(v));
-  const marks: Plot.Markish[] = [
-    Plot.ruleX([0]),
-    Plot.barX(complete, { y: 'key', x: 'value', fill: PALETTE.blue, title: 'tip', insetTop: 2, insetBottom: 2 }),
-    Plot.barX(partial, {
-      y: 'key',
-      x: 'value',
-      fill: `url(#${o.id}-hatch)`,
-      stroke: PALETTE.blue,
-      title: 'tip',
-      insetTop: 2,
-      insetBottom: 2,
-    }),
-    Plot.text(has, {
-      y: 'key',
-      x: 'value',
-      text: (r: UnitBar) => (r.partial ? `${fmt(r.value)} *` : fmt(r.value)),
-      dx: 4,
-      textAnchor: 'start',
-    }),
-    Plot.text(missing, {
-      y: 'key',
-      x: 0,
-      text: () => 'chưa có số liệu',
-      dx: 4,
-      textAnchor: 'start',
-      fill: '#555',
-    }),
-  ];
-  if (o.reference) {
-    marks.push(Plot.ruleX([o.reference.value], { stroke: PALETTE.vermillion, strokeWidth: 2, strokeDasharray: '4,3' }));
-  }
-  return render(
-    {
-      height: 30 + rows.length * 26,
-      marginLeft,
-      marginRight: 64,
-      marginTop: 8,
-      marginBottom: 22,
-      x: {
-        grid: true,
-        label: null,
-        domain: [0, maxX * 1.05],
-        nice: true,
-        tickFormat: o.percent ? pctTick : countTick,
-        ticks: 4,
-      },
-      y: {
-        type: 'band',
-        domain: rows.map((r) => r.key),
-        label: null,
-        tickFormat: (k: string) => labelOf.get(k) ?? k,
-        tickSize: 0,
-        padding: 0.15,
-      },
-      marks,
-    },
-    o,
-    partial.length ? hatchPattern(`${o.id}-hatch`, PALETTE.blue) : undefined,
   );
 }
