@@ -1,17 +1,15 @@
 /**
  * The horizontal bar charts, one period of a unit (periodBarsChart) or one unit (unitBarsChart) a row, written
- * directly as SVG strings. Observable Plot drew them in a linkedom document, ~7 ms and thousands of DOM objects a
- * chart on each of 12,000 pages; this writes the markup Plot wrote (the same elements, attributes, order and
- * rounding as cleanPlotSvg left them), with d3's scales for the same positions and ticks, in ~0.3 ms.
+ * directly as SVG strings on the frame of axes.ts: the markup Plot wrote, with d3's scales for the same positions
+ * and ticks (Plot took ~7 ms and thousands of DOM objects a chart, on each of 12,000 pages).
  */
-import { scaleBand, scaleLinear, type ScaleBand, type ScaleLinear } from 'd3';
+import { scaleLinear, type ScaleBand, type ScaleLinear } from 'd3';
 import { DASH, fmtCount, fmtNumber, fmtPct } from '../format/index.ts';
 import { hatchPattern, SAME_PERIOD_DASH } from './legend.ts';
+import { axisBottom, bandScale, CHART_WIDTH, centredText, gridX, group, ruleX, svgOpen } from './axes.ts';
 import { PALETTE } from './palette.ts';
 import type { ChartText } from './small.ts';
 import { coord as c, escapeXml as esc } from './xml.ts';
-
-export const CHART_WIDTH = 360;
 
 /** A tick label of a percent axis: `12,5%`. */
 export const pctTick = (d: number) => `${fmtNumber(d, 1)}%`;
@@ -53,56 +51,21 @@ interface Frame {
   tickFormat: (v: number) => string;
 }
 
-/**
- * Plot's band scale: d3's, rounded to whole pixels unless that wastes over 30 px of the range (autoScaleRound
- * in Plot's scales.js): a long list of units keeps fractional rows.
- */
-function bandScale(domain: string[], range: [number, number], padding: number): ScaleBand<string> {
-  const y = scaleBand(domain, range).padding(padding);
-  const m = domain.length - padding;
-  const step = Math.abs(range[1] - range[0]) / Math.max(1, m + padding * 2);
-  return (step - Math.floor(step)) * m <= 30 ? y.round(true) : y;
-}
-
-/** A band label of one or more lines, centred on its band as Plot's text mark centres them (text.js). */
-function bandLabel(lines: string[], x: number, y: number): string {
-  const at = `transform="translate(${c(x)},${c(y)})"`;
-  const first = (164 - lines.length * 100) / 200;
-  if (lines.length === 1) return `<text ${at} y="${first}em">${esc(lines[0]!)}</text>`;
-  const spans = lines.map((l, i) => `<tspan ${i ? 'dy="1em"' : `y="${first}em"`} x="0">${esc(l)}</tspan>`);
-  return `<text ${at}>${spans.join('')}</text>`;
-}
-
 /** The svg element, its title, desc and defs, the band axis, the x grid and axis, the zero rule. */
 function frame(f: Frame): string {
-  const { id } = f.text;
   const bottom = f.height - f.bottom;
-  const half = c(f.y.bandwidth() / 2);
-  let s =
-    `<svg id="${id}" xmlns="http://www.w3.org/2000/svg" aria-labelledby="${id}-t ${id}-d" role="img" ` +
-    `viewBox="0 0 ${CHART_WIDTH} ${c(f.height)}" text-anchor="middle" font-size="13" fill="currentColor" ` +
-    `class="chart-svg"><title id="${id}-t">${esc(f.text.title)}</title>` +
-    `<desc id="${id}-d">${esc(f.text.description)}</desc>` +
-    (f.defs ? `<defs>${f.defs}</defs>` : '') +
-    `<g transform="translate(-9,${half})" text-anchor="end">`;
-  f.y.domain().forEach((k, i) => {
-    s += bandLabel(f.labels[i]!, f.left, f.y(k)!);
-  });
-  const xs = f.xTicks.map((t) => c(f.x(t)));
-  s += '</g><g stroke-opacity="0.1" stroke="currentColor" aria-hidden="true">';
-  for (const x of xs) s += `<line y2="${c(bottom)}" y1="${c(f.top)}" x2="${x}" x1="${x}" />`;
-  s += '</g><g stroke="currentColor" fill="none" aria-hidden="true">';
-  for (const x of xs) s += `<path d="M0,0L0,6" transform="translate(${x},${c(bottom)})" />`;
-  s += '</g><g class="tnum" transform="translate(0,9)">';
-  f.xTicks.forEach((t, i) => {
-    s += `<text transform="translate(${xs[i]},${c(bottom)})" y="0.71em">${esc(f.tickFormat(t))}</text>`;
-  });
-  const zero = c(f.x(0));
-  return `${s}</g><g stroke="currentColor"><line y2="${c(bottom)}" y1="${c(f.top)}" x2="${zero}" x1="${zero}" /></g>`;
+  const xs = f.xTicks.map((t) => f.x(t));
+  return (
+    svgOpen(f.text, f.height, f.defs) +
+    group(
+      `transform="translate(-9,${c(f.y.bandwidth() / 2)})" text-anchor="end"`,
+      f.y.domain().map((k, i) => centredText(f.labels[i]!, f.left, f.y(k)!)),
+    ) +
+    gridX(xs, f.top, bottom) +
+    axisBottom(xs, f.xTicks.map(f.tickFormat), bottom, true) +
+    ruleX(f.x(0), f.top, bottom)
+  );
 }
-
-/** A group of marks (nothing when there are none, as Plot skips an empty mark). */
-const group = (attrs: string, marks: string[]) => (marks.length ? `<g ${attrs}>${marks.join('')}</g>` : '');
 
 /** A bar from 0 to `v` in the band of `k`, `inset` px inside the band top and bottom, with its tooltip. */
 function bar(f: Frame, k: string, v: number, inset: number, tip: string): string {
