@@ -20,8 +20,21 @@ export const viTime = timeFormatLocale({
   periods: ['SA', 'CH'],
   days: ['Chủ nhật', 'Thứ hai', 'Thứ ba', 'Thứ tư', 'Thứ năm', 'Thứ sáu', 'Thứ bảy'],
   shortDays: ['CN', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7'],
-  months: Array.from({ length: 12 }, (_, i) => `tháng ${i + 1}`),
-  shortMonths: Array.from({ length: 12 }, (_, i) => `Th${i + 1}`),
+  months: [
+    'tháng 1',
+    'tháng 2',
+    'tháng 3',
+    'tháng 4',
+    'tháng 5',
+    'tháng 6',
+    'tháng 7',
+    'tháng 8',
+    'tháng 9',
+    'tháng 10',
+    'tháng 11',
+    'tháng 12',
+  ],
+  shortMonths: ['Th1', 'Th2', 'Th3', 'Th4', 'Th5', 'Th6', 'Th7', 'Th8', 'Th9', 'Th10', 'Th11', 'Th12'],
 });
 
 /** Plot's default margins with a labelled left axis and a bottom axis. */
