@@ -4,23 +4,7 @@
  * Dataset): the view models in src/lib/site decide what to draw. Every chart uses a fixed viewBox (width 360,
  * about a phone's width, so 13 px text stays ~12 px there) that the stylesheet scales to its container.
  */
-export { CHART_WIDTH } from './axes.ts';
-export {
-  periodBarsChart,
-  unitBarsChart,
-  type PeriodBar,
-  type PeriodBarsOptions,
-  type UnitBar,
-  type UnitBarsOptions,
-} from './bars.ts';
-export {
-  datedLineChart,
-  linesChart,
-  thinTicks,
-  viTime,
-  type DatedPoint,
-  type LinePoint,
-  type LinesOptions,
-} from './lines.ts';
+export { periodBarsChart, unitBarsChart } from './bars.ts';
+export { datedLineChart, linesChart, thinTicks } from './lines.ts';
 export { PALETTE, SERIES } from './palette.ts';
-export { paceMeter, sparkline, type ChartText } from './small.ts';
+export { paceMeter, sparkline } from './small.ts';
