@@ -35,35 +35,51 @@ export interface PeriodBarsOptions extends ChartText {
   height?: number;
 }
 
-interface Frame {
+/** What a bar chart's frame is made of; see barFrame. */
+interface FrameSpec {
   text: ChartText;
   height: number;
-  left: number;
-  right: number;
-  top: number;
-  bottom: number;
-  defs?: string;
+  /** Left, right, top, bottom. */
+  margins: [number, number, number, number];
+  /** The end of the x domain before it is made nice (the largest value and some room past it). */
+  xMax: number;
+  /** One band a row, its label one string a line. */
+  keys: string[];
+  labels: string[][];
+  padding: number;
+  tickFormat: (v: number) => string;
+  /** Some bar is hatched (a partial period): the pattern goes in the defs. */
+  hatch: boolean;
+}
+
+interface Frame extends FrameSpec {
   x: ScaleLinear<number, number>;
   y: ScaleBand<string>;
-  /** The label of each band, one string a line. */
-  labels: string[][];
   xTicks: number[];
-  tickFormat: (v: number) => string;
+}
+
+/** Plot's scales: a linear x made nice (d3's default of 10 ticks), 4 ticks drawn; padded bands. */
+function barFrame(spec: FrameSpec): Frame {
+  const [left, right, top, bottom] = spec.margins;
+  const x = scaleLinear([0, spec.xMax], [left, CHART_WIDTH - right]).nice();
+  const y = bandScale(spec.keys, [top, spec.height - bottom], spec.padding);
+  return { ...spec, x, y, xTicks: x.ticks(4) };
 }
 
 /** The svg element, its title, desc and defs, the band axis, the x grid and axis, the zero rule. */
 function frame(f: Frame): string {
-  const bottom = f.height - f.bottom;
+  const [left, , top, marginBottom] = f.margins;
+  const bottom = f.height - marginBottom;
   const xs = f.xTicks.map((t) => f.x(t));
   return (
-    svgOpen(f.text, f.height, f.defs) +
+    svgOpen(f.text, f.height, f.hatch ? hatchPattern(`${f.text.id}-hatch`, PALETTE.blue) : undefined) +
     group(
       `transform="translate(-9,${c(f.y.bandwidth() / 2)})" text-anchor="end"`,
-      f.y.domain().map((k, i) => centredText(f.labels[i]!, f.left, f.y(k)!)),
+      f.y.domain().map((k, i) => centredText(f.labels[i]!, left, f.y(k)!)),
     ) +
-    gridX(xs, f.top, bottom) +
+    gridX(xs, top, bottom) +
     axisBottom(xs, f.xTicks.map(f.tickFormat), bottom, true) +
-    ruleX(f.x(0), f.top, bottom)
+    ruleX(f.x(0), top, bottom)
   );
 }
 
@@ -95,28 +111,17 @@ export function periodBarsChart(o: PeriodBarsOptions): string {
   const same = o.rows.filter((r) => r.samePeriod !== undefined && r.value !== undefined);
   const rowH = partial.length ? 36 : 28;
   const maxX = Math.max(1, ...o.rows.map((r) => Math.max(r.value ?? 0, r.target ?? 0, r.samePeriod ?? 0)));
-  const height = o.height ?? 34 + o.rows.length * rowH;
-  const [left, right, top, bottom] = [partial.length ? 84 : 48, 56, 6, 28];
-  const f: Frame = {
+  const f = barFrame({
     text: o,
-    height,
-    left,
-    right,
-    top,
-    bottom,
-    defs: partial.length ? hatchPattern(`${o.id}-hatch`, PALETTE.blue) : undefined,
-    // Plot's scales: a linear x made nice (d3's default of 10 ticks), 4 ticks drawn; bands padded 0.1.
-    x: scaleLinear([0, maxX * 1.04], [left, CHART_WIDTH - right]).nice(),
-    y: bandScale(
-      o.rows.map((r) => r.x),
-      [top, height - bottom],
-      0.1,
-    ),
+    height: o.height ?? 34 + o.rows.length * rowH,
+    margins: [partial.length ? 84 : 48, 56, 6, 28],
+    xMax: maxX * 1.04,
+    keys: o.rows.map((r) => r.x),
     labels: o.rows.map((r) => (r.partial ? [r.x, r.partial] : [r.x])),
-    xTicks: [],
+    padding: 0.1,
     tickFormat: fmtCount,
-  };
-  f.xTicks = f.x.ticks(4);
+    hatch: partial.length > 0,
+  });
   const half = c(f.y.bandwidth() / 2);
   return (
     frame(f) +
@@ -182,7 +187,6 @@ export function unitBarsChart(o: UnitBarsOptions): string {
   const rows = o.rows.map((r, i) => ({ ...r, key: `${i}` }));
   const labels = o.rows.map((r) => [truncate(r.label, 20)]);
   const longest = Math.max(4, ...labels.map(([l]) => l!.length));
-  const [left, right, top, bottom] = [Math.min(148, 12 + longest * 6.8), 64, 8, 22];
   const height = 30 + rows.length * 26;
   const maxX = Math.max(1, ...rows.map((r) => r.value ?? 0), o.reference?.value ?? 0);
   const has = rows.filter((r) => r.value !== undefined);
@@ -190,25 +194,18 @@ export function unitBarsChart(o: UnitBarsOptions): string {
   const partial = has.filter((r) => r.partial);
   const missing = rows.filter((r) => r.value === undefined);
   const fmt = (v: number | undefined) => (o.percent ? fmtPct(v) : fmtCount(v));
-  const f: Frame = {
+  const [top, bottom] = [8, 22];
+  const f = barFrame({
     text: o,
     height,
-    left,
-    right,
-    top,
-    bottom,
-    defs: partial.length ? hatchPattern(`${o.id}-hatch`, PALETTE.blue) : undefined,
-    x: scaleLinear([0, maxX * 1.05], [left, CHART_WIDTH - right]).nice(),
-    y: bandScale(
-      rows.map((r) => r.key),
-      [top, height - bottom],
-      0.15,
-    ),
+    margins: [Math.min(148, 12 + longest * 6.8), 64, top, bottom],
+    xMax: maxX * 1.05,
+    keys: rows.map((r) => r.key),
     labels,
-    xTicks: [],
+    padding: 0.15,
     tickFormat: o.percent ? pctTick : fmtCount,
-  };
-  f.xTicks = f.x.ticks(4);
+    hatch: partial.length > 0,
+  });
   const half = c(f.y.bandwidth() / 2);
   let s =
     frame(f) +
