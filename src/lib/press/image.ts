@@ -8,7 +8,7 @@ import { escapeXml as esc } from '../charts/xml.ts';
 import { FONT_STACK, textWidth, wrap, type Weight } from './fonts.ts';
 
 export interface ChartImageInput {
-  /** The chart's SVG as the page shows it (Plot output cleaned by src/lib/charts/svg.ts). */
+  /** The chart's SVG as the page shows it (src/lib/charts). */
   svg: string;
   title: string;
   subtitle?: string;
