@@ -2,6 +2,7 @@
 import { INDICATORS, type IndicatorDef } from '../model/dictionary.ts';
 import { fmtCount } from '../format/index.ts';
 import { PART_LIMIT } from '../publish/parts.ts';
+import { LEAD_COLUMNS } from '../publish/shared-csv.ts';
 import { REVISION_METHODS } from '../revisions/index.ts';
 import { TEMPLATE_CSV_DIR, TEMPLATE_WORKBOOK } from '../template/index.ts';
 import { TEMPLATE_TABLES } from '../template/sheets.ts';
@@ -112,6 +113,16 @@ export function dataPage(ds: Dataset, opts: DataPageOptions = {}) {
     `Tệp nào lớn hơn ${mib(PART_LIMIT)} (giới hạn một tệp của nhiều nơi lưu trữ) được chia thành nhiều phần theo ` +
     'tỉnh, ví dụ indicators-1.csv, indicators-2.csv, kèm tệp indicators.parts.json liệt kê các phần theo thứ tự; ' +
     'mỗi phần CSV có dòng tên cột, nối các phần (bỏ dòng tên cột từ phần thứ hai) là được tệp trọn vẹn.';
+  // How the per-unit downloads work (src/lib/site/files.ts, src/lib/publish/shared-csv.ts).
+  const [unitCol, , chartCol] = LEAD_COLUMNS;
+  const perUnitNote =
+    'Mỗi biểu đồ, bảng trên trang đơn vị có nút “Tải CSV” lưu đúng số liệu của biểu đồ, bảng đó ' +
+    '(tệp tên-đơn-vị-tên-biểu-đồ.csv), và mỗi trang có nút tải mọi chỉ số của đơn vị. Để trang có ít tệp, số ' +
+    'liệu các biểu đồ được gộp mỗi đảng bộ tỉnh, cấp huyện, cấp xã một tệp so-lieu.csv, gồm cả các tổ chức cơ sở ' +
+    `đảng, chi bộ trực thuộc: mỗi dòng ghi đơn vị (cột “${unitCol}”) và biểu đồ (cột “${chartCol}”). Mọi chỉ số ` +
+    'của một tổ chức cơ sở đảng, chi bộ là các dòng của đơn vị trong indicators.csv (hoặc phần indicators-N.csv ' +
+    'chứa đơn vị). Trình duyệt bật JavaScript cắt đúng phần của đơn vị, biểu đồ khi tải; khi tắt JavaScript, ' +
+    'nút tải cả tệp gộp và ghi chú bên cạnh chỉ cách lọc.';
   const perUnit = [...idx.byLevel.province, ...idx.byLevel.district, ...idx.byLevel.commune].map((u) => ({
     label: u.label,
     href: href(`${unitPath(u.slug)}chi-so.csv`),
@@ -138,6 +149,7 @@ export function dataPage(ds: Dataset, opts: DataPageOptions = {}) {
     methods: REVISION_METHODS,
     historyHref: href('lich-su-cap-nhat/'),
     perUnit,
+    perUnitNote,
     grassrootsCount: idx.byLevel.grassroots.length + idx.byLevel.branch.length,
     dictionary,
     warnings,
