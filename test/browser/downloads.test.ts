@@ -122,7 +122,9 @@ describe('a light unit’s downloads, cut from shared files', () => {
       const whole = await saved(page, () => indicators.click());
       expect(whole.name).toBe('indicators.csv');
       expect(whole.text.split('\r\n')).toContain('BK.STP,2015,admitted,7,12,12,reported');
-      expect(await page.getByText('liên kết tải tệp indicators.csv').isVisible()).toBe(true);
+      // (Playwright's getByText skips <noscript>, even when it is shown.)
+      const said = page.locator('p.meta-line', { hasText: 'liên kết tải tệp indicators.csv' });
+      expect(await said.isVisible()).toBe(true);
       const problems = await w.problems();
       expect(problems, problems.join('\n')).toEqual([]);
     } finally {
