@@ -30,9 +30,7 @@ export function sharedLink<V extends ChartView>(view: V | undefined, unit: Unit,
     unitId: unit.id,
     key: view.key,
     columns: columnsLine(view.csv.columns),
-    note:
-      `Không có JavaScript, liên kết tải tệp chung của ${owner.label}: ` +
-      `lọc “${LEAD_COLUMNS[0]}” là ${unit.id}, “${LEAD_COLUMNS[2]}” là ${view.key}.`,
+    note: `Không có JavaScript: tệp chung của ${owner.label}, lọc “${LEAD_COLUMNS[0]}” ${unit.id}, “${LEAD_COLUMNS[2]}” ${view.key}.`,
   };
   return { ...view, csvHref: href(sharedCsvPath(owner)), csvCut: cut };
 }

@@ -93,7 +93,8 @@ function ownedCharts(ds: Dataset, owner: Unit, own: readonly ChartView[]) {
   return ownedBy(ds, owner).flatMap((u) =>
     (u.id === owner.id ? own : chartsOf(unitCharts(ds, u, lastYear(ds, u)))).map((v) => ({
       unitId: u.id,
-      unitName: u.name,
+      // The short name the charts show: the full one, on every row, would double the file.
+      unitName: u.label,
       key: v.key,
       csv: v.csv,
     })),
@@ -150,9 +151,7 @@ export function unitPage(
     ? {
         fileName: dataName,
         unitId: unit.id,
-        note:
-          `Không có JavaScript, liên kết tải tệp ${dataName} (chỉ số của nhiều đơn vị): ` +
-          `lọc “unit_id” là ${unit.id}.`,
+        note: `Không có JavaScript: tệp ${dataName} (chỉ số của nhiều đơn vị), lọc “unit_id” ${unit.id}.`,
       }
     : undefined;
   return {
