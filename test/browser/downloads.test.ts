@@ -115,7 +115,7 @@ describe('a light unit’s downloads, cut from shared files', () => {
       ]);
       const note = page.locator('figure:has(#bd-dang-vien-h) .fig-note', { hasText: 'Không có JavaScript' });
       expect(await note.isVisible()).toBe(true);
-      expect(await note.textContent()).toContain('tệp chung của Bắc Kạn, lọc “Mã trang đơn vị” BK.STP');
+      expect(await note.textContent()).toContain('tải cả tệp bac-kan-so-lieu.csv, lọc “Mã trang đơn vị” BK.STP');
 
       const indicators = indicatorsLink(page);
       expect(await indicators.getAttribute('href')).toBe('/data/indicators.csv');
@@ -123,7 +123,7 @@ describe('a light unit’s downloads, cut from shared files', () => {
       expect(whole.name).toBe('indicators.csv');
       expect(whole.text.split('\r\n')).toContain('BK.STP,2015,admitted,7,12,12,reported');
       // (Playwright's getByText skips <noscript>, even when it is shown.)
-      const said = page.locator('p.meta-line', { hasText: 'Không có JavaScript: tệp indicators.csv' });
+      const said = page.locator('p.meta-line', { hasText: 'Không có JavaScript: tải cả tệp indicators.csv' });
       expect(await said.isVisible()).toBe(true);
       const problems = await w.problems();
       expect(problems, problems.join('\n')).toEqual([]);

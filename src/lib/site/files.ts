@@ -25,12 +25,17 @@ export function sharedLink<V extends ChartView>(view: V, unit: Unit, owner: Unit
 export function sharedLink<V extends ChartView>(view: V | undefined, unit: Unit, owner: Unit): V | undefined;
 export function sharedLink<V extends ChartView>(view: V | undefined, unit: Unit, owner: Unit): V | undefined {
   if (!view) return undefined;
+  const fileName = `${owner.slug}-so-lieu.csv`;
   const cut: CsvCut = {
-    fileName: `${owner.slug}-so-lieu.csv`,
+    fileName,
     unitId: unit.id,
     key: view.key,
     columns: columnsLine(view.csv.columns),
-    note: `Không có JavaScript: tệp chung của ${owner.label}, lọc “${LEAD_COLUMNS[0]}” ${unit.id}, “${LEAD_COLUMNS[2]}” ${view.key}.`,
+    // The file's name, not the owner's: no name from the data in a <noscript>, whose markup is raw text (escapes
+    // and all) when scripts run.
+    note:
+      `Không có JavaScript: tải cả tệp ${fileName}, ` +
+      `lọc “${LEAD_COLUMNS[0]}” ${unit.id}, “${LEAD_COLUMNS[2]}” ${view.key}.`,
   };
   return { ...view, csvHref: href(sharedCsvPath(owner)), csvCut: cut };
 }

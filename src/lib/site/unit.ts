@@ -151,7 +151,7 @@ export function unitPage(
     ? {
         fileName: dataName,
         unitId: unit.id,
-        note: `Không có JavaScript: tệp ${dataName} (chỉ số của nhiều đơn vị), lọc “unit_id” ${unit.id}.`,
+        note: `Không có JavaScript: tải cả tệp ${dataName} (chỉ số của nhiều đơn vị), lọc “unit_id” ${unit.id}.`,
       }
     : undefined;
   return {
