@@ -163,7 +163,7 @@ describe('a unit page’s downloads', () => {
     expect(page('X').admissions!.csvHref).toBe('/don-vi/x/so-lieu.csv');
   });
   it('declares the shared file on the owner’s page only, and no per-chart CSV', () => {
-    expect(paths('X').filter((p) => p.endsWith('.csv'))).toEqual(['don-vi/x/so-lieu.csv', 'don-vi/x/chi-so.csv']);
+    expect(paths('X').filter((p) => p.endsWith('.csv'))).toEqual(['don-vi/x/so-lieu.csv']);
     expect(paths('G').filter((p) => p.endsWith('.csv'))).toEqual([]);
     expect(paths('C').filter((p) => p.endsWith('.csv'))).toEqual([]);
   });
@@ -179,13 +179,17 @@ describe('a unit page’s downloads', () => {
     expect(leads).toContain('G,G,ket-nap-theo-nam');
     expect(leads).toContain('C,C,ket-nap-theo-nam');
   });
-  it('links a light unit’s indicators to the data/ file holding its rows, a non-light unit’s to its own', () => {
+  it('links every unit’s indicators to the data/ file holding its rows, saved as its own chi-so.csv with JS', () => {
     expect(page('C')).toMatchObject({
       downloadHref: '/data/indicators-1.csv',
       downloadName: 'c-chi-so.csv',
       downloadCut: { fileName: 'indicators-1.csv', unitId: 'C' },
     });
-    expect(page('X')).toMatchObject({ downloadHref: '/don-vi/x/chi-so.csv', downloadName: 'x-chi-so.csv' });
-    expect(page('X').downloadCut).toBeUndefined();
+    expect(page('X')).toMatchObject({
+      downloadHref: '/data/indicators-1.csv',
+      downloadName: 'x-chi-so.csv',
+      downloadCut: { fileName: 'indicators-1.csv', unitId: 'X' },
+    });
+    expect(page('X').downloadCut.key).toBeUndefined();
   });
 });

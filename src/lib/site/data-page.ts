@@ -7,7 +7,8 @@ import { REVISION_METHODS } from '../revisions/index.ts';
 import { TEMPLATE_CSV_DIR, TEMPLATE_WORKBOOK } from '../template/index.ts';
 import { TEMPLATE_TABLES } from '../template/sheets.ts';
 import type { Dataset } from '../types.ts';
-import { href, unitPath } from '../view/href.ts';
+import { href } from '../view/href.ts';
+import { indicatorsCut } from './files.ts';
 import { siteIndex } from './site.ts';
 
 export interface DownloadLink {
@@ -36,6 +37,8 @@ const FILE_NOTE: Record<string, string> = {
 export interface DataPageOptions {
   /** data/du-lieu.xlsx as the build made it (absent under `astro dev`: listed as published). */
   workbook?: { bytes: number; published: boolean };
+  /** The data/ file holding a unit's indicators (the build context's indicatorsAt; default data/indicators.csv). */
+  indicatorsAt?: (unitId: string) => string;
 }
 
 const MIB = 1024 * 1024;
@@ -62,6 +65,7 @@ function templateLinks(): DownloadLink[] {
 export function dataPage(ds: Dataset, opts: DataPageOptions = {}) {
   const idx = siteIndex(ds);
   const workbook = opts.workbook ?? { bytes: 0, published: true };
+  const indicatorsAt = opts.indicatorsAt ?? (() => 'data/indicators.csv');
   const downloads: DownloadLink[] = [
     {
       label: 'indicators.csv',
@@ -120,13 +124,14 @@ export function dataPage(ds: Dataset, opts: DataPageOptions = {}) {
     '(tệp tên-đơn-vị-tên-biểu-đồ.csv), và mỗi trang có nút tải mọi chỉ số của đơn vị. Để trang có ít tệp, số ' +
     'liệu các biểu đồ được gộp mỗi đảng bộ tỉnh, cấp huyện, cấp xã một tệp so-lieu.csv, gồm cả các tổ chức cơ sở ' +
     `đảng, chi bộ trực thuộc: mỗi dòng ghi đơn vị (cột “${unitCol}”) và biểu đồ (cột “${chartCol}”). Mọi chỉ số ` +
-    'của một tổ chức cơ sở đảng, chi bộ là các dòng của đơn vị trong indicators.csv (hoặc phần indicators-N.csv ' +
-    'chứa đơn vị). Trình duyệt bật JavaScript cắt đúng phần của đơn vị, biểu đồ khi tải; khi tắt JavaScript, ' +
-    'nút tải cả tệp gộp và ghi chú bên cạnh chỉ cách lọc.';
+    'của một đơn vị là các dòng của đơn vị trong indicators.csv (hoặc phần indicators-N.csv chứa đơn vị). Trình ' +
+    'duyệt bật JavaScript cắt đúng phần của đơn vị, biểu đồ khi tải; khi tắt JavaScript, nút tải cả tệp gộp và ' +
+    'ghi chú bên cạnh chỉ cách lọc.';
   const perUnit = [...idx.byLevel.province, ...idx.byLevel.district, ...idx.byLevel.commune].map((u) => ({
     label: u.label,
-    href: href(`${unitPath(u.slug)}chi-so.csv`),
+    href: href(indicatorsAt(u.id)),
     name: `${u.slug}-chi-so.csv`,
+    cut: indicatorsCut(u.id, indicatorsAt(u.id)),
   }));
   const dictionary = (Object.entries(INDICATORS) as [string, IndicatorDef][]).map(([id, d]) => ({
     id,

@@ -11,7 +11,7 @@ import { levelLabelOf } from '../view/groups.ts';
 import { KIND_LABEL } from '../view/labels.ts';
 import type { Card, ChartView, Crumb, CsvCut, PageFile, SourceItem } from '../view/shapes.ts';
 import { unitSources } from '../view/sources.ts';
-import { chartFiles, indicatorsFile, pageChart, sharedCsvFile, sharedLink } from './files.ts';
+import { chartFiles, indicatorsCut, pageChart, sharedCsvFile, sharedLink } from './files.ts';
 import { revisionMarks } from '../revisions/marks.ts';
 import type { RevisionMarks } from './unit/revised.ts';
 import { admittedYears, breadcrumbs, yearFig } from './site.ts';
@@ -54,15 +54,16 @@ export interface UnitPage {
   terms?: ChartView;
   children?: ChildrenView;
   sources: SourceItem[];
-  /** The unit's indicators: its own chi-so.csv, or (a light unit) the data/ file holding its rows, cut. */
+  /** The file holding the unit's indicators: data/indicators.csv, or its part. */
   downloadHref: string;
   /** The name the unit's indicators are saved under: `<slug>-chi-so.csv`. */
   downloadName: string;
-  downloadCut?: CsvCut;
+  /** What the download script cuts from that file. */
+  downloadCut: CsvCut;
   note?: string;
   /**
-   * Every file the page needs besides its HTML: its charts' press kits, its indicators (not a light unit's), and
-   * for an owner (unit/shared.ts ownerOf) the shared CSV of its charts and of those of the units it owns.
+   * Every file the page needs besides its HTML: its charts' press kits, and for an owner (unit/shared.ts ownerOf)
+   * the shared CSV of its charts and of those of the units it owns.
    */
   files: PageFile[];
 }
@@ -101,7 +102,7 @@ function ownedCharts(ds: Dataset, owner: Unit, own: readonly ChartView[]) {
   );
 }
 
-/** Where a light unit's indicators are published: data/indicators.csv, or its part (src/lib/build/data.ts). */
+/** Where a unit's indicators are published: data/indicators.csv, or its part (src/lib/build/data.ts). */
 export type IndicatorsAt = (unitId: string) => string;
 
 /**
@@ -116,7 +117,6 @@ export function unitPage(
 ): UnitPage {
   const marks = revisionMarks(revisions, unit.id, ds.terms);
   const year = lastYear(ds, unit);
-  const light = isLight(unit);
   const owner = ownerOf(ds, unit);
   const parent = unit.parentId ? ds.unitById[unit.parentId] : undefined;
   const w = yearFig(ds, unit.id, year);
@@ -128,7 +128,7 @@ export function unitPage(
         'Số liệu theo năm, nhiệm kỳ, cơ cấu và nguồn.'
       : `${unit.name}: số liệu phát triển đảng viên theo năm, nhiệm kỳ và nguồn số liệu.`;
   const made = unitCharts(ds, unit, year, marks);
-  const shown = <V extends ChartView>(v: V) => pageChart(sharedLink(v, unit, owner), unit);
+  const shown = <V extends ChartView>(v: V): V => pageChart(sharedLink(v, unit, owner), unit);
   const shownIf = <V extends ChartView>(v: V | undefined) => (v ? shown(v) : undefined);
   const c = made.charts;
   const charts = {
@@ -142,18 +142,8 @@ export function unitPage(
   const kids = made.children;
   const children = kids && { ...kids, groups: kids.groups.map((g) => ({ ...g, view: shown(g.view) })) };
   const page = href(unitPath(unit.slug));
-  const downloadName = `${unit.slug}-chi-so.csv`;
-  // A light unit's indicators are its rows of data/indicators.csv (or of its part): no file of its own.
-  const dataFile = light ? indicatorsAt(unit.id) : undefined;
-  const downloadHref = href(dataFile ?? `${unitPath(unit.slug)}chi-so.csv`);
-  const dataName = dataFile?.slice(dataFile.lastIndexOf('/') + 1);
-  const downloadCut: CsvCut | undefined = dataName
-    ? {
-        fileName: dataName,
-        unitId: unit.id,
-        note: `Không có JavaScript: tải cả tệp ${dataName} (chỉ số của nhiều đơn vị), lọc “unit_id” ${unit.id}.`,
-      }
-    : undefined;
+  // A unit's indicators are its rows of data/indicators.csv (or of its part): no file of its own.
+  const dataFile = indicatorsAt(unit.id);
   return {
     unit,
     // The prose summaries of the cards' year and of the latest term (src/lib/summary via src/lib/press).
@@ -170,14 +160,13 @@ export function unitPage(
     pace: paceView(ds, unit, year),
     children,
     sources: unitSources(ds, unit),
-    downloadHref,
-    downloadName,
-    downloadCut,
+    downloadHref: href(dataFile),
+    downloadName: `${unit.slug}-chi-so.csv`,
+    downloadCut: indicatorsCut(unit.id, dataFile),
     note: unit.note,
     files: [
       ...chartFiles(ds, [...Object.values(charts), ...(children?.groups.map((g) => g.view) ?? [])], unit, page),
       ...(owner.id === unit.id ? [sharedCsvFile(unit, () => ownedCharts(ds, unit, chartsOf(made)))] : []),
-      ...(light ? [] : [indicatorsFile(downloadHref, () => ds.indicatorsOf(unit.id))]),
     ],
   };
 }
