@@ -3,7 +3,8 @@
  * whose files are shared: its charts' rows are in the province's don-vi/bac-kan/so-lieu.csv, its indicators in
  * data/indicators.csv.
  * - With JavaScript, "Tải CSV" saves exactly the chart's own file under `<slug>-<key>.csv`, and "Tải mọi chỉ số"
- *   exactly its chi-so.csv, as they were published before the files were shared.
+ *   exactly its chi-so.csv (and the province's, from the same data file), as they were published before the files
+ *   were shared.
  * - Without, the same links save the shared files, which hold those rows, and a note says so.
  * Expected rows by hand from data/admissions.csv, targets.csv and members.csv (BK.STP): admitted 7, 5, 3, 1, 3, 3 in
  * 2015–2020 (changes −2, −2, −2, +2, 0), a target of 1 for 2021; 46 members, 3 probationary on 2021-03-04.
@@ -72,7 +73,14 @@ describe('a light unit’s downloads, cut from shared files', () => {
         const own = published.split('\r\n').filter((l) => l.startsWith('BK.STP,'));
         expect(own.length).toBeGreaterThan(10);
         expect(indicators.text).toBe(csv(INDICATOR_HEAD, ...own));
-        const problems = await w.problems();
+
+        // A province's indicators come from the same file (the lines of data/indicators.csv for BK).
+        const province = await open(context, `${server.url}don-vi/bac-kan/`, server.origin);
+        const bk = await saved(province.page, () => indicatorsLink(province.page).click());
+        const bkRows = published.split('\r\n').filter((l) => l.startsWith('BK,'));
+        expect(bk).toEqual({ name: 'bac-kan-chi-so.csv', text: csv(INDICATOR_HEAD, ...bkRows) });
+        expect(bkRows.length).toBeGreaterThan(10);
+        const problems = [...(await w.problems()), ...(await province.w.problems())];
         expect(problems, problems.join('\n')).toEqual([]);
       } finally {
         await context.close();
