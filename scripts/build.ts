@@ -55,7 +55,7 @@ async function main(): Promise<number> {
   // Staged inside the project: Astro puts its temporary prerender output under the working directory when outDir
   // is outside it, and two builds sharing that folder would break each other.
   const staging = path.join(root, '.build', `staging-${process.pid}`);
-  // data/ is written before the pages (a light unit's page links to the part of indicators.csv holding its rows),
+  // data/ is written before the pages (a unit page links to the part of indicators.csv holding its rows),
   // beside the staging folder, which Astro empties; it moves in after Astro.
   const dataStaging = path.join(root, '.build', `data-${process.pid}`);
   await rm(staging, { recursive: true, force: true });

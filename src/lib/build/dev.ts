@@ -43,7 +43,7 @@ const OWN = /^(?:don-vi|bieu-do|so-sanh|nhiem-ky|nhung|data)\//;
 export function startDev(o: DevOptions): Middleware {
   const dataset = loadDataset(o.dataDir);
   const declared = new Map<string, PageFile>();
-  // data/ at once, as the build does before the pages: a light unit's page links to the part holding its rows.
+  // data/ at once, as the build does before the pages: a unit page links to the part holding its indicators.
   const dataFolder = dataset.then(async (ds) => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'pdv-dev-data-'));
     await writeDataFolder(ds, dir);
