@@ -1,7 +1,8 @@
 /**
  * The files a page's view model declares besides its HTML: the CSV of each site-level chart, the shared CSV of a
- * unit's charts and of the units it owns (unit/shared.ts ownerOf), and the press kit of the charts in its scope (src/lib/press). Nothing is written here: the build writes them (src/lib/build/files.ts),
- * the dev server serves them (src/lib/build/dev.ts).
+ * unit's charts and of the units it owns (unit/shared.ts ownerOf), and the press kit of the charts in its scope
+ * (src/lib/press). Nothing is written here: the build writes them (src/lib/build/files.ts), the dev server serves
+ * them (src/lib/build/dev.ts).
  */
 import { pressFiles, pressLinks } from '../press/index.ts';
 import { toCsv } from '../publish/index.ts';
