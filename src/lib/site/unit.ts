@@ -94,7 +94,7 @@ function ownedCharts(ds: Dataset, owner: Unit, own: readonly ChartView[]) {
   return ownedBy(ds, owner).flatMap((u) =>
     (u.id === owner.id ? own : chartsOf(unitCharts(ds, u, lastYear(ds, u)))).map((v) => ({
       unitId: u.id,
-      // The short name the charts show: the full one, on every row, would double the file.
+      // The short name the charts show: the full one, on every row, made the file a tenth larger.
       unitName: u.label,
       key: v.key,
       csv: v.csv,
