@@ -10,7 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { runCheck } from './check.ts';
 import { setBuildContext } from '../src/lib/build/context.ts';
-import { writeDataFolder } from '../src/lib/build/data.ts';
+import { indicatorsAt, writeDataFolder } from '../src/lib/build/data.ts';
 import { fileWriter } from '../src/lib/build/files.ts';
 import { dataWorkbook } from '../src/lib/build/workbook.ts';
 import { hostFitLines, writeHostFiles } from '../src/lib/hosts/index.ts';
@@ -55,10 +55,20 @@ async function main(): Promise<number> {
   // Staged inside the project: Astro puts its temporary prerender output under the working directory when outDir
   // is outside it, and two builds sharing that folder would break each other.
   const staging = path.join(root, '.build', `staging-${process.pid}`);
+  // data/ is written before the pages (a unit page links to the part of indicators.csv holding its rows),
+  // beside the staging folder, which Astro empties; it moves in after Astro.
+  const dataStaging = path.join(root, '.build', `data-${process.pid}`);
   await rm(staging, { recursive: true, force: true });
+  await rm(dataStaging, { recursive: true, force: true });
   await mkdir(path.dirname(staging), { recursive: true });
   let fits: string[] = [];
   try {
+    const t3 = performance.now();
+    const onWarning = (message: string) => console.warn(`Cảnh báo: ${message}`);
+    const data = { revisionsCsv: revisions.revisionsCsv, base, workbook, onWarning };
+    const files = await writeDataFolder(dataset, dataStaging, data);
+    console.log(`Đã xuất ${files.length} tệp dữ liệu (${seconds(t3)} s).`);
+
     const t2 = performance.now();
     // The pages render this dataset, and the files they declare (chart CSVs, images, embed pages) are written
     // into the staging folder as they come, the PNGs drawn in worker threads meanwhile (src/lib/build).
@@ -67,20 +77,16 @@ async function main(): Promise<number> {
       dataset: Promise.resolve(dataset),
       publish: (f) => writer.publish(f),
       revisions: revisions.revisionsCsv,
+      indicatorsAt: indicatorsAt(dataStaging),
       dataWorkbook: workbookInfo,
     });
     const { build } = await import('astro');
     const logLevel = process.env.ASTRO_LOG_LEVEL === 'info' ? 'info' : 'warn';
     await build({ root, outDir: staging, base, logLevel });
     console.log(`Đã dựng các trang (${seconds(t2)} s).`);
-
-    const t3 = performance.now();
-    const onWarning = (message: string) => console.warn(`Cảnh báo: ${message}`);
-    const data = { revisionsCsv: revisions.revisionsCsv, base, workbook, onWarning };
-    const files = await writeDataFolder(dataset, path.join(staging, 'data'), data);
+    await rename(dataStaging, path.join(staging, 'data'));
     await writeFile(path.join(staging, '.nojekyll'), '');
     await writeHostFiles(staging, base);
-    console.log(`Đã xuất ${files.length} tệp dữ liệu (${seconds(t3)} s).`);
 
     const t4 = performance.now();
     const img = await writer.finish();
@@ -95,6 +101,7 @@ async function main(): Promise<number> {
     await swapInto(staging, outDir);
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
+    await rm(dataStaging, { recursive: true, force: true });
     throw error;
   }
   console.log(`Xong: ${path.relative(root, outDir)}/ (tổng ${seconds(t0)} s).`);

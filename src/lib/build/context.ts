@@ -18,6 +18,12 @@ export interface BuildContext {
    * the figures revised on its latest date. Absent under `astro dev` and a plain `astro build` (no comparison).
    */
   revisions?: string;
+  /**
+   * The data/ file holding a unit's indicators (`data/indicators.csv`, or its part `data/indicators-K.csv` when
+   * split): a unit page's "Tải mọi chỉ số" links there (no unit has a chi-so.csv of its own). Known once data/ is
+   * written, before the pages render (data.ts indicatorsAt). Absent under a plain `astro build` (no data/).
+   */
+  indicatorsAt?: Promise<(unitId: string) => string>;
   /** data/du-lieu.xlsx, the whole data set as one workbook: its size, and whether it fits the hosts' limit. */
   dataWorkbook?: { bytes: number; published: boolean };
 }

@@ -3,10 +3,12 @@
  * revisions.csv (src/lib/revisions), the blank templates (src/lib/template) and the whole data set as one
  * workbook (workbook.ts). Every file that may pass the hosts' limit goes through the parts rule (parts.ts).
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { writeSummaries } from '../press/build.ts';
-import { csvLayout, type PartRecord, writeParted } from '../publish/parts.ts';
+import { listName } from '../publish/parts-list.ts';
+import { csvLayout, type PartRecord, type PartsList, writeParted } from '../publish/parts.ts';
 import { csvLine, publishData } from '../publish/index.ts';
 import { parseRevisions, REVISION_COLUMNS } from '../revisions/index.ts';
 import { templateFiles } from '../template/index.ts';
@@ -61,4 +63,19 @@ export async function writeDataFolder(ds: Dataset, dir: string, opts: DataFolder
     files.push(path.join(dir, DATA_WORKBOOK));
   }
   return files;
+}
+
+/**
+ * Which file of the data folder `dir` holds a unit's rows of indicators.csv, as a site path: `data/indicators.csv`,
+ * or when it was split its part listed in indicators.parts.json (a unit without rows: the first part).
+ */
+export async function indicatorsAt(dir: string): Promise<(unitId: string) => string> {
+  const name = 'indicators.csv';
+  const file = path.join(dir, listName(name));
+  const list = existsSync(file) ? (JSON.parse(await readFile(file, 'utf8')) as PartsList) : undefined;
+  const parts = list?.files.find((f) => f.file === name)?.parts ?? [];
+  if (parts.length === 0) return () => `data/${name}`;
+  const partOf = new Map<string, string>();
+  for (const p of parts) for (const u of p.units) partOf.set(u, p.file);
+  return (unitId) => `data/${partOf.get(unitId) ?? parts[0]!.file}`;
 }

@@ -1,8 +1,9 @@
 /**
- * `astro dev`'s build context, installed by the integration in astro.config.mjs: the Dataset from DATA_DIR, and a
- * middleware that serves what the build would write (the files the pages declare, and data/), so that a
- * maintainer previewing the site can click every download. A declared file is known once its page has rendered;
- * a download asked for first (a bookmarked CSV) renders the pages that may declare it, then looks again.
+ * `astro dev`'s build context, installed by the integration in astro.config.mjs: the Dataset from DATA_DIR, data/
+ * written to a temporary folder, and a middleware that serves what the build would write (the files the pages
+ * declare, and data/), so that a maintainer previewing the site can click every download. A declared file is known
+ * once its page has rendered; a download asked for first (a bookmarked CSV) renders the pages that may declare it,
+ * then looks again.
  */
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile } from 'node:fs/promises';
@@ -14,7 +15,7 @@ import { loadDataset } from '../load.ts';
 import { renderPng } from '../press/png.ts';
 import type { PageFile } from '../view/shapes.ts';
 import { setBuildContext } from './context.ts';
-import { writeDataFolder } from './data.ts';
+import { indicatorsAt, writeDataFolder } from './data.ts';
 
 export type Middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 
@@ -42,14 +43,20 @@ const OWN = /^(?:don-vi|bieu-do|so-sanh|nhiem-ky|nhung|data)\//;
 export function startDev(o: DevOptions): Middleware {
   const dataset = loadDataset(o.dataDir);
   const declared = new Map<string, PageFile>();
+  // data/ at once, as the build does before the pages: a unit page links to the part holding its indicators.
+  const dataFolder = dataset.then(async (ds) => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'pdv-dev-data-'));
+    await writeDataFolder(ds, dir);
+    return dir;
+  });
   setBuildContext({
     dataset,
     publish: (files) => {
       for (const f of files) declared.set(f.path, f);
     },
+    indicatorsAt: dataFolder.then(indicatorsAt),
   });
   const base = o.base.endsWith('/') ? o.base : `${o.base}/`;
-  let dataFolder: Promise<string> | undefined;
 
   const origin = () => {
     const a = o.server?.address();
@@ -78,11 +85,6 @@ export function startDev(o: DevOptions): Middleware {
 
   async function content(rel: string): Promise<string | Uint8Array | undefined> {
     if (rel.startsWith('data/')) {
-      dataFolder ??= dataset.then(async (ds) => {
-        const dir = await mkdtemp(path.join(os.tmpdir(), 'pdv-dev-data-'));
-        await writeDataFolder(ds, dir);
-        return dir;
-      });
       const file = path.join(await dataFolder, rel.slice('data/'.length));
       return existsSync(file) ? readFile(file) : undefined;
     }

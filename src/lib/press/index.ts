@@ -1,9 +1,9 @@
 /**
  * The press kit of a chart, declared by the page's view model (src/lib/site) and written by the build:
- * - `<chart>.svg` beside the chart's CSV: the chart with its title, subtitle, legend, note and source line on white
- *   (image.ts);
+ * - `<chart>.svg` in its page's folder (a site-level chart's beside its CSV): the chart with its title, subtitle,
+ *   legend, note and source line on white (image.ts);
  * - `<chart>.png`, the same at 2×, drawn from that SVG in a worker thread while Astro renders (src/lib/build);
- * - an embed page `<folder of the CSV>/nhung/<chart>/` (embed.ts) and the <iframe> snippet for it.
+ * - an embed page `<that folder>/nhung/<chart>/` (embed.ts) and the <iframe> snippet for it.
  * Which charts: those that have an SVG (tables have none), on site-level pages and province pages, and the
  * headline chart of each district (DISTRICT_CHARTS); `CHART_IMAGES=all` gives every chart of every unit the kit,
  * `CHART_IMAGES=none` turns it off.
@@ -79,9 +79,12 @@ function standaloneTitle(view: ChartView, unit: Unit | undefined): string {
   return unit && !view.title.includes(unit.label) ? `${view.title} — ${unit.label}` : view.title;
 }
 
-/** Where a chart's kit lives: `<folder of its CSV>/<chart>.{png,svg}` and `<folder>/nhung/<chart>/`. */
-function kitPaths(view: ChartView): { stem: string; embed: string } {
-  const stem = sitePath(view.csvHref).replace(/\.csv$/, '');
+/**
+ * Where a chart's kit lives: a unit chart's in its page's folder, `don-vi/<slug>/<key>.{png,svg}` (its CSV is cut
+ * from a shared file elsewhere), a site-level chart's beside its CSV; the embed page at `<folder>/nhung/<chart>/`.
+ */
+function kitPaths(view: ChartView, unit: Unit | undefined): { stem: string; embed: string } {
+  const stem = unit ? `${unitPath(unit.slug)}${view.key}` : sitePath(view.csvHref).replace(/\.csv$/, '');
   const folder = stem.slice(0, stem.lastIndexOf('/') + 1);
   return { stem, embed: `${folder}nhung/${stem.slice(folder.length)}/` };
 }
@@ -93,7 +96,7 @@ const ADD_DOMAIN = ' (thêm tên miền của trang này vào trước đường
 export function pressLinks(view: ChartView, unit: Unit | undefined): PressLinks | undefined {
   if (!view.svg || !pressApplies(unit, view.key)) return undefined;
   const svg = view.svg();
-  const { stem, embed } = kitPaths(view);
+  const { stem, embed } = kitPaths(view, unit);
   const downloadStem = view.csvName.replace(/\.csv$/, '');
   const title = standaloneTitle(view, unit);
   const chart = chartSize(svg);
@@ -121,7 +124,7 @@ export function pressLinks(view: ChartView, unit: Unit | undefined): PressLinks 
 export function pressFiles(ds: Dataset, view: ChartView, unit: Unit | undefined, page: string): PageFile[] {
   if (!view.svg || !pressApplies(unit, view.key)) return [];
   const svg = view.svg;
-  const { stem, embed } = kitPaths(view);
+  const { stem, embed } = kitPaths(view, unit);
   const title = standaloneTitle(view, unit);
   const source = () => sourceLine(ds, unit);
   const back = unit ? href(unitPath(unit.slug)) : page;

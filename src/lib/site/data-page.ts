@@ -2,11 +2,13 @@
 import { INDICATORS, type IndicatorDef } from '../model/dictionary.ts';
 import { fmtCount } from '../format/index.ts';
 import { PART_LIMIT } from '../publish/parts.ts';
+import { LEAD_COLUMNS } from '../publish/shared-csv.ts';
 import { REVISION_METHODS } from '../revisions/index.ts';
 import { TEMPLATE_CSV_DIR, TEMPLATE_WORKBOOK } from '../template/index.ts';
 import { TEMPLATE_TABLES } from '../template/sheets.ts';
 import type { Dataset } from '../types.ts';
-import { href, unitPath } from '../view/href.ts';
+import { href } from '../view/href.ts';
+import { indicatorsCut } from './files.ts';
 import { siteIndex } from './site.ts';
 
 export interface DownloadLink {
@@ -35,6 +37,8 @@ const FILE_NOTE: Record<string, string> = {
 export interface DataPageOptions {
   /** data/du-lieu.xlsx as the build made it (absent under `astro dev`: listed as published). */
   workbook?: { bytes: number; published: boolean };
+  /** The data/ file holding a unit's indicators (the build context's indicatorsAt; default data/indicators.csv). */
+  indicatorsAt?: (unitId: string) => string;
 }
 
 const MIB = 1024 * 1024;
@@ -61,6 +65,7 @@ function templateLinks(): DownloadLink[] {
 export function dataPage(ds: Dataset, opts: DataPageOptions = {}) {
   const idx = siteIndex(ds);
   const workbook = opts.workbook ?? { bytes: 0, published: true };
+  const indicatorsAt = opts.indicatorsAt ?? (() => 'data/indicators.csv');
   const downloads: DownloadLink[] = [
     {
       label: 'indicators.csv',
@@ -118,10 +123,21 @@ export function dataPage(ds: Dataset, opts: DataPageOptions = {}) {
     `Tệp nào lớn hơn ${mib(PART_LIMIT)} (giới hạn một tệp của nhiều nơi lưu trữ) được chia thành nhiều phần theo ` +
     'tỉnh, ví dụ indicators-1.csv, indicators-2.csv, kèm tệp indicators.parts.json liệt kê các phần theo thứ tự; ' +
     'mỗi phần CSV có dòng tên cột, nối các phần (bỏ dòng tên cột từ phần thứ hai) là được tệp trọn vẹn.';
+  // How the per-unit downloads work (src/lib/site/files.ts, src/lib/publish/shared-csv.ts).
+  const [unitCol, , chartCol] = LEAD_COLUMNS;
+  const perUnitNote =
+    'Mỗi biểu đồ, bảng trên trang đơn vị có nút “Tải CSV” lưu đúng số liệu của biểu đồ, bảng đó ' +
+    '(tệp tên-đơn-vị-tên-biểu-đồ.csv), và mỗi trang có nút tải mọi chỉ số của đơn vị. Để trang có ít tệp, số ' +
+    'liệu các biểu đồ được gộp mỗi đảng bộ tỉnh, cấp huyện, cấp xã một tệp so-lieu.csv, gồm cả các tổ chức cơ sở ' +
+    `đảng, chi bộ trực thuộc: mỗi dòng ghi đơn vị (cột “${unitCol}”) và biểu đồ (cột “${chartCol}”). Mọi chỉ số ` +
+    'của một đơn vị là các dòng của đơn vị trong indicators.csv (hoặc phần indicators-N.csv chứa đơn vị). Trình ' +
+    'duyệt bật JavaScript cắt đúng phần của đơn vị, biểu đồ khi tải; khi tắt JavaScript, nút tải cả tệp gộp và ' +
+    'ghi chú bên cạnh chỉ cách lọc.';
   const perUnit = [...idx.byLevel.province, ...idx.byLevel.district, ...idx.byLevel.commune].map((u) => ({
     label: u.label,
-    href: href(`${unitPath(u.slug)}chi-so.csv`),
+    href: href(indicatorsAt(u.id)),
     name: `${u.slug}-chi-so.csv`,
+    cut: indicatorsCut(u.id, indicatorsAt(u.id)),
   }));
   const dictionary = (Object.entries(INDICATORS) as [string, IndicatorDef][]).map(([id, d]) => ({
     id,
@@ -144,6 +160,7 @@ export function dataPage(ds: Dataset, opts: DataPageOptions = {}) {
     methods: REVISION_METHODS,
     historyHref: href('lich-su-cap-nhat/'),
     perUnit,
+    perUnitNote,
     grassrootsCount: idx.byLevel.grassroots.length + idx.byLevel.branch.length,
     dictionary,
     warnings,

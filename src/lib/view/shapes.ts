@@ -58,9 +58,28 @@ export interface ChartView {
   csv: CsvData;
   /** Link to the CSV (already through href()). */
   csvHref: string;
+  /** The name the chart's CSV is saved under. */
   csvName: string;
+  /** Set when the link points to a file shared by many charts: what the download script cuts from it. */
+  csvCut?: CsvCut;
   /** The press kit's links, for a chart in its scope (src/lib/press). */
   press?: PressLinks;
+}
+
+/**
+ * A download cut from a shared file (src/lib/publish/shared-csv.ts): with JavaScript the page's script saves
+ * exactly the chart's or unit's own file; without, the link saves the shared file, and the note says so.
+ */
+export interface CsvCut {
+  /** The shared file's name, the one saved without JavaScript. */
+  fileName: string;
+  unitId: string;
+  /** The chart's key; absent: every row of the unit (data/indicators.csv or its part). */
+  key?: string;
+  /** The chart's columns as one CSV line (shared-csv.ts columnsLine). */
+  columns?: string;
+  /** Shown without JavaScript: which file the link saves and how to find the rows in it. */
+  note: string;
 }
 
 export interface PressLinks {

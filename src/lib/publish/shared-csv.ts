@@ -1,0 +1,99 @@
+/**
+ * One CSV for the charts of many unit pages (an owner's `so-lieu.csv`, src/lib/site/files.ts), and the cut that
+ * gives one chart's own file back from it, or one unit's rows from data/indicators.csv (the download script of the
+ * unit pages, src/components/client/download.ts).
+ *
+ * Each row of a shared file is led by the unit whose page shows the chart (id, name) and the chart's key, then the
+ * union of the charts' columns in the order they first come; a row leaves the other charts' columns empty. Cells
+ * follow csv.ts (BOM, CRLF, formula guard). The guard leaves a guarded cell as it is (it then starts with `'`), so
+ * a cell read back and written again is the same text: the cut is byte for byte the chart's file as toCsv makes it.
+ * Browser-safe: no Node import.
+ */
+import Papa from 'papaparse';
+import { BOM, type Cell, csvLine, EOL, toCsv } from './csv.ts';
+
+/** The columns leading every row of a shared file: the unit of the page, and the chart. */
+export const LEAD_COLUMNS = ['Mã trang đơn vị', 'Trang đơn vị', 'Biểu đồ'] as const;
+
+export interface SharedChart {
+  unitId: string;
+  unitName: string;
+  /** The chart's key, e.g. `ket-nap-theo-nam`. */
+  key: string;
+  csv: { columns: readonly string[]; rows: readonly (readonly Cell[])[] };
+}
+
+/** Each column's name with its rank among the columns of that name (a chart may repeat a name). */
+function slots(columns: readonly string[]): string[] {
+  const seen = new Map<string, number>();
+  return columns.map((c) => {
+    const n = seen.get(c) ?? 0;
+    seen.set(c, n + 1);
+    return `${n}\u0000${c}`;
+  });
+}
+
+/** The shared file of `charts`, in the order given. */
+export function sharedCsv(charts: readonly SharedChart[]): string {
+  const union: string[] = [];
+  const at = new Map<string, number>();
+  const places = charts.map((c) =>
+    slots(c.csv.columns).map((slot, i) => {
+      const name = c.csv.columns[i]!;
+      if ((LEAD_COLUMNS as readonly string[]).includes(name)) throw new Error(`chart ${c.key}: column ${name}`);
+      let p = at.get(slot);
+      if (p === undefined) {
+        p = union.length;
+        at.set(slot, p);
+        union.push(name);
+      }
+      return p;
+    }),
+  );
+  let out = BOM + csvLine([...LEAD_COLUMNS, ...union]);
+  charts.forEach((c, k) => {
+    const place = places[k]!;
+    for (const row of c.csv.rows) {
+      const cells: Cell[] = new Array(union.length).fill(undefined);
+      row.forEach((v, i) => {
+        cells[place[i]!] = v;
+      });
+      out += csvLine([c.unitId, c.unitName, c.key, ...cells]);
+    }
+  });
+  return out;
+}
+
+/** A header as one CSV line without its line break (a link's `data-cut-cols`). */
+export const columnsLine = (columns: readonly string[]) => csvLine(columns).slice(0, -EOL.length);
+
+const parse = (text: string) =>
+  Papa.parse<string[]>(text.startsWith(BOM) ? text.slice(1) : text, { delimiter: ',', skipEmptyLines: true }).data;
+
+export interface Cut {
+  unitId: string;
+  /** A chart of a shared file; absent: every row of the unit in a file whose first column is the unit's id. */
+  key?: string;
+  /** The chart's columns (columnsLine); absent: the file's own columns. */
+  columns?: string;
+}
+
+/** The file `cut` asks for, from `text` (a shared file, or data/indicators.csv or one of its parts). */
+export function cutCsv(text: string, cut: Cut): string {
+  const [header = [], ...rows] = parse(text);
+  if (cut.key === undefined) {
+    return toCsv(
+      header,
+      rows.filter((r) => r[0] === cut.unitId),
+    );
+  }
+  const lead = LEAD_COLUMNS.length;
+  const own = header.slice(lead);
+  const columns = cut.columns === undefined ? own : (parse(cut.columns)[0] ?? []);
+  const index = new Map(slots(own).map((s, i) => [s, lead + i]));
+  const from = slots(columns).map((s) => index.get(s));
+  const picked = rows
+    .filter((r) => r[0] === cut.unitId && r[2] === cut.key)
+    .map((r) => from.map((i) => (i === undefined ? '' : r[i])));
+  return toCsv(columns, picked);
+}
