@@ -93,8 +93,9 @@ export function computeDataset(inputs: Inputs, opts: ComputeOptions = {}): Datas
     }
     return out;
   };
-  let indicatorCount = 0;
-  for (const id of ids) indicatorCount += indicatorsOf(id).length;
+  // Counting derives every row (3 million objects at national size): done when first asked (the data page),
+  // not by the check, which never asks.
+  let indicatorCount: number | undefined;
   const yearsWithFigures = new Set<string>();
   for (const uf of figures.values()) for (const y in uf.years) yearsWithFigures.add(y);
 
@@ -115,7 +116,13 @@ export function computeDataset(inputs: Inputs, opts: ComputeOptions = {}): Datas
     figures: figuresRecord,
     indicatorUnitOrder: ids,
     indicatorsOf,
-    indicatorCount,
+    get indicatorCount() {
+      if (indicatorCount === undefined) {
+        indicatorCount = 0;
+        for (const id of ids) indicatorCount += indicatorsOf(id).length;
+      }
+      return indicatorCount;
+    },
     ...(latest !== undefined ? { latestDataDate: latest } : {}),
     sources: sources(inputs),
     warnings: [...inputs.diagnostics.filter((d) => d.severity === 'warning'), ...modelWarnings],
