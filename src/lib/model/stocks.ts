@@ -24,11 +24,19 @@ export const STOCK_FIELDS = [
 ] as const;
 export type StockField = (typeof STOCK_FIELDS)[number];
 
-export const monthOfDate = (iso: string): MonthIndex => monthIndex(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)));
+/** The number written by the digits of `s` from `at`, `n` of them (ISO dates are validated: digits there). */
+function digits(s: string, at: number, n: number): number {
+  let v = 0;
+  for (let i = at; i < at + n; i++) v = v * 10 + (s.charCodeAt(i) - 48);
+  return v;
+}
+
+// Read from the characters, not through substrings: these run per snapshot and window on every unit.
+export const monthOfDate = (iso: string): MonthIndex => monthIndex(digits(iso, 0, 4), digits(iso, 5, 2));
 
 /** Days since 1970-01-01 of an ISO date, for distances between dates. */
 const dayNumber = (iso: string): number =>
-  Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
+  Date.UTC(digits(iso, 0, 4), digits(iso, 5, 2) - 1, digits(iso, 8, 2)) / 86_400_000;
 
 export function withShare(s: Snapshot): Snapshot {
   if (s.members !== undefined && s.ethnicMinority !== undefined) {
