@@ -27,8 +27,12 @@ export class FileCheck {
   readonly out: Diagnostic[];
   /** Rows held until the whole file is read (units.csv, terms.csv: their checks need every row). */
   readonly rows: RawRow[] = [];
-  /** Rows that made it into the typed output, with the named columns as written, for re-publishing. */
-  private readonly kept: RawRow[] = [];
+  /**
+   * Rows that made it into the typed output, with the named columns as written, for re-publishing, and their
+   * lines (two arrays, not an object per row: national data keeps 780,000 of them).
+   */
+  private readonly kept: string[][] = [];
+  private readonly keptLines: number[] = [];
   private keptInOrder = true;
   private readonly toObject: (cells: readonly string[]) => Record<string, string>;
   private readonly unnamedReported = new Set<number>();
@@ -105,19 +109,21 @@ export class FileCheck {
       this.identity && row.cells.length === this.header.length
         ? exactCopy(row.cells)
         : this.cols.keep.map((i) => row.cells[i] ?? '');
-    const last = this.kept[this.kept.length - 1];
-    if (last !== undefined && last.line > row.line) this.keptInOrder = false;
-    this.kept.push({ line: row.line, cells });
+    const n = this.keptLines.length;
+    if (n > 0 && this.keptLines[n - 1]! > row.line) this.keptInOrder = false;
+    this.kept.push(cells);
+    this.keptLines.push(row.line);
   }
 
   /** The rows that passed every check, in file order, with the named columns as written. */
   clean(): CleanTable {
-    if (!this.keptInOrder) this.kept.sort((a, b) => a.line - b.line);
-    return {
-      file: this.name,
-      columns: this.cols.keep.map((i) => this.header[i] ?? ''),
-      rows: this.kept.map((r) => r.cells),
-    };
+    let rows = this.kept.slice();
+    if (!this.keptInOrder) {
+      // A stable sort by line, as of the rows themselves.
+      const order = rows.map((_, i) => i).sort((a, b) => this.keptLines[a]! - this.keptLines[b]!);
+      rows = order.map((i) => this.kept[i]!);
+    }
+    return { file: this.name, columns: this.cols.keep.map((i) => this.header[i] ?? ''), rows };
   }
 
   private report(severity: Diagnostic['severity'], row: RawRow, field: string | undefined, message: string): void {
