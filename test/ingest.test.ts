@@ -181,6 +181,28 @@ describe('parseTable', () => {
     ]);
   });
 
+  it('reads empty quoted cells and a quoted cell that ends the file', () => {
+    const t = parseTable('id,name,note\nA,"",x\nB,"Hai, ba",""\nC,c,"cuối ""tệp"""', 'units.csv');
+    expect(t.rows).toEqual([
+      { line: 2, cells: ['A', '', 'x'] },
+      { line: 3, cells: ['B', 'Hai, ba', ''] },
+      { line: 4, cells: ['C', 'c', 'cuối "tệp"'] },
+    ]);
+    expect(t.diagnostics).toEqual([]);
+  });
+
+  it('keeps the forgiving reading of stray quotes: inside an unquoted cell, spaces after a closing quote', () => {
+    // By hand: a quote inside a cell that does not start with one is a character of the cell; spaces between a
+    // closing quote and the delimiter are dropped; neither is an error. The rows after them read as usual.
+    const t = parseTable('id,name,note\nA,cao 1m70",x\nB,"Hai"  ,y\nC,"Ba",z\n', 'units.csv');
+    expect(t.rows).toEqual([
+      { line: 2, cells: ['A', 'cao 1m70"', 'x'] },
+      { line: 3, cells: ['B', 'Hai', 'y'] },
+      { line: 4, cells: ['C', 'Ba', 'z'] },
+    ]);
+    expect(t.diagnostics).toEqual([]);
+  });
+
   it('skips blank lines (and rows of empty cells) but keeps counting them', () => {
     const text = '\nid,name\n\nA,Một\n   \n,,\nB,Hai\n\n';
     const t = parseTable(text, 'units.csv');

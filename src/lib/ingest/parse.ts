@@ -6,6 +6,7 @@
  */
 import Papa from 'papaparse';
 import type { Diagnostic } from '../types.ts';
+import { eachRow, wellFormed } from './csv-rows.ts';
 import type { TextEncoding } from './decode.ts';
 
 export type Delimiter = ',' | ';' | '\t';
@@ -109,6 +110,8 @@ export function detectDelimiter(text: string): Delimiter {
   if (tab > comma && tab > semicolon) return '\t';
   return ',';
 }
+
+const NO_ERRORS: readonly Papa.ParseError[] = [];
 
 /** Receives a file's rows as they are parsed (see parseRows). */
 export interface RowSink {
@@ -218,15 +221,20 @@ export function parseRows(text: string, file: string, sink: RowSink): ParseSumma
     sink.row(start, cells);
   };
 
-  // Row by row (step): each papaparse row array can die young once the sink is done with it.
-  Papa.parse<string[]>(src, {
-    delimiter,
-    newline,
-    quoteChar: '"',
-    escapeChar: '"',
-    skipEmptyLines: false,
-    step: (result) => take(result.data, result.errors, result.meta.cursor),
-  });
+  // Row by row: each row array can die young once the sink is done with it. Well-formed text (the usual case) is
+  // split here; papaparse reads the rest, with its forgiving reading of stray quotes and its error messages.
+  if (wellFormed(src, delimiter, newline)) {
+    eachRow(src, delimiter, newline, (cells, end) => take(cells, NO_ERRORS, end));
+  } else {
+    Papa.parse<string[]>(src, {
+      delimiter,
+      newline,
+      quoteChar: '"',
+      escapeChar: '"',
+      skipEmptyLines: false,
+      step: (result) => take(result.data, result.errors, result.meta.cursor),
+    });
+  }
 
   // The cache may hold substrings of this file's text: let the text go.
   slowCache.clear();

@@ -3,7 +3,7 @@
  * sheet by sheet. The browser's check page loads workbooks whole instead.
  */
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type { Row } from 'exceljs';
 import { takeSheet } from './workbook.ts';
 import type { SheetPicker, WorkbookContent } from './workbook.ts';
 
@@ -13,6 +13,7 @@ class UnnamedSheet extends Error {}
 export async function streamSheets(bytes: Uint8Array, pick: SheetPicker): Promise<WorkbookContent> {
   const out: WorkbookContent = { tables: [], others: [], diagnostics: [] };
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const { default: ExcelJS } = await import('exceljs');
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buffer]), {
     sharedStrings: 'cache',
     // Styles tell a date cell from a number cell.
@@ -27,7 +28,7 @@ export async function streamSheets(bytes: Uint8Array, pick: SheetPicker): Promis
     if (name === undefined) throw new UnnamedSheet();
     const tabs = (reader as unknown as { model?: { sheets?: { name: string }[] } }).model?.sheets;
     const at = tabs?.findIndex((s) => s.name === name) ?? -1;
-    await takeSheet(name, pick(name, at >= 0 ? at : emitted), ws as AsyncIterable<ExcelJS.Row>, out);
+    await takeSheet(name, pick(name, at >= 0 ? at : emitted), ws as AsyncIterable<Row>, out);
     emitted++;
   }
   return out;

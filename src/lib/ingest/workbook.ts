@@ -5,7 +5,7 @@
  * with them, date cells as dates at midnight UTC); this module only says which sheets are wanted, checks what the
  * streaming reader gave, and turns a file that is not a workbook into a Vietnamese error.
  */
-import ExcelJS from 'exceljs';
+import type { Row } from 'exceljs';
 import type { Diagnostic } from '../types.ts';
 import type { DataFileName } from './folder.ts';
 import type { RawRow } from './parse.ts';
@@ -157,18 +157,20 @@ const STREAM_FROM_BYTES = 2 << 20;
 /** The whole workbook at once, sheets in tab order. */
 async function loadSheets(bytes: Uint8Array, pick: SheetPicker): Promise<WorkbookContent> {
   const out: WorkbookContent = { tables: [], others: [], diagnostics: [] };
+  // Loaded when a workbook is read: the check of a CSV folder is spared loading exceljs (half a second).
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   let position = 0;
   for (const ws of wb.worksheets) {
-    const rows: ExcelJS.Row[] = [];
+    const rows: Row[] = [];
     ws.eachRow((row) => rows.push(row));
     await takeSheet(ws.name, pick(ws.name, position++), rows, out);
   }
   return out;
 }
 
-type Rows = AsyncIterable<ExcelJS.Row> | Iterable<ExcelJS.Row>;
+type Rows = AsyncIterable<Row> | Iterable<Row>;
 
 export async function takeSheet(name: string, table: DataFileName | undefined, rows: Rows, out: WorkbookContent) {
   if (table) out.tables.push(await readSheet(rows, name, table));
@@ -205,7 +207,7 @@ async function firstRow(ws: Rows): Promise<string[]> {
   return first ?? [];
 }
 /** exceljs's 1-based row values → cleaned texts from column A; undefined when every cell is empty. */
-function textCells(values: unknown[], kinds: readonly ColumnKind[], row?: ExcelJS.Row): string[] | undefined {
+function textCells(values: unknown[], kinds: readonly ColumnKind[], row?: Row): string[] | undefined {
   const n = values.length - 1;
   if (n <= 0) return undefined;
   const cells = new Array<string>(n);

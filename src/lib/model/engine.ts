@@ -31,7 +31,8 @@ import type { Member, Tree } from './tree.ts';
 import type { Windows } from './windows.ts';
 
 export interface UnitRows extends OwnRows {
-  targets: Map<string, TargetRow>;
+  /** By period (spanNumber). */
+  targets: Map<number, TargetRow>;
   members: MemberRow[];
 }
 
@@ -43,7 +44,8 @@ export interface ComputeStats {
   samePeriods?: number;
 }
 
-export const spanKey = (from: number, to: number): string => `${from}:${to}`;
+/** A span as one number (months up to year 2700 stay small integers), for lookups made millions of times. */
+export const spanNumber = (from: number, to: number): number => from * 32768 + to;
 
 const NO_FLOWS: Flows = {};
 
@@ -67,8 +69,10 @@ export function computeFigures(
   const baseWindows = new Map<string, Map<string, WindowFigures>>();
   const baseSnapshots = new Map<string, Snapshot[]>();
   const busy = new Set<string>();
-  const subs = new Map<string, Flows>();
-  const scopes = new Map<string, Window>();
+  /** Unit id → span (spanNumber) → its flows over that span: no key string built per lookup. */
+  const subs = new Map<string, Map<number, Flows>>();
+  const yearScopes = new Map<number, Window>();
+  const termScopes = new Map<number, Window>();
 
   const predsOf = (u: Unit): Unit[] => (tree.predecessorsOf[u.id] ?? []).map((id) => tree.unitById[id]!);
   const windowOf = (uf: UnitFigures | undefined, w: Window) => uf && (w.kind === 'year' ? uf.years : uf.terms)[w.id];
@@ -78,9 +82,10 @@ export function computeFigures(
   /** Part of a window as a window of its own (months = its length), one object per span. */
   const scopeOf = (w: Window, from: number, to: number): Window => {
     if (from === w.from && to === w.to) return w;
-    const key = `${w.kind}:${from}:${to}`;
-    let s = scopes.get(key);
-    if (!s) scopes.set(key, (s = { kind: w.kind, id: w.id, label: w.label, from, to, months: to - from + 1 }));
+    const byKind = w.kind === 'year' ? yearScopes : termScopes;
+    const key = spanNumber(from, to);
+    let s = byKind.get(key);
+    if (!s) byKind.set(key, (s = { kind: w.kind, id: w.id, label: w.label, from, to, months: to - from + 1 }));
     return s;
   };
 
@@ -116,23 +121,25 @@ export function computeFigures(
   }
 
   function subFlows(u: Unit, scope: Window): Flows {
-    const key = `${u.id}\u0000${scope.from}:${scope.to}`;
-    const done = subs.get(key);
+    let mine = subs.get(u.id);
+    if (!mine) subs.set(u.id, (mine = new Map()));
+    const key = spanNumber(scope.from, scope.to);
+    const done = mine.get(key);
     if (done) return done;
     if (stats) {
       if (samePeriodWork) stats.samePeriods = (stats.samePeriods ?? 0) + 1;
       else stats.subWindows++;
     }
-    subs.set(key, NO_FLOWS); // a cycle (input error) reads nothing
+    mine.set(key, NO_FLOWS); // a cycle (input error) reads nothing
     const rows = rowsOf(u.id);
-    const own = { ...ownAdmissions(rows.admissions, scope), ...ownTraining(rows.training, scope) };
+    const own = ownTraining(rows.training, scope, ownAdmissions(rows.admissions, scope));
     const flows = rollUpFlows(u, own, contributions(u, scope, false), scope, undefined);
     // Kept explicit: the parent reads them inside a larger window, where "first months" means others.
     for (const k of FLOW_KEYS) {
       const f = flows[k];
       if (f && !f.covered) f.covered = coveredOf(f, scope);
     }
-    subs.set(key, flows);
+    mine.set(key, flows);
     return flows;
   }
 
@@ -184,9 +191,9 @@ export function computeFigures(
     if (bases) baseWindows.set(u.id, bases);
     for (const w of windows.all) {
       const children = contributions(u, w, true);
-      const own = { ...ownAdmissions(rows.admissions, w), ...ownTraining(rows.training, w) };
+      const own = ownTraining(rows.training, w, ownAdmissions(rows.admissions, w));
       const flows = rollUpFlows(u, own, children, w, warnings);
-      const t = rows.targets.get(spanKey(w.from, w.to));
+      const t = rows.targets.get(spanNumber(w.from, w.to));
       const target = rollUpTarget(t && { value: t.target, basis: 'reported', origin: t.origin }, children);
       let f: WindowFigures = { window: w, ...flows };
       if (target) f.target = target;

@@ -86,8 +86,8 @@ export function ownAdmissions(rows: readonly AdmissionRow[], w: Window): Flows {
   return out;
 }
 
-export function ownTraining(rows: OwnRows['training'], w: Window): Flows {
-  const out: Flows = {};
+/** The training flows, added to `out` (after the admissions', as published). */
+export function ownTraining(rows: OwnRows['training'], w: Window, out: Flows = {}): Flows {
   for (const key of TRAINING) {
     const t = tile(rows[key], w, spanOf);
     if (!t) continue;

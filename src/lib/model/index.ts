@@ -5,7 +5,7 @@
  * windows), plus figures over part of a window only for units that moved within it (and those below).
  */
 import type { Dataset, Diagnostic, IndicatorRow, Inputs, UnitFigures } from '../types.ts';
-import { computeFigures, spanKey, type ComputeStats, type UnitRows } from './engine.ts';
+import { computeFigures, spanNumber, type ComputeStats, type UnitRows } from './engine.ts';
 import { TRAINING } from './flows.ts';
 import { pushRows } from './indicators.ts';
 import { latestDataDate, sources } from './meta.ts';
@@ -42,7 +42,7 @@ function indexRows(inputs: Inputs): Map<string, UnitRows> {
     for (const key of TRAINING) if (r[key] !== undefined) t[key].push(r);
   }
   // One target per unit and period (a duplicate is an input error); the later line would win.
-  for (const r of inputs.targets) get(r.unitId).targets.set(spanKey(r.period.from, r.period.to), r);
+  for (const r of inputs.targets) get(r.unitId).targets.set(spanNumber(r.period.from, r.period.to), r);
   for (const r of inputs.members) get(r.unitId).members.push(r);
   return byUnit;
 }
@@ -93,8 +93,9 @@ export function computeDataset(inputs: Inputs, opts: ComputeOptions = {}): Datas
     }
     return out;
   };
-  let indicatorCount = 0;
-  for (const id of ids) indicatorCount += indicatorsOf(id).length;
+  // Counting derives every row (3 million objects at national size): done when first asked (the data page),
+  // not by the check, which never asks.
+  let indicatorCount: number | undefined;
   const yearsWithFigures = new Set<string>();
   for (const uf of figures.values()) for (const y in uf.years) yearsWithFigures.add(y);
 
@@ -115,7 +116,13 @@ export function computeDataset(inputs: Inputs, opts: ComputeOptions = {}): Datas
     figures: figuresRecord,
     indicatorUnitOrder: ids,
     indicatorsOf,
-    indicatorCount,
+    get indicatorCount() {
+      if (indicatorCount === undefined) {
+        indicatorCount = 0;
+        for (const id of ids) indicatorCount += indicatorsOf(id).length;
+      }
+      return indicatorCount;
+    },
     ...(latest !== undefined ? { latestDataDate: latest } : {}),
     sources: sources(inputs),
     warnings: [...inputs.diagnostics.filter((d) => d.severity === 'warning'), ...modelWarnings],

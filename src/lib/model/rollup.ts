@@ -153,9 +153,10 @@ export const windowPhrase = (w: Window): string =>
   w.kind === 'year' ? `năm ${w.label}` : w.label.toLocaleLowerCase('vi');
 
 /**
- * Fills the flows a unit lacks from its children, and reports a warning where the unit has its own
- * figure but its children's sum exceeds it (`warnings` given: whole windows only). The check compares
- * like with like: it is skipped when some child covers more months than the unit's own figure.
+ * Fills the flows a unit lacks from its children, in `own` itself (the caller's fresh object), and reports a
+ * warning where the unit has its own figure but its children's sum exceeds it (`warnings` given: whole windows
+ * only). The check compares like with like: it is skipped when some child covers more months than the unit's own
+ * figure.
  */
 export function rollUpFlows(
   unit: Unit,
@@ -164,34 +165,56 @@ export function rollUpFlows(
   w: Window,
   warnings: Diagnostic[] | undefined,
 ): Flows {
-  const out: Flows = { ...own };
-  if (children.length === 0) return out;
+  if (children.length === 0) return own;
   for (const key of ['admitted', 'classes', 'trainees', 'dossiers'] as const) {
     const mine = own[key];
-    if (mine && !warnings) continue;
+    if (mine) {
+      if (warnings) warnIfExceeded(unit, mine, key, children, w, warnings);
+      continue;
+    }
     const summed = addUp(children, (c) => c.flows[key], w);
     if (!summed) continue;
-    if (!mine) {
-      const flow = flowOfSum(summed, w, 'summed');
-      out[key] = flow;
-      if (key === 'admitted') {
-        sumBreakdowns(children, (c) => c.flows, flow, out);
-      }
-    } else if (summed.value > mine.value && summed.maxMonths <= mine.months) {
-      const l = FLOW_LABEL[key];
-      warnings!.push({
-        severity: 'warning',
-        file: mine.rows[0]?.file ?? l.file,
-        line: mine.rows[0]?.line,
-        column: l.column,
-        value: String(mine.value),
-        message:
-          `Đơn vị ${unit.label} (${unit.id}), ${windowPhrase(w)}: tổng ${l.text} của các đơn vị trực thuộc ` +
-          `(${summed.value}) lớn hơn số của chính đơn vị (${mine.value}). Hãy kiểm tra lại số liệu.`,
-      });
+    const flow = flowOfSum(summed, w, 'summed');
+    own[key] = flow;
+    if (key === 'admitted') {
+      sumBreakdowns(children, (c) => c.flows, flow, own);
     }
   }
-  return out;
+  return own;
+}
+
+/**
+ * The "children exceed" warning: only the children's total and their greatest coverage are needed, so no sum
+ * (its months, its rows) is built for the many units that report their own figure.
+ */
+function warnIfExceeded(
+  unit: Unit,
+  mine: Flow,
+  key: keyof typeof FLOW_LABEL,
+  children: readonly Contribution[],
+  w: Window,
+  warnings: Diagnostic[],
+): void {
+  let value = 0;
+  let maxMonths = 0;
+  for (const c of children) {
+    const f = c.flows[key];
+    if (!f) continue;
+    value += f.value;
+    maxMonths = Math.max(maxMonths, f.months);
+  }
+  if (value <= mine.value || maxMonths > mine.months) return;
+  const l = FLOW_LABEL[key];
+  warnings.push({
+    severity: 'warning',
+    file: mine.rows[0]?.file ?? l.file,
+    line: mine.rows[0]?.line,
+    column: l.column,
+    value: String(mine.value),
+    message:
+      `Đơn vị ${unit.label} (${unit.id}), ${windowPhrase(w)}: tổng ${l.text} của các đơn vị trực thuộc ` +
+      `(${value}) lớn hơn số của chính đơn vị (${mine.value}). Hãy kiểm tra lại số liệu.`,
+  });
 }
 
 /** A unit's target: its own, else the sum of its children's when every active child has one all window. */

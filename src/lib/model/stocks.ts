@@ -24,11 +24,18 @@ export const STOCK_FIELDS = [
 ] as const;
 export type StockField = (typeof STOCK_FIELDS)[number];
 
-export const monthOfDate = (iso: string): MonthIndex => monthIndex(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)));
+/** The number written by the digits of `s` from `at`, `n` of them (ISO dates are validated: digits there). */
+function digits(s: string, at: number, n: number): number {
+  let v = 0;
+  for (let i = at; i < at + n; i++) v = v * 10 + (s.charCodeAt(i) - 48);
+  return v;
+}
 
-/** Days since 1970-01-01 of an ISO date, for distances between dates. */
-const dayNumber = (iso: string): number =>
-  Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
+// Read from the characters, not through substrings: these run per snapshot and window on every unit.
+export const monthOfDate = (iso: string): MonthIndex => monthIndex(digits(iso, 0, 4), digits(iso, 5, 2));
+
+/** `2020-12-31` → 20201231: ISO dates compare as these numbers do. */
+const dateNumber = (iso: string): number => digits(iso, 0, 4) * 10_000 + digits(iso, 5, 2) * 100 + digits(iso, 8, 2);
 
 export function withShare(s: Snapshot): Snapshot {
   if (s.members !== undefined && s.ethnicMinority !== undefined) {
@@ -113,14 +120,18 @@ export function latestIn(snapshots: readonly Snapshot[], w: Window): Snapshot | 
  * one wins: a year-end report is the usual "đầu năm" figure, and it is not yet touched by the year.
  */
 export function startOfYear(snapshots: readonly Snapshot[], year: number): Snapshot | undefined {
-  const lo = `${year - 1}-12-01`;
-  const hi = `${year}-01-31`;
-  const jan1 = dayNumber(`${year}-01-01`);
+  // Numbers rather than strings and Date: this runs for every unit and year. 1 December .. 31 January.
+  const lo = (year - 1) * 10_000 + 1201;
+  const hi = year * 10_000 + 131;
   let best: Snapshot | undefined;
   let bestDist = Infinity;
   for (const s of snapshots) {
-    if (s.asOf < lo || s.asOf > hi || s.members === undefined) continue;
-    const d = Math.abs(dayNumber(s.asOf) - jan1);
+    if (s.members === undefined) continue;
+    const k = dateNumber(s.asOf);
+    if (k < lo || k > hi) continue;
+    // Days to 1 January: from a December day d, 32 − d (31 December: 1); from a January day d, d − 1.
+    const day = k % 100;
+    const d = k > hi - 100 ? day - 1 : 32 - day;
     if (d < bestDist) {
       best = s;
       bestDist = d;

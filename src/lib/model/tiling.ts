@@ -48,21 +48,27 @@ interface Chain {
  * array count as later in the file. O(n log n) for n rows.
  */
 export function tile<T>(rows: readonly T[], window: Span, spanOf: (row: T) => Span): Tiling<T> | undefined {
-  const cand: { row: T; from: number; to: number; idx: number }[] = [];
+  // A first pass without allocating: most unit-windows have a row that is the window, or no row inside it.
   let exact = -1;
+  let inside = 0;
   for (let i = 0; i < rows.length; i++) {
-    const row = rows[i]!;
-    const { from, to } = spanOf(row);
+    const { from, to } = spanOf(rows[i]!);
     if (from < window.from || to > window.to) continue;
     if (from === window.from && to === window.to) exact = i;
-    cand.push({ row, from, to, idx: i });
+    inside++;
   }
   if (exact >= 0) {
     const { from, to } = spanOf(rows[exact]!);
     return { rows: [rows[exact]!], months: to - from + 1, exact: true };
   }
+  if (inside === 0) return undefined;
+  const cand: { row: T; from: number; to: number; idx: number }[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    const { from, to } = spanOf(row);
+    if (from >= window.from && to <= window.to) cand.push({ row, from, to, idx: i });
+  }
   const n = cand.length;
-  if (n === 0) return undefined;
   cand.sort((a, b) => a.to - b.to || a.from - b.from || a.idx - b.idx);
 
   /** Positive when candidate a is later than candidate b. */

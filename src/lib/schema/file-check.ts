@@ -9,6 +9,8 @@ import { exactCopy } from '../ingest/parse.ts';
 import type { DataFileName } from '../ingest/folder.ts';
 import { FILE_COLUMNS, mapColumns } from './columns.ts';
 import type { ColumnMap } from './columns.ts';
+import { cellReader } from './rows.ts';
+import type { CellIndex, CellReader, RowIssue } from './rows.ts';
 import { rowBuilder } from './shape.ts';
 
 /** A row that passed its schema, with where it came from. */
@@ -25,12 +27,21 @@ export class FileCheck {
   readonly out: Diagnostic[];
   /** Rows held until the whole file is read (units.csv, terms.csv: their checks need every row). */
   readonly rows: RawRow[] = [];
-  /** Rows that made it into the typed output, with the named columns as written, for re-publishing. */
-  private readonly kept: RawRow[] = [];
+  /**
+   * Rows that made it into the typed output, with the named columns as written, for re-publishing, and their
+   * lines (two arrays, not an object per row: national data keeps 780,000 of them).
+   */
+  private readonly kept: string[][] = [];
+  private readonly keptLines: number[] = [];
   private keptInOrder = true;
   private readonly toObject: (cells: readonly string[]) => Record<string, string>;
   private readonly unnamedReported = new Set<number>();
   private readonly identity: boolean;
+  /** Each schema's direct reader (rows.ts cellReader), or null: run through zod. */
+  private readonly readers = new Map<z.ZodType, CellReader<unknown> | null>();
+  private readonly issues: RowIssue[] = [];
+  /** Where a known column's cell is, as toObject reads it; false for a key toObject does not write. */
+  private readonly cellIndex: CellIndex;
 
   constructor(file: string, name: DataFileName, header: string[], headerLine: number, out: Diagnostic[]) {
     this.file = file;
@@ -40,6 +51,8 @@ export class FileCheck {
     this.cols = mapColumns(header, headerLine, file, name);
     out.push(...this.cols.diagnostics);
     this.toObject = rowBuilder(FILE_COLUMNS[name].known.map((f) => [f, this.cols.index.get(f)] as const));
+    const known = new Set(FILE_COLUMNS[name].known);
+    this.cellIndex = (key) => (known.has(key) ? this.cols.index.get(key) : false);
     this.identity = this.cols.keep.length === header.length && this.cols.keep.every((c, i) => c === i);
   }
 
@@ -56,15 +69,30 @@ export class FileCheck {
   /** Runs the schema on one row: its typed value, or undefined once its errors are reported. */
   parse<S extends z.ZodType>(schema: S, row: RawRow): z.output<S> | undefined {
     if (this.cols.unnamed.length > 0) this.checkUnnamed(row);
+    let read = this.readers.get(schema);
+    if (read === undefined) {
+      read = cellReader(schema, this.cellIndex) ?? null;
+      this.readers.set(schema, read);
+    }
+    if (read !== null) {
+      const v = read(row.cells, this.issues);
+      if (v !== undefined) return v as z.output<S>;
+      for (const { field, message } of this.issues) this.issue(row, field, message);
+      this.issues.length = 0;
+      return undefined;
+    }
     const res = schema.safeParse(this.toObject(row.cells));
     if (res.success) return res.data;
     for (const issue of res.error.issues) {
-      const field = typeof issue.path[0] === 'string' ? issue.path[0] : undefined;
-      // A missing required column is reported once for the header, not once per row.
-      if (field !== undefined && this.cols.missing.has(field)) continue;
-      this.error(row, field, issue.message);
+      this.issue(row, typeof issue.path[0] === 'string' ? issue.path[0] : undefined, issue.message);
     }
     return undefined;
+  }
+
+  /** A schema's problem with a row, unless it is about a missing required column (reported once, for the header). */
+  private issue(row: RawRow, field: string | undefined, message: string): void {
+    if (field !== undefined && this.cols.missing.has(field)) return;
+    this.error(row, field, message);
   }
 
   /** Runs the schema on every held row; `use` gets each row that passes. */
@@ -81,19 +109,21 @@ export class FileCheck {
       this.identity && row.cells.length === this.header.length
         ? exactCopy(row.cells)
         : this.cols.keep.map((i) => row.cells[i] ?? '');
-    const last = this.kept[this.kept.length - 1];
-    if (last !== undefined && last.line > row.line) this.keptInOrder = false;
-    this.kept.push({ line: row.line, cells });
+    const n = this.keptLines.length;
+    if (n > 0 && this.keptLines[n - 1]! > row.line) this.keptInOrder = false;
+    this.kept.push(cells);
+    this.keptLines.push(row.line);
   }
 
   /** The rows that passed every check, in file order, with the named columns as written. */
   clean(): CleanTable {
-    if (!this.keptInOrder) this.kept.sort((a, b) => a.line - b.line);
-    return {
-      file: this.name,
-      columns: this.cols.keep.map((i) => this.header[i] ?? ''),
-      rows: this.kept.map((r) => r.cells),
-    };
+    let rows = this.kept.slice();
+    if (!this.keptInOrder) {
+      // A stable sort by line, as of the rows themselves.
+      const order = rows.map((_, i) => i).sort((a, b) => this.keptLines[a]! - this.keptLines[b]!);
+      rows = order.map((i) => this.kept[i]!);
+    }
+    return { file: this.name, columns: this.cols.keep.map((i) => this.header[i] ?? ''), rows };
   }
 
   private report(severity: Diagnostic['severity'], row: RawRow, field: string | undefined, message: string): void {

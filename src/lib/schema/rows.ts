@@ -43,6 +43,37 @@ type Refine<F extends Fields> = (
 
 const allValid = () => true;
 
+/** A problem of one row as the schema reports it: the column (its known name), or undefined for the row. */
+export interface RowIssue {
+  field: string | undefined;
+  message: string;
+}
+
+/**
+ * One row straight from its cells, without zod: the value safeParse gives, or undefined with `issues` filled
+ * as safeParse's issues would be (same order, messages and columns). `index` gives each key's cell.
+ */
+export type CellReader<T> = (cells: readonly string[], issues: RowIssue[]) => T | undefined;
+
+/**
+ * Where a key's cell is: its index, undefined when the file has no such column (the row object then holds ''),
+ * or false when the row object would not have the key at all (zod would then fail the row on its shape).
+ */
+export type CellIndex = (key: string) => number | undefined | false;
+
+/** The schemas made by rowSchema → their reader from cells. */
+const readers = new WeakMap<z.ZodType, (indexOf: CellIndex) => CellReader<unknown> | undefined>();
+
+/**
+ * The direct reader of a rowSchema schema, or undefined (another schema, or a key the row object would lack).
+ * A row object of strings, one per key, always passes zod's shape check (every column a string), so the shape
+ * check can be skipped: what is left is the transform, run here on the cells themselves, without the row object,
+ * zod's copy of it and its result wrapper. This runs on every row of national data.
+ */
+export function cellReader<S extends z.ZodType>(schema: S, indexOf: CellIndex): CellReader<z.output<S>> | undefined {
+  return readers.get(schema)?.(indexOf) as CellReader<z.output<S>> | undefined;
+}
+
 /**
  * A zod schema for one file's rows: the shape is checked by zod (every column a string), the cells are read
  * by their parsers in one pass, and every cell's problem becomes an issue whose path is its column.
@@ -55,21 +86,20 @@ export function rowSchema<F extends Fields>(fields: F, refine?: Refine<F>) {
   const read = objectReader(keys);
   const build = objectBuilder(keys);
   // Scratch space reused by every row: the values are copied into the row object before the next row.
-  const cells: unknown[] = new Array(keys.length);
+  const cells: string[] = new Array(keys.length);
   const values: unknown[] = new Array(keys.length);
   // Problems found by `refine` on the current row; one stable `report` instead of a closure per row.
-  const problems: { field: (keyof F & string) | undefined; message: string }[] = [];
+  const problems: RowIssue[] = [];
   const report: Report<F> = (field, message) => {
     problems.push({ field, message });
   };
-  return z.object(shape).transform((raw, ctx): Parsed<F> => {
-    read(raw, cells);
+  /** The row from `cells` (filled by the caller); its problems, in order, go to `issue`. */
+  const parseCells = (issue: (field: string | undefined, message: string) => void): Parsed<F> | undefined => {
     let failedFields: Set<string> | undefined;
     for (let i = 0; i < keys.length; i++) {
-      const cell = cells[i] as string;
-      const v = parsers[i]!(cell);
+      const v = parsers[i]!(cells[i]!);
       if (v instanceof Invalid) {
-        ctx.issues.push({ code: 'custom', message: v.message, input: cell, path: [keys[i]!] });
+        issue(keys[i]!, v.message);
         failedFields ??= new Set();
         failedFields.add(keys[i]!);
         values[i] = undefined;
@@ -80,16 +110,38 @@ export function rowSchema<F extends Fields>(fields: F, refine?: Refine<F>) {
     if (refine) {
       refine(row, report, failedFields ? (f) => !failedFields.has(f) : allValid);
       if (problems.length > 0) {
-        for (const { field, message } of problems) {
-          const input = field === undefined ? raw : (raw as Record<string, string>)[field];
-          ctx.issues.push({ code: 'custom', message, input, path: field === undefined ? [] : [field] });
-        }
+        for (const { field, message } of problems) issue(field, message);
         problems.length = 0;
         failed = true;
       }
     }
-    return failed ? z.NEVER : row;
+    return failed ? undefined : row;
+  };
+  const schema = z.object(shape).transform((raw, ctx): Parsed<F> => {
+    read(raw, cells);
+    const row = parseCells((field, message) => {
+      const input = field === undefined ? raw : (raw as Record<string, string>)[field];
+      ctx.issues.push({ code: 'custom', message, input, path: field === undefined ? [] : [field] });
+    });
+    return row ?? z.NEVER;
   });
+  readers.set(schema, (indexOf) => {
+    const index = keys.map(indexOf);
+    if (index.includes(false)) return undefined;
+    let issues: RowIssue[] = [];
+    const issue = (field: string | undefined, message: string) => {
+      issues.push({ field, message });
+    };
+    return (row, out) => {
+      for (let i = 0; i < index.length; i++) {
+        const at = index[i] as number | undefined;
+        cells[i] = at === undefined ? '' : (row[at] ?? '');
+      }
+      issues = out;
+      return parseCells(issue);
+    };
+  });
+  return schema;
 }
 
 const fmt = (n: number) => n.toLocaleString('vi-VN');
