@@ -35,7 +35,12 @@ export async function dataWorkbookBytes(ds: Dataset, maxRows = Infinity): Promis
       done();
     },
   });
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: true });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream,
+    useStyles: true,
+    useSharedStrings: true,
+    zip: { zlib: { level: 6 } },
+  });
   wb.creator = SITE_NAME;
   wb.lastModifiedBy = SITE_NAME;
   wb.created = WORKBOOK_DATE;
