@@ -1,6 +1,7 @@
 /**
  * What the build lets go of to stay within its memory budget (issue 13: ≤ 1.5 GB for the whole national build).
  */
+import v8 from 'node:v8';
 import type { Dataset } from '../types.ts';
 
 /**
@@ -28,4 +29,17 @@ export function releaseTableRows(ds: Dataset): void {
  */
 export function returnFreedNativeMemory(): void {
   process.env.MIMALLOC_PURGE_DELAY ??= '0';
+}
+
+/** How much the old generation may grow past what the last full GC kept, in percent (V8's own factor is 2 to 4). */
+const HEAP_GROWING_PERCENT = 30;
+
+/**
+ * Caps V8's heap growth between full collections for the rest of the run. The pages leave much short-lived garbage,
+ * and V8 let the heap reach twice what stays live (national: 1.1 GB for 0.5–0.65 GB live) before collecting it.
+ * V8 reads the factor at each collection, so setting it while running takes effect from the next one. National
+ * build: peak 2.12 → 1.72 GB, CPU time +4 % (387 → 403 s).
+ */
+export function limitHeapGrowth(): void {
+  v8.setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
 }
