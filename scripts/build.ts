@@ -12,6 +12,7 @@ import { runCheck } from './check.ts';
 import { setBuildContext } from '../src/lib/build/context.ts';
 import { indicatorsAt, writeDataFolder } from '../src/lib/build/data.ts';
 import { fileWriter } from '../src/lib/build/files.ts';
+import { limitHeapGrowth, releaseTableRows, returnFreedNativeMemory } from '../src/lib/build/memory.ts';
 import { dataWorkbook } from '../src/lib/build/workbook.ts';
 import { hostFitLines, writeHostFiles } from '../src/lib/hosts/index.ts';
 import { computeDataset } from '../src/lib/model/index.ts';
@@ -25,6 +26,7 @@ const seconds = (t0: number) => ((performance.now() - t0) / 1000).toLocaleString
 
 async function main(): Promise<number> {
   process.chdir(root);
+  limitHeapGrowth();
   // Vite reads BASE_URL from the environment over the configured base (vitest workers set it to /): SITE_BASE decides.
   delete process.env.BASE_URL;
   const t0 = performance.now();
@@ -67,6 +69,8 @@ async function main(): Promise<number> {
     const onWarning = (message: string) => console.warn(`Cảnh báo: ${message}`);
     const data = { revisionsCsv: revisions.revisionsCsv, base, workbook, onWarning };
     const files = await writeDataFolder(dataset, dataStaging, data);
+    // Written: the pages need only the tables' row counts, not their ~110 MB of rows.
+    releaseTableRows(dataset);
     console.log(`Đã xuất ${files.length} tệp dữ liệu (${seconds(t3)} s).`);
 
     const t2 = performance.now();
@@ -80,6 +84,7 @@ async function main(): Promise<number> {
       indicatorsAt: indicatorsAt(dataStaging),
       dataWorkbook: workbookInfo,
     });
+    returnFreedNativeMemory();
     const { build } = await import('astro');
     const logLevel = process.env.ASTRO_LOG_LEVEL === 'info' ? 'info' : 'warn';
     await build({ root, outDir: staging, base, logLevel });

@@ -27,6 +27,13 @@ afterAll(async () => {
   await rm(tmp, { recursive: true, force: true });
 });
 
+/** The count columns of the contract (data-format.md): numbers in the workbook, every other column text. */
+const COUNTS = new Set(
+  'admitted youth women ethnic_minority college target classes trainees dossiers members probationary'
+    .split(' ')
+    .concat('grassroots_orgs branches villages villages_with_branch villages_without_members'.split(' ')),
+);
+
 const rows = (d: Dataset): IndicatorRow[] => d.indicatorUnitOrder.flatMap((id) => [...d.indicatorsOf(id)]);
 
 describe('du-lieu.xlsx', () => {
@@ -39,6 +46,25 @@ describe('du-lieu.xlsx', () => {
     expect(admissions.getCell('A2').value).toBe('QN.BL');
     expect(admissions.getCell('B2').value).toBe('2019');
     expect(admissions.getCell('C2').value).toBe(109);
+  });
+
+  it('holds every cell of every table, the header frozen and bold, text columns formatted as text', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(new Uint8Array(bytes).buffer);
+    for (const [k, t] of ds.inputs.tables.entries()) {
+      const ws = wb.worksheets[k]!;
+      expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+      expect(ws.getRow(1).font?.bold).toBe(true);
+      const cells = (r: number) => t.columns.map((_, i) => ws.getRow(r).getCell(i + 1).value ?? '');
+      expect(cells(1)).toEqual(t.columns);
+      const isCount = t.columns.map((c) => COUNTS.has(c));
+      t.rows.forEach((r, j) => {
+        expect(cells(j + 2)).toEqual(r.map((v, i) => (isCount[i] && /^\d+$/.test(v) ? Number(v) : v)));
+      });
+      expect(ws.rowCount).toBe(t.rows.length + 1);
+      // Text format on every column but the counts: Excel would turn `2024-03` into a date.
+      expect(t.columns.map((_, i) => ws.getColumn(i + 1).numFmt === '@')).toEqual(isCount.map((x) => !x));
+    }
   });
 
   it('reads back into the same indicators as the CSV folder', async () => {

@@ -128,8 +128,14 @@ export interface MemberRow {
 export interface CleanTable {
   file: string;
   columns: string[];
+  /** Released once data/ is written (src/lib/build/memory.ts): reading them after that throws. */
   rows: string[][];
+  /** Set when the rows are released: how many there were. */
+  rowCount?: number;
 }
+
+/** How many rows the table has, before or after its rows are released. */
+export const tableRowCount = (t: CleanTable): number => t.rowCount ?? t.rows.length;
 
 export interface Diagnostic {
   severity: 'error' | 'warning';

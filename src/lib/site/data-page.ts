@@ -6,7 +6,7 @@ import { LEAD_COLUMNS } from '../publish/shared-csv.ts';
 import { REVISION_METHODS } from '../revisions/index.ts';
 import { TEMPLATE_CSV_DIR, TEMPLATE_WORKBOOK } from '../template/index.ts';
 import { TEMPLATE_TABLES } from '../template/sheets.ts';
-import type { Dataset } from '../types.ts';
+import { type Dataset, tableRowCount } from '../types.ts';
 import { href } from '../view/href.ts';
 import { indicatorsCut } from './files.ts';
 import { siteIndex } from './site.ts';
@@ -110,7 +110,7 @@ export function dataPage(ds: Dataset, opts: DataPageOptions = {}) {
     ...ds.inputs.tables.map((t) => ({
       label: t.file,
       href: href(`data/${t.file}`),
-      note: `dữ liệu gốc đã kiểm tra: ${FILE_NOTE[t.file] ?? ''} (${fmtCount(t.rows.length)} dòng)`,
+      note: `dữ liệu gốc đã kiểm tra: ${FILE_NOTE[t.file] ?? ''} (${fmtCount(tableRowCount(t))} dòng)`,
     })),
   ];
   // Said on the page when the workbook is left out: why, and what to download instead.
