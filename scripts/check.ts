@@ -4,11 +4,10 @@
  * --all asks for each, and exit 1 when there is any error. The build calls runCheck() in-process so that both
  * print the same thing.
  */
+import module from 'node:module';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { formatGrouped } from '../src/lib/diagnostics.ts';
-import { formatDiagnostic, loadInputs, locateDiagnostic } from '../src/lib/load.ts';
 import type { RevisionResult } from '../src/lib/revisions/index.ts';
 import type { Dataset, Diagnostic, Inputs } from '../src/lib/types.ts';
 
@@ -46,6 +45,9 @@ const seconds = (ms: number) =>
 export async function runCheck(dir: string, opts: CheckOptions = {}): Promise<CheckResult> {
   const log = opts.log ?? ((line: string) => process.stdout.write(`${line}\n`));
   const logError = opts.logError ?? (opts.log ? log : (line: string) => process.stderr.write(`${line}\n`));
+  // Loaded here, not at the top, so that `npm run check` turns on the compile cache (below) before they load.
+  const { formatDiagnostic, loadInputs, locateDiagnostic } = await import('../src/lib/load.ts');
+  const { formatGrouped } = await import('../src/lib/diagnostics.ts');
   const t0 = performance.now();
   const inputs = await loadInputs(dir, {
     onFile: (p) => log(`đọc ${p.file}: ${count(p.rows)} dòng (${seconds(p.ms)} s)`),
@@ -121,9 +123,15 @@ export async function runCheck(dir: string, opts: CheckOptions = {}): Promise<Ch
 
 const isMain = process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (isMain) {
+  // Node keeps the modules' type-stripped and compiled code on disk (os.tmpdir(), or NODE_COMPILE_CACHE; off with
+  // NODE_DISABLE_COMPILE_CACHE=1), keyed by their content: a check then loads them in 0.2 s of CPU instead of 0.5.
+  module.enableCompileCache?.();
   const dir = path.resolve(process.env.DATA_DIR || 'data');
   runCheck(dir, { all: process.argv.includes('--all') }).then(
-    (r) => process.exit(r.errors.length > 0 ? 1 : 0),
+    (r) => {
+      module.flushCompileCache?.();
+      process.exit(r.errors.length > 0 ? 1 : 0);
+    },
     (error: unknown) => {
       console.error('Kiểm tra thất bại do lỗi chương trình:');
       console.error(error);
