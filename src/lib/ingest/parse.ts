@@ -179,7 +179,9 @@ export function parseRows(text: string, file: string, sink: RowSink): ParseSumma
         cells[c] = same;
         continue;
       }
-      const cleaned = intern(pools, c, cleanCell(v));
+      // A small whole number (most cells) needs no cleaning: its shared string straight away.
+      const n = smallNumber(v);
+      const cleaned = n >= 0 ? (SMALL_NUMBERS[n] ??= v) : intern(pools, c, cleanCell(v));
       if (cleaned !== '') empty = false;
       prevRaw[c] = v;
       prevClean[c] = cleaned;
