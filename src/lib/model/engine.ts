@@ -38,8 +38,8 @@ export interface UnitRows extends OwnRows {
 
 /**
  * What is computed: every figure (the site renders them), or only what the data check's warnings read (`npm run
- * check`): the flows, targets and members at the start of years, without the other derived indicators and the
- * same period of the previous year.
+ * check`): the flows, targets and members at the start of years, without the breakdowns of admitted, the other
+ * derived indicators and the same period of the previous year.
  */
 export type FigureScope = 'all' | 'warnings';
 
@@ -141,8 +141,8 @@ export function computeFigures(
     }
     mine.set(key, NO_FLOWS); // a cycle (input error) reads nothing
     const rows = rowsOf(u.id);
-    const own = ownTraining(rows.training, scope, ownAdmissions(rows.admissions, scope));
-    const flows = rollUpFlows(u, own, contributions(u, scope, false), scope, undefined);
+    const own = ownTraining(rows.training, scope, ownAdmissions(rows.admissions, scope, all));
+    const flows = rollUpFlows(u, own, contributions(u, scope, false), scope, undefined, all);
     // Kept explicit: the parent reads them inside a larger window, where "first months" means others.
     for (const k of FLOW_KEYS) {
       const f = flows[k];
@@ -200,8 +200,8 @@ export function computeFigures(
     if (bases) baseWindows.set(u.id, bases);
     for (const w of windows.all) {
       const children = contributions(u, w, true);
-      const own = ownTraining(rows.training, w, ownAdmissions(rows.admissions, w));
-      const flows = rollUpFlows(u, own, children, w, warnings);
+      const own = ownTraining(rows.training, w, ownAdmissions(rows.admissions, w, all));
+      const flows = rollUpFlows(u, own, children, w, warnings, all);
       const t = rows.targets.get(spanNumber(w.from, w.to));
       const target = rollUpTarget(t && { value: t.target, basis: 'reported', origin: t.origin }, children);
       let f: WindowFigures = { window: w, ...flows };
@@ -214,7 +214,7 @@ export function computeFigures(
           const present = lifeIn(p, w);
           if (present.length > 0) active.push({ unit: p, present, figures: windowOf(predFigures[i], w) });
         });
-        f = combineWindow(u, f, children, active);
+        f = combineWindow(u, f, children, active, all);
       }
       computed.set(w.id, f);
       if (all && w.kind === 'year' && f.admitted && f.admitted.months < w.months) {
