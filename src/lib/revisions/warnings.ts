@@ -82,9 +82,14 @@ function spikes(d: Dataset, id: string, list: readonly WindowFigures[], warned: 
     for (const f of list) {
       const v = figureValue(f, key);
       if (v === undefined) continue;
-      const last = history.length >= SPIKE_MIN_HISTORY ? history.slice(-SPIKE_HISTORY) : undefined;
+      const n = history.length;
       if (complete(f, key)) history.push(v);
-      if (!last || v < MIN_FLAGGED) continue;
+      if (n < SPIKE_MIN_HISTORY || v < MIN_FLAGGED) continue;
+      // The median is at least the least of the periods: below that many times it, no median is needed.
+      let least = Infinity;
+      for (let i = Math.max(0, n - SPIKE_HISTORY); i < n; i++) least = Math.min(least, history[i]!);
+      if (v < SPIKE_FACTOR * least) continue;
+      const last = history.slice(Math.max(0, n - SPIKE_HISTORY), n);
       const m = median(last);
       if (!(m > 0 && v >= SPIKE_FACTOR * m)) continue;
       const period = f.window.id;
