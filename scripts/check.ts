@@ -138,6 +138,19 @@ export async function runCheck(dir: string, opts: CheckOptions = {}): Promise<Ch
   };
 }
 
+/**
+ * Exits once what was written to stdout and stderr is out: into a pipe, a write the reader has not taken yet is
+ * still queued, and process.exit() would drop it (the national warnings cut at 64 KiB).
+ */
+function exitAfterOutput(code: number): void {
+  let pending = 2;
+  const done = () => {
+    if (--pending === 0) process.exit(code);
+  };
+  process.stdout.write('', done);
+  process.stderr.write('', done);
+}
+
 const isMain = process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (isMain) {
   // Node keeps the modules' type-stripped and compiled code on disk (os.tmpdir(), or NODE_COMPILE_CACHE; off with
@@ -147,12 +160,12 @@ if (isMain) {
   runCheck(dir, { all: process.argv.includes('--all'), figures: 'warnings' }).then(
     (r) => {
       module.flushCompileCache?.();
-      process.exit(r.errors.length > 0 ? 1 : 0);
+      exitAfterOutput(r.errors.length > 0 ? 1 : 0);
     },
     (error: unknown) => {
       console.error('Kiểm tra thất bại do lỗi chương trình:');
       console.error(error);
-      process.exit(2);
+      exitAfterOutput(2);
     },
   );
 }
