@@ -8,6 +8,35 @@
 
 const QUOTE = 34;
 
+/** The one string of each whole number 0..9999 written plainly (most cells), shared by every row and file. */
+const SMALL_NUMBERS: (string | undefined)[] = new Array(10_000);
+
+/**
+ * 0..9999 written plainly (no leading zero, no separator) as `s`, else -1. Such cells need no cleaning, and one
+ * shared string each keeps half a million rows from holding millions of copies.
+ */
+export function smallNumber(s: string): number {
+  const len = s.length;
+  if (len > 4 || (len > 1 && s.charCodeAt(0) === 48)) return -1;
+  let n = 0;
+  for (let i = 0; i < len; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/** The shared string of small number `n` (see smallNumber); `s` is its text. */
+export const sharedNumber = (n: number, s: string): string => (SMALL_NUMBERS[n] ??= s);
+
+/** The text of src[from, to): the shared string when it is a small number (`n`: its digits' value, or -1). */
+function smallNumberText(src: string, from: number, to: number, n: number): string {
+  const width = to - from;
+  if (n < 0 || width === 0 || width > 4 || (width > 1 && src.charCodeAt(from) === 48)) return src.substring(from, to);
+  return SMALL_NUMBERS[n] ?? (SMALL_NUMBERS[n] = src.substring(from, to));
+}
+
 /**
  * True when every quote of `src` opens a field (at the start, or after a delimiter or line break) and its field
  * closes with a quote followed by a delimiter, `newline` or the end; doubled quotes inside are escaped quotes.
@@ -76,8 +105,13 @@ export function eachRow(
       c = src.charCodeAt(pos);
     } else {
       let end = pos;
-      while (end < len && c !== delim && c !== brk) c = src.charCodeAt(++end);
-      cells.push(src.substring(pos, end));
+      let n = 0; // the cell's value while it is a plain whole number, else -1
+      while (end < len && c !== delim && c !== brk) {
+        const d = c - 48;
+        n = n >= 0 && d >= 0 && d <= 9 ? n * 10 + d : -1;
+        c = src.charCodeAt(++end);
+      }
+      cells.push(smallNumberText(src, pos, end, n));
       pos = end;
       if (pos >= len) {
         row(cells, len);
