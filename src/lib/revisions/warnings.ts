@@ -11,7 +11,17 @@ import { monthOfDate } from '../model/stocks.ts';
 import { sortDiagnostics } from '../schema/validate.ts';
 import type { Dataset, Diagnostic, Flow, WindowFigures } from '../types.ts';
 import { indicatorLabel, lowerFirst, windowPhrase } from './labels.ts';
-import { behind, type Candidates, FILE_OF, FLOWS, type FlowName, figuresAt, figureValue, resolve } from './locate.ts';
+import {
+  behind,
+  type Candidates,
+  FILE_OF,
+  FLOWS,
+  type FlowName,
+  figuresAt,
+  figureValue,
+  flowAt,
+  resolve,
+} from './locate.ts';
 import {
   MIN_FLAGGED,
   MIN_REPORTING_SHARE,
@@ -57,7 +67,7 @@ function childrenFirst(d: Dataset): string[] {
 }
 
 const complete = (f: WindowFigures, key: SpikeName): boolean =>
-  key === 'target' ? f.target !== undefined : isComplete(f[key]);
+  key === 'target' ? f.target !== undefined : isComplete(flowAt(f, key));
 
 /** Windows of one kind of a unit, oldest first (the model keeps them so; sorted only if not). */
 function chronological(table: Record<string, WindowFigures>): WindowFigures[] {
@@ -141,7 +151,7 @@ function fewReported(d: Dataset, id: string, list: readonly WindowFigures[], lat
     const w = f.window;
     if (w.to > latest) continue; // a window still running: reports may still be coming
     for (const key of FLOWS) {
-      const x: Flow | undefined = f[key];
+      const x: Flow | undefined = flowAt(f, key);
       const r = x?.reporting;
       if (!x || !r || r.reported >= MIN_REPORTING_SHARE * r.active) continue;
       // Children under the unit in some month of the window (a moved unit only where it was under it).
