@@ -197,6 +197,22 @@ describe('npm run check (CLI)', () => {
     expect(r.stderr).toMatch(/5 lỗi, 1 cảnh báo/);
   });
 
+  it('prints every line into a pipe, the summary last, however long the list', () => {
+    // 3,000 rows of BL whose admitted is not a number: with --all, one line each (over 400 KB), then the summary.
+    const bad = Array.from({ length: 3000 }, (_, i) => `BL,${2000 + (i % 26)}-${1 + (i % 12)},x${i}\n`).join('');
+    const dir = folder({ ...GOOD, 'admissions.csv': `unit_id,period,admitted\n${bad}` });
+    const r = spawnSync(node, ['scripts/check.ts', '--all'], {
+      cwd: root,
+      env: { ...process.env, DATA_DIR: dir, OUT_DIR: folder({}), PREVIOUS_DATA: '' },
+      encoding: 'utf8',
+      timeout: 60_000,
+      maxBuffer: 64 << 20,
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr.match(/^admissions\.csv:\d+:3 \[admitted\] "x\d+"/gm)).toHaveLength(3000);
+    expect(r.stderr.trimEnd()).toMatch(/Sửa các lỗi trên rồi chạy lại\.$/);
+  });
+
   it('exits 1 when the data folder does not exist', () => {
     const r = cli(path.join(os.tmpdir(), `khong-co-${process.pid}`));
     expect(r.status).toBe(1);

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../src/lib/load.ts';
-import { computeDataset } from '../src/lib/model/index.ts';
+import { computeDataset, type FigureScope } from '../src/lib/model/index.ts';
 import { publishData } from '../src/lib/publish/index.ts';
 import {
   buildDate,
@@ -25,7 +25,7 @@ import {
 } from '../src/lib/revisions/index.ts';
 import { revisionMarks } from '../src/lib/revisions/marks.ts';
 import { revisionHistory } from '../src/lib/revisions/view.ts';
-import type { Dataset } from '../src/lib/types.ts';
+import type { Dataset, Inputs } from '../src/lib/types.ts';
 import { Fixture } from './helpers/fixture.ts';
 
 let tmp: string;
@@ -63,7 +63,7 @@ function first(): Dataset {
  * D2's 2020 is typed 600 for 60 (admissions.csv line 9: lines 2–7 are D1's six rows, 8 is D2 2019),
  * D3's only row is gone, D1's 2020 target is 95.
  */
-function revised(): Dataset {
+function revised(figures: FigureScope = 'all'): Dataset {
   const fx = units(new Fixture())
     .adm('D1', '2016', 100)
     .adm('D1', '2017', 110)
@@ -74,7 +74,7 @@ function revised(): Dataset {
     .adm('D2', '2019', 40)
     .adm('D2', '2020', 600)
     .target('D1', '2020', 95);
-  return computeDataset(fx.inputs());
+  return computeDataset(fx.inputs(), { figures });
 }
 
 /** What the build does: compare with the folder it replaces, publish the data files and revisions.csv. */
@@ -368,11 +368,18 @@ describe('the summary', () => {
 
 describe('warnings about the current data', () => {
   const messages = (d: Dataset) => dataWarnings(d).map(formatDiagnostic);
+  /** The warnings from every figure; `npm run check` computes only what they read, and must say the same. */
+  const warningsOf = (inputs: Inputs) => {
+    const all = messages(computeDataset(inputs));
+    expect(messages(computeDataset(inputs, { figures: 'warnings' }))).toEqual(all);
+    return all;
+  };
 
   it("a year ten times its unit's median of the five complete years before, at its file and line", () => {
     // D1 2016–2020: 100, 110, 105, 120, 53 → median 105; 2021 is 1100 = 10,48 × 105 (line 7). P's sum has no
     // complete year before (a district always missing), D2 has one year before 2020: no other such warning.
     const spikes = messages(revised()).filter((m) => m.includes('trung vị'));
+    expect(messages(revised('warnings'))).toEqual(messages(revised()));
     expect(spikes).toEqual([
       'admissions.csv:7 [admitted] "1100": Đơn vị Đảng bộ huyện Một (D1), năm 2021: kết nạp đảng viên mới (1.100) ' +
         'gấp 10,5 lần trung vị của 5 kỳ trước đủ số liệu (105). Có thể nhập thừa một chữ số; hãy kiểm tra lại.',
@@ -384,7 +391,7 @@ describe('warnings about the current data', () => {
     const alone = new Fixture().unit('P', 'province').unit('D1', 'district', 'P');
     for (const y of [2016, 2017, 2018, 2019, 2020]) alone.adm('D1', String(y), 100);
     alone.adm('D1', '2021', 1000);
-    const a = messages(computeDataset(alone.inputs())).filter((m) => m.includes('trung vị'));
+    const a = warningsOf(alone.inputs()).filter((m) => m.includes('trung vị'));
     expect(a).toHaveLength(1);
     expect(a[0]).toMatch(/^admissions\.csv:7 .*Đơn vị D1 \(D1\), năm 2021/);
 
@@ -394,7 +401,7 @@ describe('warnings about the current data', () => {
     founded.unit('D2', 'district', 'P', { activeFrom: '2021-01' });
     for (const y of [2016, 2017, 2018, 2019, 2020, 2021]) founded.adm('D1', String(y), 100);
     founded.adm('D2', '2021', 900);
-    const b = messages(computeDataset(founded.inputs())).filter((m) => m.includes('trung vị'));
+    const b = warningsOf(founded.inputs()).filter((m) => m.includes('trung vị'));
     expect(b).toEqual([
       'admissions.csv:8 [admitted] "1000": Đơn vị P (P), năm 2021: kết nạp đảng viên mới (1.000) gấp 10 lần ' +
         'trung vị của 5 kỳ trước đủ số liệu (100). Có thể nhập thừa một chữ số; hãy kiểm tra lại.',
@@ -410,7 +417,7 @@ describe('warnings about the current data', () => {
       .adm('D1', '2021-01..2021-07', 500)
       .member('D1', '2020-01-01', { members: 100 })
       .member('D1', '2021-01-01', { members: 100 });
-    const found = messages(computeDataset(fx.inputs())).filter((m) => m.includes('đầu năm'));
+    const found = warningsOf(fx.inputs()).filter((m) => m.includes('đầu năm'));
     // P's members are D1's summed: the same mistake, said once.
     expect(found).toEqual([
       'admissions.csv:2 [admitted] "120": Đơn vị Huyện Một (D1), năm 2020: số kết nạp cả năm (120) lớn hơn số ' +
@@ -425,7 +432,7 @@ describe('warnings about the current data', () => {
     for (let k = 1; k <= 5; k++) fx.unit(`D${k}`, 'district', 'P', { label: `Huyện ${k}` });
     fx.adm('D1', '2019', 10).adm('D2', '2019', 12).adm('D1', '2020', 10).adm('D2', '2020', 10).adm('D3', '2020', 10);
     fx.adm('D1', '2021-01..2021-06', 5);
-    const found = messages(computeDataset(fx.inputs())).filter((m) => m.includes('tổng hợp chỉ từ'));
+    const found = warningsOf(fx.inputs()).filter((m) => m.includes('tổng hợp chỉ từ'));
     expect(found).toEqual([
       'admissions.csv:2 [admitted] "22": Đơn vị Tỉnh (P), năm 2019: kết nạp đảng viên mới (22) tổng hợp chỉ từ 2/5 ' +
         'đơn vị trực thuộc có số liệu (chưa có: Huyện 3, Huyện 4, Huyện 5). Có thể còn đơn vị chưa gửi báo cáo.',

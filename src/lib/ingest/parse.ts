@@ -6,7 +6,7 @@
  */
 import Papa from 'papaparse';
 import type { Diagnostic } from '../types.ts';
-import { eachRow, wellFormed } from './csv-rows.ts';
+import { eachRow, sharedNumber, smallNumber, wellFormed } from './csv-rows.ts';
 import type { TextEncoding } from './decode.ts';
 
 export type Delimiter = ',' | ';' | '\t';
@@ -179,7 +179,9 @@ export function parseRows(text: string, file: string, sink: RowSink): ParseSumma
         cells[c] = same;
         continue;
       }
-      const cleaned = intern(pools, c, cleanCell(v));
+      // A small whole number (most cells) needs no cleaning: its shared string straight away.
+      const n = smallNumber(v);
+      const cleaned = n >= 0 ? sharedNumber(n, v) : intern(pools, c, cleanCell(v));
       if (cleaned !== '') empty = false;
       prevRaw[c] = v;
       prevClean[c] = cleaned;
@@ -294,7 +296,7 @@ function intern(pools: (Pool | null | undefined)[], column: number, value: strin
   if (value.length === 0) return value;
   // Small whole numbers (counts, years) are the most common cells: an array slot, no hashing.
   const n = smallNumber(value);
-  if (n >= 0) return (SMALL_NUMBERS[n] ??= value);
+  if (n >= 0) return sharedNumber(n, value);
   let pool = pools[column];
   if (pool === null) return value;
   if (pool === undefined) pools[column] = pool = { map: new Map(), seen: 0 };
@@ -311,21 +313,6 @@ function intern(pools: (Pool | null | undefined)[], column: number, value: strin
   const flat = copy ? Buffer.from(value, 'utf8').toString('utf8') : value;
   pool.map.set(flat, flat);
   return flat;
-}
-
-const SMALL_NUMBERS: (string | undefined)[] = new Array(10_000);
-
-/** 0..9999 written plainly (no leading zero, no separator), else -1. */
-function smallNumber(s: string): number {
-  const len = s.length;
-  if (len > 4 || (len > 1 && s.charCodeAt(0) === 48)) return -1;
-  let n = 0;
-  for (let i = 0; i < len; i++) {
-    const d = s.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return -1;
-    n = n * 10 + d;
-  }
-  return n;
 }
 
 /** 'lf' or 'crlf' when the file uses one style throughout, else 'mixed' (lone CR included). */

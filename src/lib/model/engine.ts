@@ -21,7 +21,7 @@ import type {
   WindowFigures,
 } from '../types.ts';
 import { BREAKDOWNS, FLOW_KEYS, ownAdmissions, ownTraining, type FlowKey, type Flows, type OwnRows } from './flows.ts';
-import { derive, hasFigures, startFrom } from './indicators.ts';
+import { derive, fillMembersAtStart, hasFigures, startFrom } from './indicators.ts';
 import { combineSnapshots, combineStart, combineWindow, lifeIn, type PredWindow } from './merge.ts';
 import { MAX_ROW_ORIGINS, rollUpFlows, rollUpTarget, type Contribution } from './rollup.ts';
 import { clip, count, coveredOf, EMPTY, union, wholeOf, type SpanSet } from './spans.ts';
@@ -35,6 +35,13 @@ export interface UnitRows extends OwnRows {
   targets: Map<number, TargetRow>;
   members: MemberRow[];
 }
+
+/**
+ * What is computed: every figure (the site renders them), or only what the data check's warnings read (`npm run
+ * check`): the flows, targets and members at the start of years, without the breakdowns of admitted, the other
+ * derived indicators and the same period of the previous year.
+ */
+export type FigureScope = 'all' | 'warnings';
 
 /** Counters for tests (the cost guard counts work, not time). */
 export interface ComputeStats {
@@ -63,7 +70,9 @@ export function computeFigures(
   windows: Windows,
   warnings: Diagnostic[],
   stats?: ComputeStats,
+  scope: FigureScope = 'all',
 ): Map<string, UnitFigures> {
+  const all = scope === 'all';
   const figures = new Map<string, UnitFigures>();
   /** Successors only: own window figures and snapshots, before predecessors (what their parents sum). */
   const baseWindows = new Map<string, Map<string, WindowFigures>>();
@@ -132,8 +141,8 @@ export function computeFigures(
     }
     mine.set(key, NO_FLOWS); // a cycle (input error) reads nothing
     const rows = rowsOf(u.id);
-    const own = ownTraining(rows.training, scope, ownAdmissions(rows.admissions, scope));
-    const flows = rollUpFlows(u, own, contributions(u, scope, false), scope, undefined);
+    const own = ownTraining(rows.training, scope, ownAdmissions(rows.admissions, scope, all));
+    const flows = rollUpFlows(u, own, contributions(u, scope, false), scope, undefined, all);
     // Kept explicit: the parent reads them inside a larger window, where "first months" means others.
     for (const k of FLOW_KEYS) {
       const f = flows[k];
@@ -191,8 +200,8 @@ export function computeFigures(
     if (bases) baseWindows.set(u.id, bases);
     for (const w of windows.all) {
       const children = contributions(u, w, true);
-      const own = ownTraining(rows.training, w, ownAdmissions(rows.admissions, w));
-      const flows = rollUpFlows(u, own, children, w, warnings);
+      const own = ownTraining(rows.training, w, ownAdmissions(rows.admissions, w, all));
+      const flows = rollUpFlows(u, own, children, w, warnings, all);
       const t = rows.targets.get(spanNumber(w.from, w.to));
       const target = rollUpTarget(t && { value: t.target, basis: 'reported', origin: t.origin }, children);
       let f: WindowFigures = { window: w, ...flows };
@@ -205,10 +214,10 @@ export function computeFigures(
           const present = lifeIn(p, w);
           if (present.length > 0) active.push({ unit: p, present, figures: windowOf(predFigures[i], w) });
         });
-        f = combineWindow(u, f, children, active);
+        f = combineWindow(u, f, children, active, all);
       }
       computed.set(w.id, f);
-      if (w.kind === 'year' && f.admitted && f.admitted.months < w.months) {
+      if (all && w.kind === 'year' && f.admitted && f.admitted.months < w.months) {
         partial.set(w.id, currentParts(f, lifeIn(u, w), children, active, base));
       }
     }
@@ -225,7 +234,8 @@ export function computeFigures(
     for (const w of windows.all) {
       const f = computed.get(w.id)!;
       const prev = windows.previous.get(w.id);
-      derive(f, prev && computed.get(prev.id), snapshots, startOf);
+      if (all) derive(f, prev && computed.get(prev.id), snapshots, startOf);
+      else fillMembersAtStart(f, snapshots, startOf);
       const parts = partial.get(w.id);
       if (parts) fillSamePeriod(u, f, parts, prev);
       if (hasFigures(f)) (w.kind === 'year' ? uf.years : uf.terms)[w.id] = f;

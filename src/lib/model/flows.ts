@@ -59,10 +59,10 @@ function coveredBy<T extends { period: MonthSpan }>(t: Tiling<T>, w: MonthSpan):
 }
 
 /**
- * Admitted and its breakdowns from the rows chosen for `admitted`. A breakdown is known only when
- * every chosen row has it (rule 4): a share over part of the rows would be a share of something else.
+ * Admitted and its breakdowns (unless `breakdowns` is false) from the rows chosen for `admitted`. A breakdown is
+ * known only when every chosen row has it (rule 4): a share over part of the rows would be a share of something else.
  */
-export function ownAdmissions(rows: readonly AdmissionRow[], w: Window): Flows {
+export function ownAdmissions(rows: readonly AdmissionRow[], w: Window, breakdowns = true): Flows {
   const t = tile(rows, w, spanOf);
   if (!t) return {};
   const origins = t.rows.map((r) => r.origin);
@@ -70,6 +70,7 @@ export function ownAdmissions(rows: readonly AdmissionRow[], w: Window): Flows {
   let admitted = 0;
   for (const r of t.rows) admitted += r.admitted;
   const out: Flows = { admitted: reported(admitted, t.months, w, origins, covered) };
+  if (!breakdowns) return out;
   for (const b of BREAKDOWNS) {
     let sum = 0;
     let known = true;

@@ -5,7 +5,7 @@
  * windows), plus figures over part of a window only for units that moved within it (and those below).
  */
 import type { Dataset, Diagnostic, IndicatorRow, Inputs, UnitFigures } from '../types.ts';
-import { computeFigures, spanNumber, type ComputeStats, type UnitRows } from './engine.ts';
+import { computeFigures, spanNumber, type ComputeStats, type FigureScope, type UnitRows } from './engine.ts';
 import { TRAINING } from './flows.ts';
 import { pushRows } from './indicators.ts';
 import { latestDataDate, sources } from './meta.ts';
@@ -17,13 +17,15 @@ export { livesOf } from './lives.ts';
 export { pct, roundHalfUp, roundRatio } from './round.ts';
 export { coveredOf } from './spans.ts';
 export { tile } from './tiling.ts';
-export type { ComputeStats } from './engine.ts';
+export type { ComputeStats, FigureScope } from './engine.ts';
 
 export interface ComputeOptions {
   /** The data folder holds a `DEMO` marker: the data is generated, for illustration. */
   isDemo?: boolean;
   /** Filled with counts of the work done (tests of the cost). */
   stats?: ComputeStats;
+  /** 'warnings': only the figures the data check's warnings read; such a Dataset is not for rendering. */
+  figures?: FigureScope;
 }
 
 function indexRows(inputs: Inputs): Map<string, UnitRows> {
@@ -63,10 +65,10 @@ function figuresOf(
   tree: Tree,
   windows: Windows,
   warnings: Diagnostic[],
-  stats: ComputeStats | undefined,
+  opts: ComputeOptions,
 ): Map<string, UnitFigures> {
   const rowsByUnit = indexRows(inputs);
-  return computeFigures(tree, (id) => rowsByUnit.get(id) ?? NO_ROWS, windows, warnings, stats);
+  return computeFigures(tree, (id) => rowsByUnit.get(id) ?? NO_ROWS, windows, warnings, opts.stats, opts.figures);
 }
 
 export function computeDataset(inputs: Inputs, opts: ComputeOptions = {}): Dataset {
@@ -74,7 +76,7 @@ export function computeDataset(inputs: Inputs, opts: ComputeOptions = {}): Datas
   const windows = buildWindows(touchedYears(inputs), terms);
   const tree = buildTree(inputs.units);
   const modelWarnings: Diagnostic[] = [];
-  const figures = figuresOf(inputs, tree, windows, modelWarnings, opts.stats);
+  const figures = figuresOf(inputs, tree, windows, modelWarnings, opts);
 
   // indicators.csv order: unit id (code point order, locale-free), then window, then indicator.
   // The rows are derived per unit on demand rather than kept: on a national data set they are millions of

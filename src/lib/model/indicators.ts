@@ -67,13 +67,8 @@ export function derive(
     if (w.kind === 'term' && isComplete(a)) setIf(f, 'averagePerYear', roundRatio(a.value * 12, w.months));
   }
 
-  if (w.kind === 'year') {
-    const start = startOf ? startOf(Number(w.id)) : startFrom(snapshots, Number(w.id));
-    if (start) {
-      f.membersAtStart = start;
-      if (a) setIf(f, 'admissionRatePct', pct(a.value, start.value));
-    }
-  }
+  const start = fillMembersAtStart(f, snapshots, startOf);
+  if (start && a) setIf(f, 'admissionRatePct', pct(a.value, start.value));
 
   if (isComplete(f.trainees) && isComplete(a)) setIf(f, 'traineesPerAdmission', roundRatio(f.trainees.value, a.value));
 
@@ -87,6 +82,22 @@ export function derive(
       f.villagesWithoutMembersChangeSpan = { from: c.from.asOf, to: c.to.asOf, basis };
     }
   }
+}
+
+/**
+ * The members at the start of a year window (set on `f`, and returned), the one derived figure the data check's
+ * warnings read (figures 'warnings', see engine.ts).
+ */
+export function fillMembersAtStart(
+  f: WindowFigures,
+  snapshots: readonly Snapshot[],
+  startOf?: (year: number) => MembersAtStart | undefined,
+): MembersAtStart | undefined {
+  const w = f.window;
+  if (w.kind !== 'year') return undefined;
+  const start = startOf ? startOf(Number(w.id)) : startFrom(snapshots, Number(w.id));
+  if (start) f.membersAtStart = start;
+  return start;
 }
 
 type NumericKey =

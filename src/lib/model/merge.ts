@@ -52,6 +52,7 @@ export function combineWindow(
   base: WindowFigures,
   children: readonly Contribution[],
   preds: readonly PredWindow[],
+  withBreakdowns = true,
 ): WindowFigures {
   const w = base.window;
   if (preds.length === 0) return base;
@@ -84,7 +85,7 @@ export function combineWindow(
     const flow = flowOfSum(s, w, fromPreds ? 'combined' : own!.basis);
     if (fromPreds) flow.parts = partsOf(unit, own, preds, key);
     out[key] = flow;
-    if (key === 'admitted') breakdowns(unit, base, preds, flow, fromPreds, out);
+    if (key === 'admitted' && withBreakdowns) breakdowns(unit, base, preds, flow, fromPreds, out);
   }
   const target = combineTarget(unit, base.target, w, preds);
   if (target) out.target = target;

@@ -91,9 +91,11 @@ export function addUp<T extends { present: SpanSet }>(
     value += f.value;
     maxMonths = Math.max(maxMonths, f.months);
     minMonths = Math.min(minMonths, f.months);
-    for (const o of f.rows) {
-      if (rows.length >= MAX_ROW_ORIGINS) break;
-      rows.push(o);
+    if (rows.length < MAX_ROW_ORIGINS) {
+      for (const o of f.rows) {
+        if (rows.length >= MAX_ROW_ORIGINS) break;
+        rows.push(o);
+      }
     }
   }
   if (!any) return undefined;
@@ -156,7 +158,7 @@ export const windowPhrase = (w: Window): string =>
  * Fills the flows a unit lacks from its children, in `own` itself (the caller's fresh object), and reports a
  * warning where the unit has its own figure but its children's sum exceeds it (`warnings` given: whole windows
  * only). The check compares like with like: it is skipped when some child covers more months than the unit's own
- * figure.
+ * figure. The breakdowns of admitted are summed too unless `breakdowns` is false.
  */
 export function rollUpFlows(
   unit: Unit,
@@ -164,6 +166,7 @@ export function rollUpFlows(
   children: readonly Contribution[],
   w: Window,
   warnings: Diagnostic[] | undefined,
+  breakdowns = true,
 ): Flows {
   if (children.length === 0) return own;
   for (const key of ['admitted', 'classes', 'trainees', 'dossiers'] as const) {
@@ -176,7 +179,7 @@ export function rollUpFlows(
     if (!summed) continue;
     const flow = flowOfSum(summed, w, 'summed');
     own[key] = flow;
-    if (key === 'admitted') {
+    if (key === 'admitted' && breakdowns) {
       sumBreakdowns(children, (c) => c.flows, flow, own);
     }
   }

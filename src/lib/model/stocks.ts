@@ -115,20 +115,29 @@ export function latestIn(snapshots: readonly Snapshot[], w: Window): Snapshot | 
 }
 
 /**
- * Members at the start of a year: the snapshot with a `members` count dated closest to 1 January,
- * within 1 December of the year before .. 31 January. At equal distance (31 Dec and 2 Jan) the earlier
+ * Members at the start of a year (snapshots oldest first): the snapshot with a `members` count dated closest to
+ * 1 January, within 1 December of the year before .. 31 January. At equal distance (31 Dec and 2 Jan) the earlier
  * one wins: a year-end report is the usual "đầu năm" figure, and it is not yet touched by the year.
  */
 export function startOfYear(snapshots: readonly Snapshot[], year: number): Snapshot | undefined {
   // Numbers rather than strings and Date: this runs for every unit and year. 1 December .. 31 January.
   const lo = (year - 1) * 10_000 + 1201;
   const hi = year * 10_000 + 131;
+  // Oldest first: the first snapshot from 1 December on by bisection, then only those up to 31 January.
+  let from = 0;
+  let to = snapshots.length;
+  while (from < to) {
+    const mid = (from + to) >>> 1;
+    if (dateNumber(snapshots[mid]!.asOf) < lo) from = mid + 1;
+    else to = mid;
+  }
   let best: Snapshot | undefined;
   let bestDist = Infinity;
-  for (const s of snapshots) {
-    if (s.members === undefined) continue;
+  for (let i = from; i < snapshots.length; i++) {
+    const s = snapshots[i]!;
     const k = dateNumber(s.asOf);
-    if (k < lo || k > hi) continue;
+    if (k > hi) break;
+    if (s.members === undefined) continue;
     // Days to 1 January: from a December day d, 32 − d (31 December: 1); from a January day d, d − 1.
     const day = k % 100;
     const d = k > hi - 100 ? day - 1 : 32 - day;

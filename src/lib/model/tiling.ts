@@ -69,7 +69,7 @@ export function tile<T>(rows: readonly T[], window: Span, spanOf: (row: T) => Sp
     if (from >= window.from && to <= window.to) cand.push({ row, from, to, idx: i });
   }
   const n = cand.length;
-  cand.sort((a, b) => a.to - b.to || a.from - b.from || a.idx - b.idx);
+  sortCandidates(cand);
 
   /** Positive when candidate a is later than candidate b. */
   const later = (a: number, b: number): number => {
@@ -123,4 +123,28 @@ export function tile<T>(rows: readonly T[], window: Span, spanOf: (row: T) => Sp
   for (let node: Chain | null = top; node; node = node.prev) chosen.push(cand[node.k]!.row);
   chosen.reverse();
   return { rows: chosen, months: top ? top.months : 0, exact: false };
+}
+
+type Candidate = { from: number; to: number; idx: number };
+
+const byEnd = (a: Candidate, b: Candidate): number => a.to - b.to || a.from - b.from || a.idx - b.idx;
+
+/**
+ * By end, start, then file position. A window holds a handful of candidates, mostly in order already (a term's
+ * years): sorted in place by insertion, which allocates nothing (Array.prototype.sort copies); more by sort.
+ */
+function sortCandidates(cand: Candidate[]): void {
+  if (cand.length > 16) {
+    cand.sort(byEnd);
+    return;
+  }
+  for (let i = 1; i < cand.length; i++) {
+    const c = cand[i]!;
+    let j = i - 1;
+    while (j >= 0 && byEnd(cand[j]!, c) > 0) {
+      cand[j + 1] = cand[j]!;
+      j--;
+    }
+    cand[j + 1] = c;
+  }
 }

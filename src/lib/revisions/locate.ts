@@ -4,7 +4,7 @@
  * followed down to a unit's own rows. Candidates are gathered first and resolved in one pass over the input rows,
  * and only when a figure rests on several rows: a national data set has close to a million of them.
  */
-import type { AdmissionRow, Dataset, Diagnostic, RowOrigin, TrainingRow, WindowFigures } from '../types.ts';
+import type { AdmissionRow, Dataset, Diagnostic, Flow, RowOrigin, TrainingRow, WindowFigures } from '../types.ts';
 
 export type FlowName = 'admitted' | 'classes' | 'trainees' | 'dossiers';
 export const FLOWS: readonly FlowName[] = ['admitted', 'classes', 'trainees', 'dossiers'];
@@ -31,8 +31,25 @@ export const figuresAt = (d: Dataset, id: string, period: string): WindowFigures
   return uf?.years[period] ?? uf?.terms[period];
 };
 
+/**
+ * A window's flow by name. Named reads, not `f[key]`: the many shapes of window figures make a computed key's
+ * lookup slow, and the warnings read every unit's every window (national data: millions of reads).
+ */
+export function flowAt(f: WindowFigures, key: FlowName): Flow | undefined {
+  switch (key) {
+    case 'admitted':
+      return f.admitted;
+    case 'classes':
+      return f.classes;
+    case 'trainees':
+      return f.trainees;
+    case 'dossiers':
+      return f.dossiers;
+  }
+}
+
 export const figureValue = (f: WindowFigures | undefined, key: LocatedName): number | undefined =>
-  key === 'target' ? f?.target?.value : f?.[key]?.value;
+  f === undefined ? undefined : key === 'target' ? f.target?.value : flowAt(f, key)?.value;
 
 /** Candidate rows behind a flow or target of one unit and window. */
 export function behind(d: Dataset, id: string, period: string, key: LocatedName, depth = 0): readonly RowOrigin[] {

@@ -11,7 +11,17 @@ import { monthOfDate } from '../model/stocks.ts';
 import { sortDiagnostics } from '../schema/validate.ts';
 import type { Dataset, Diagnostic, Flow, WindowFigures } from '../types.ts';
 import { indicatorLabel, lowerFirst, windowPhrase } from './labels.ts';
-import { behind, type Candidates, FILE_OF, FLOWS, type FlowName, figuresAt, figureValue, resolve } from './locate.ts';
+import {
+  behind,
+  type Candidates,
+  FILE_OF,
+  FLOWS,
+  type FlowName,
+  figuresAt,
+  figureValue,
+  flowAt,
+  resolve,
+} from './locate.ts';
 import {
   MIN_FLAGGED,
   MIN_REPORTING_SHARE,
@@ -57,7 +67,7 @@ function childrenFirst(d: Dataset): string[] {
 }
 
 const complete = (f: WindowFigures, key: SpikeName): boolean =>
-  key === 'target' ? f.target !== undefined : isComplete(f[key]);
+  key === 'target' ? f.target !== undefined : isComplete(flowAt(f, key));
 
 /** Windows of one kind of a unit, oldest first (the model keeps them so; sorted only if not). */
 function chronological(table: Record<string, WindowFigures>): WindowFigures[] {
@@ -82,9 +92,14 @@ function spikes(d: Dataset, id: string, list: readonly WindowFigures[], warned: 
     for (const f of list) {
       const v = figureValue(f, key);
       if (v === undefined) continue;
-      const last = history.length >= SPIKE_MIN_HISTORY ? history.slice(-SPIKE_HISTORY) : undefined;
+      const n = history.length;
       if (complete(f, key)) history.push(v);
-      if (!last || v < MIN_FLAGGED) continue;
+      if (n < SPIKE_MIN_HISTORY || v < MIN_FLAGGED) continue;
+      // The median is at least the least of the periods: below that many times it, no median is needed.
+      let least = Infinity;
+      for (let i = Math.max(0, n - SPIKE_HISTORY); i < n; i++) least = Math.min(least, history[i]!);
+      if (v < SPIKE_FACTOR * least) continue;
+      const last = history.slice(Math.max(0, n - SPIKE_HISTORY), n);
       const m = median(last);
       if (!(m > 0 && v >= SPIKE_FACTOR * m)) continue;
       const period = f.window.id;
@@ -136,7 +151,7 @@ function fewReported(d: Dataset, id: string, list: readonly WindowFigures[], lat
     const w = f.window;
     if (w.to > latest) continue; // a window still running: reports may still be coming
     for (const key of FLOWS) {
-      const x: Flow | undefined = f[key];
+      const x: Flow | undefined = flowAt(f, key);
       const r = x?.reporting;
       if (!x || !r || r.reported >= MIN_REPORTING_SHARE * r.active) continue;
       // Children under the unit in some month of the window (a moved unit only where it was under it).
