@@ -6,7 +6,7 @@
  */
 import { pressFiles, pressLinks } from '../press/index.ts';
 import { toCsv } from '../publish/index.ts';
-import { columnsLine, LEAD_COLUMNS, sharedCsv, type SharedChart } from '../publish/shared-csv.ts';
+import { columnCodes, LEAD_COLUMNS, sharedCsv, type SharedChart } from '../publish/shared-csv.ts';
 import type { Dataset, Unit } from '../types.ts';
 import { href, sitePath, unitPath } from '../view/href.ts';
 import type { ChartView, CsvCut, CsvData, PageFile } from '../view/shapes.ts';
@@ -30,7 +30,7 @@ function sharedCut(unit: Unit, owner: Unit, key: string, columns: readonly strin
     fileName,
     unitId: unit.id,
     key,
-    columns: columnsLine(columns),
+    columns: columnCodes(columns),
     note:
       `Không có JavaScript: tải cả tệp ${fileName}, ` +
       `lọc “${LEAD_COLUMNS[0]}” ${unit.id}, “${LEAD_COLUMNS[2]}” ${key}.`,
