@@ -17,7 +17,7 @@ export function svgOpen(text: ChartText, height: number, defs?: string): string 
   const { id } = text;
   return (
     `<svg id="${id}" xmlns="http://www.w3.org/2000/svg" aria-labelledby="${id}-t ${id}-d" role="img" ` +
-    `viewBox="0 0 ${CHART_WIDTH} ${c(height)}" text-anchor="middle" font-size="13" fill="currentColor" ` +
+    `viewBox="0 0 ${CHART_WIDTH} ${c(height)}" text-anchor="middle" font-size="${FONT_SIZE}" fill="currentColor" ` +
     `class="chart-svg"><title id="${id}-t">${esc(text.title)}</title>` +
     `<desc id="${id}-d">${esc(text.description)}</desc>` +
     (defs ? `<defs>${defs}</defs>` : '')
@@ -36,12 +36,15 @@ const line = (x1: string, y1: string, x2: string, y2: string) => `<line y2="${y2
 const strokes = (attrs: string, pieces: string[]) =>
   group(attrs, pieces.length ? [`<path d="${pieces.join('')}" />`] : []);
 
+/** The size of every chart's text, in viewBox units (the charts are drawn for it). */
+const FONT_SIZE = 13;
+
 /**
- * A text at (x, y) moved `dy` down: what Plot writes as `transform="translate(x,y)" y="dy"`, the same place in
- * fewer bytes.
+ * A text at (x, y) moved `em` of its size down: what Plot writes as `transform="translate(x,y)" y="0.32em"`, in
+ * a third of the bytes (the same place to a twentieth of a pixel).
  */
-export const textAt = (x: number, y: number, dy: string, text: string) =>
-  `<text x="${c(x)}" y="${c(y)}" dy="${dy}">${esc(text)}</text>`;
+export const textAt = (x: number, y: number, em: number, text: string) =>
+  `<text x="${c(x)}" y="${c(y + em * FONT_SIZE)}">${esc(text)}</text>`;
 
 const GRID = 'stroke-opacity="0.1" stroke="currentColor" aria-hidden="true"';
 const TICKS = 'stroke="currentColor" fill="none" aria-hidden="true"';
@@ -77,7 +80,7 @@ export function axisBottom(xs: number[], labels: string[], y: number, tnum: bool
     ) +
     group(
       `${tnum ? 'class="tnum" ' : ''}transform="translate(0,9)"`,
-      labels.map((l, i) => textAt(xs[i]!, y, '0.71em', l)),
+      labels.map((l, i) => textAt(xs[i]!, y, 0.71, l)),
     )
   );
 }
@@ -91,17 +94,17 @@ export function axisLeft(ys: number[], labels: string[], x: number, label: strin
     ) +
     group(
       'class="tnum" transform="translate(-9,0)" text-anchor="end"',
-      labels.map((l, i) => textAt(x, ys[i]!, '0.32em', l)),
+      labels.map((l, i) => textAt(x, ys[i]!, 0.32, l)),
     ) +
     `<g transform="translate(${c(3 - x)},${c(3 - top)})" text-anchor="start">` +
-    `${textAt(x, top, '0.71em', `↑ ${label}`)}</g>`
+    `${textAt(x, top, 0.71, `↑ ${label}`)}</g>`
   );
 }
 
 /** Text of one or more lines centred on `y`, as Plot's text mark centres them (its text.js). */
 export function centredText(lines: string[], x: number, y: number): string {
   const first = (164 - lines.length * 100) / 200;
-  if (lines.length === 1) return textAt(x, y, `${first}em`, lines[0]!);
+  if (lines.length === 1) return textAt(x, y, first, lines[0]!);
   // The lines' tspans are placed in em from the text's origin: a transform puts it there.
   const at = `transform="translate(${c(x)},${c(y)})"`;
   const spans = lines.map((l, i) => `<tspan ${i ? 'dy="1em"' : `y="${first}em"`} x="0">${esc(l)}</tspan>`);

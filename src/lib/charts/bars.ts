@@ -94,7 +94,7 @@ function bar(f: Frame, k: string, v: number, inset: number, tip: string): string
 }
 
 /** A label at `v` in the band of `k` (the group translates it by dx and half a band). */
-const label = (f: Frame, k: string, v: number, text: string) => textAt(f.x(v), f.y(k)!, '0.32em', text);
+const label = (f: Frame, k: string, v: number, text: string) => textAt(f.x(v), f.y(k)!, 0.32, text);
 
 /**
  * Horizontal bars, one row per period (oldest first): readable on a 360 px phone for any number of years.

@@ -193,7 +193,7 @@ export function datedLineChart(o: ChartText & { points: DatedPoint[]; yLabel: st
     ) +
     group(
       `transform="translate(0,-12)"${pts.length > 5 ? ' text-anchor="end"' : ''}`,
-      labelled.map((p) => textAt(x(p.d)!, y(p.value), '0.32em', fmtCount(p.value))),
+      labelled.map((p) => textAt(x(p.d)!, y(p.value), 0.32, fmtCount(p.value))),
     ) +
     '</svg>'
   );

@@ -16,3 +16,16 @@ export function coord(n: number): string {
 
 /** Every number of a path `d` (or a transform) as `coord` writes it. */
 export const roundPath = (d: string) => d.replace(/-?\d*\.?\d+(?:e[-+]?\d+)?/gi, (m) => coord(Number(m)));
+
+const SAFE_VALUE = /="([^"\s'=<>`]+)"(\/?)/g;
+
+/**
+ * A chart's SVG as a page inlines it: attribute values without their quotes where HTML allows it, no xmlns (the
+ * HTML parser puts an <svg> in SVG's namespace), no focusable (for IE only): ~5 % fewer bytes. The SVG files and PNGs
+ * keep the XML form. Safe on escapeXml'd text, which never holds a `"`.
+ */
+export const pageSvg = (svg: string) =>
+  svg
+    .replace(' xmlns="http://www.w3.org/2000/svg"', '')
+    .replace(' focusable="false"', '')
+    .replace(SAFE_VALUE, (_, v: string, slash: string) => (slash ? `=${v} /` : `=${v}`));
