@@ -35,18 +35,23 @@ export function cellHtml(c: Cell): string {
 export function tableHtml(table: Table, id: string): string {
   const whole = numbersAfterFirst(table);
   const cls = table.numeric.map((n) => (!whole && n ? ' class=n' : ''));
+  // HTML's own rule makes a header cell in a column of header cells a row header, and one in a row of header
+  // cells (the thead) a column header: `scope` is written only where that rule would not say so (browsers agree).
+  const mixed = table.head.map((_, i) => table.rows.some((r) => r[i] && !r[i].header));
+  const rowHead = mixed.map((m) => (m ? '<th scope=row' : '<th'));
+  const th = (i: number) => rowHead[i] ?? '<th scope=row';
   let s =
     `<div class="scroll" tabindex="0" role="region" aria-labelledby="${id}-cap"> ` +
     `<table id="${id}"${whole ? ' class="num"' : ''}><caption id="${id}-cap">${esc(table.caption)}</caption>` +
     '<thead><tr>';
   table.head.forEach((h, i) => {
-    s += `<th scope=col${cls[i]}>${esc(h)}`;
+    s += `<th${cls[i]}>${esc(h)}`;
   });
   s += '</thead><tbody>';
   for (const row of table.rows) {
     s += '<tr>';
     row.forEach((c, i) => {
-      s += `${c.header ? '<th scope=row' : '<td'}${cls[i]}>${cellHtml(c)}`;
+      s += `${c.header ? th(i) : '<td'}${cls[i]}>${cellHtml(c)}`;
     });
   }
   s += '</tbody></table> </div>';
