@@ -24,12 +24,13 @@ export const sharedCsvFile = (owner: Unit, charts: () => SharedChart[]): PageFil
  * The cut of `unit`'s chart `key` (columns `columns`) from `owner`'s shared file. The note names the file, not the
  * owner: no name from the data in a <noscript>, whose markup is raw text (escapes and all) when scripts run.
  */
-function sharedCut(unit: Unit, owner: Unit, key: string, columns: readonly string[]): CsvCut {
+function sharedCut(unit: Unit, owner: Unit, key: string, columns: readonly string[], name: string): CsvCut {
   const fileName = `${owner.slug}-so-lieu.csv`;
   return {
     fileName,
     unitId: unit.id,
     key,
+    save: name === `${unit.slug}-${key}.csv` ? undefined : name,
     columns: columnCodes(columns),
     note:
       `Không có JavaScript: tải cả tệp ${fileName}, ` +
@@ -39,7 +40,7 @@ function sharedCut(unit: Unit, owner: Unit, key: string, columns: readonly strin
 
 /** A unit chart whose download is cut from its owner's shared CSV (the link saves the whole file without JS). */
 export function sharedLink<V extends ChartView>(view: V, unit: Unit, owner: Unit): V {
-  const csvCut = sharedCut(unit, owner, view.key, view.csv.columns);
+  const csvCut = sharedCut(unit, owner, view.key, view.csv.columns, view.csvName);
   return { ...view, csvHref: href(sharedCsvPath(owner)), csvCut };
 }
 
