@@ -97,12 +97,15 @@ export function admissionsView(ds: Dataset, unit: Unit, marks?: RevisionMarks): 
   const withSame = years.some((y) => at(y)?.samePeriodPrev);
   const first = years[0];
   const last = years[years.length - 1];
-  const perYear = years.map((y) => {
-    const w = at(y);
-    const target = w?.target ? `, chỉ tiêu ${fmtCount(w.target.value)}` : '';
-    return `${y}: ${flowText(w?.admitted, 'chưa có số liệu')}${target}`;
-  });
-  const desc = `Biểu đồ thanh số đảng viên kết nạp mỗi năm từ ${first} đến ${last}: ` + `${perYear.join('; ')}.`;
+  // Only when the chart is drawn (not for the rows of a shared CSV, built for every unit again).
+  const desc = () => {
+    const perYear = years.map((y) => {
+      const w = at(y);
+      const target = w?.target ? `, chỉ tiêu ${fmtCount(w.target.value)}` : '';
+      return `${y}: ${flowText(w?.admitted, 'chưa có số liệu')}${target}`;
+    });
+    return `Biểu đồ thanh số đảng viên kết nạp mỗi năm từ ${first} đến ${last}: ${perYear.join('; ')}.`;
+  };
   const partialList = partial.map((y) => `${y}: ${partialOf(at(y)?.admitted)}`).join('; ');
   const span = years.length > 1 ? `${first}–${last}` : `năm ${first}`;
   return {
@@ -123,7 +126,7 @@ export function admissionsView(ds: Dataset, unit: Unit, marks?: RevisionMarks): 
             periodBarsChart({
               id,
               title: `Kết nạp đảng viên theo năm — ${unit.label}`,
-              description: desc,
+              description: desc(),
               yLabel: 'Đảng viên kết nạp',
               rows: years.map((y) => {
                 const w = at(y);
