@@ -9,21 +9,26 @@ import { PACE_LABEL } from './labels.ts';
 import { type Cell, numbersAfterFirst, type Table } from './shapes.ts';
 
 /** The mark of a figure revised on the latest update (styled by Revised.astro, whose style is global). */
-export const revisedHtml = (text: string | undefined) => (text ? `<small class="revised">${esc(text)}</small>` : '');
+export const revisedHtml = (text: string | undefined) => (text ? `<small class=revised>${esc(text)}</small>` : '');
+
+const BARE = /^[^\s"'=<>`&]+$/;
+
+/** An attribute's value as HTML writes it: without quotes when it needs none (most ids, classes, links). */
+const attr = (v: string) => (BARE.test(v) ? v : `"${esc(v)}"`);
 
 /** One cell's content: the value (a link or a tooltip), a Σ for summed figures, its flag, a pace badge. */
 export function cellHtml(c: Cell): string {
-  const title = c.title === undefined ? '' : ` title="${esc(c.title)}"`;
+  const title = c.title === undefined ? '' : ` title=${attr(c.title)}`;
   let s = c.href
-    ? `<a href="${esc(c.href)}"${title}>${esc(c.text)}</a>`
+    ? `<a href=${attr(c.href)}${title}>${esc(c.text)}</a>`
     : c.title
       ? `<span${title}>${esc(c.text)}</span>`
       : esc(c.text);
   if (c.sum) {
-    const sum = esc(c.sum);
-    s += `<span class="sum" title="${sum}"><span aria-hidden="true">Σ</span><span class="sr"> (${sum})</span></span>`;
+    const mark = `<span aria-hidden=true>Σ</span><span class=sr> (${esc(c.sum)})</span>`;
+    s += `<span class=sum title=${attr(c.sum)}>${mark}</span>`;
   }
-  if (c.flag) s += `<span class="flag">${esc(c.flag)}</span>`;
+  if (c.flag) s += `<span class=flag>${esc(c.flag)}</span>`;
   if (c.status) s += `<span class="status status-${c.status}">${PACE_LABEL[c.status]}</span>`;
   return s + revisedHtml(c.revision);
 }
@@ -40,9 +45,10 @@ export function tableHtml(table: Table, id: string): string {
   const mixed = table.head.map((_, i) => table.rows.some((r) => r[i] && !r[i].header));
   const rowHead = mixed.map((m) => (m ? '<th scope=row' : '<th'));
   const th = (i: number) => rowHead[i] ?? '<th scope=row';
+  const cap = attr(`${id}-cap`);
   let s =
-    `<div class="scroll" tabindex="0" role="region" aria-labelledby="${id}-cap"> ` +
-    `<table id="${id}"${whole ? ' class="num"' : ''}><caption id="${id}-cap">${esc(table.caption)}</caption>` +
+    `<div class=scroll tabindex=0 role=region aria-labelledby=${cap}> ` +
+    `<table id=${attr(id)}${whole ? ' class=num' : ''}><caption id=${cap}>${esc(table.caption)}</caption>` +
     '<thead><tr>';
   table.head.forEach((h, i) => {
     s += `<th${cls[i]}>${esc(h)}`;
@@ -55,5 +61,5 @@ export function tableHtml(table: Table, id: string): string {
     });
   }
   s += '</tbody></table> </div>';
-  return table.note ? `${s} <p class="table-note">${esc(table.note)}</p>` : s;
+  return table.note ? `${s} <p class=table-note>${esc(table.note)}</p>` : s;
 }
