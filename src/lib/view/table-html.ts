@@ -1,5 +1,5 @@
 /**
- * A data table as one HTML string (DataTable.astro): the same DOM as a component per cell gave, at a fraction of
+ * A data table as one HTML string (ChartFigure.astro): the same DOM as a component per cell gave, at a fraction of
  * the bytes and of the render time (a national site has ~1.5 million cells). The end tags HTML lets a parser
  * imply are left out (`</td>`, `</th>`, `</tr>`), and so is the whitespace between a table's rows and cells,
  * which a browser never renders.
@@ -8,7 +8,7 @@ import { escapeXml as esc } from '../charts/xml.ts';
 import { PACE_LABEL } from './labels.ts';
 import { type Cell, numbersAfterFirst, type Table } from './shapes.ts';
 
-/** The mark of a figure revised on the latest update (styled by Revised.astro, whose style is global). */
+/** The mark of a figure revised on the latest update (styled by Cards.astro, whose style is global). */
 export const revisedHtml = (text: string | undefined) => (text ? `<small class=revised>${esc(text)}</small>` : '');
 
 const BARE = /^[^\s"'=<>`&]+$/;
