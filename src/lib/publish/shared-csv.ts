@@ -12,7 +12,7 @@
  * Browser-safe: no Node import.
  */
 import Papa from 'papaparse';
-import { BOM, type Cell, csvLine, toCsv } from './csv.ts';
+import { BOM, type Cell, csvCell, csvLine, EOL, toCsv } from './csv.ts';
 
 /** The columns leading every row of a shared file: the unit of the page, and the chart. */
 export const LEAD_COLUMNS = ['Mã trang đơn vị', 'Trang đơn vị', 'Biểu đồ'] as const;
@@ -72,14 +72,16 @@ export function sharedCsv(charts: readonly SharedChart[]): string {
     codes.set(code(slot), slot);
   }
   let out = BOM + csvLine([...LEAD_COLUMNS, ...union]);
+  // Each row's cells written once into their places (empty elsewhere), its chart's lead cells once per chart.
   charts.forEach((c, k) => {
     const place = places[k]!;
+    const lead = csvLine([c.unitId, c.unitName, c.key]).slice(0, -EOL.length);
     for (const row of c.csv.rows) {
-      const cells: Cell[] = new Array(union.length).fill(undefined);
+      const cells: string[] = new Array(union.length).fill('');
       row.forEach((v, i) => {
-        cells[place[i]!] = v;
+        cells[place[i]!] = csvCell(v);
       });
-      out += csvLine([c.unitId, c.unitName, c.key, ...cells]);
+      out += union.length ? `${lead},${cells.join(',')}${EOL}` : lead + EOL;
     }
   });
   return out;
