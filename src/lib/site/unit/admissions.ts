@@ -51,7 +51,8 @@ function samePeriodCell(unit: Unit, w: WindowFigures | undefined): Cell {
   return textCell(text, { title: samePeriodChange(w) });
 }
 
-export function admissionsView(ds: Dataset, unit: Unit, marks?: RevisionMarks): ChartView | undefined {
+/** `csvOnly`: the view for its CSV alone (a shared file's rows), without the table's cells. */
+export function admissionsView(ds: Dataset, unit: Unit, marks?: RevisionMarks, csvOnly = false): ChartView | undefined {
   const fig = ds.figures[unit.id];
   if (!fig) return undefined;
   const ys = Object.entries(fig.years)
@@ -67,18 +68,19 @@ export function admissionsView(ds: Dataset, unit: Unit, marks?: RevisionMarks): 
   for (const y of years) {
     const w = at(y);
     const achieved = w?.targetAchievedPct;
-    rows.push([
-      textCell(String(y), { header: true }),
-      withRevision(flowCell(w?.admitted, nameOf(ds)), marks, y, 'admitted'),
-      withRevision(countCell(w?.target?.value), marks, y, 'target'),
-      {
-        ...pctCell(achieved),
-        flag: achieved !== undefined ? partialOf(w?.admitted) : undefined,
-        status: w?.paceStatus,
-      },
-      signedCell(w?.admittedChange),
-      ...(sameColumn ? [samePeriodCell(unit, w)] : []),
-    ]);
+    if (!csvOnly)
+      rows.push([
+        textCell(String(y), { header: true }),
+        withRevision(flowCell(w?.admitted, nameOf(ds)), marks, y, 'admitted'),
+        withRevision(countCell(w?.target?.value), marks, y, 'target'),
+        {
+          ...pctCell(achieved),
+          flag: achieved !== undefined ? partialOf(w?.admitted) : undefined,
+          status: w?.paceStatus,
+        },
+        signedCell(w?.admittedChange),
+        ...(sameColumn ? [samePeriodCell(unit, w)] : []),
+      ]);
     const same = [w?.samePeriodPrev?.value, w?.admittedChangeSamePeriodPct];
     const target = [w?.target?.value, achieved, w?.expectedPacePct];
     csv.rows.push([y, ...flowCsv(w?.admitted), ...target, w?.admittedChange, ...same]);

@@ -14,7 +14,8 @@ const SHARES = [
   { key: 'collegePct', count: 'college', label: 'Cao đẳng trở lên', lower: 'cao đẳng trở lên' },
 ] as const;
 
-export function compositionView(ds: Dataset, unit: Unit, light: boolean): ChartView | undefined {
+/** `csvOnly`: the view for its CSV alone (a shared file's rows), without the table's cells. */
+export function compositionView(ds: Dataset, unit: Unit, light: boolean, csvOnly = false): ChartView | undefined {
   const fig = ds.figures[unit.id];
   if (!fig) return undefined;
   const years = Object.entries(fig.years)
@@ -35,14 +36,15 @@ export function compositionView(ds: Dataset, unit: Unit, light: boolean): ChartV
   };
   for (const y of years) {
     const w = at(y);
-    rows.push([
-      textCell(String(y), { header: true }),
-      flowCell(w.admitted, nameOf(ds)),
-      ...SHARES.map((s) => {
-        const c = w[s.count];
-        return { text: fmtPct(w[s.key]), title: c ? `${fmtCount(c.value)} người` : undefined };
-      }),
-    ]);
+    if (!csvOnly)
+      rows.push([
+        textCell(String(y), { header: true }),
+        flowCell(w.admitted, nameOf(ds)),
+        ...SHARES.map((s) => {
+          const c = w[s.count];
+          return { text: fmtPct(w[s.key]), title: c ? `${fmtCount(c.value)} người` : undefined };
+        }),
+      ]);
     csv.rows.push([y, w.admitted?.value, w.admitted?.months, ...SHARES.flatMap((s) => [w[s.count]?.value, w[s.key]])]);
   }
   const present = SHARES.filter((s) => years.some((y) => at(y)[s.key] !== undefined));
