@@ -14,7 +14,7 @@ export const revisedHtml = (text: string | undefined) => (text ? `<small class=r
 const BARE = /^[^\s"'=<>`&]+$/;
 
 /** An attribute's value as HTML writes it: without quotes when it needs none (most ids, classes, links). */
-const attr = (v: string) => (BARE.test(v) ? v : `"${esc(v)}"`);
+export const attr = (v: string) => (BARE.test(v) ? v : `"${esc(v)}"`);
 
 /** One cell's content: the value (a link or a tooltip), a Σ for summed figures, its flag, a pace badge. */
 export function cellHtml(c: Cell): string {
