@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { barsLite, niceTicks } from '../src/lib/charts/bars-lite.ts';
+import { pageSvg } from '../src/lib/charts/xml.ts';
 import {
   datedLineChart,
   linesChart,
@@ -298,5 +299,19 @@ describe('hand-made graphics', () => {
     expect(s).toContain('chưa có số liệu');
     expect(s).toContain('12,25%');
     expect(niceTicks(215)).toEqual([0, 100, 200, 300]);
+  });
+});
+
+describe('pageSvg (a chart as the page inlines it)', () => {
+  it('drops the quotes HTML does not need, xmlns and focusable, and keeps a space before />', () => {
+    // By hand: a value with a space keeps its quotes; text is escapeXml'd (no raw `"`), so it is left as it is.
+    const svg =
+      '<svg id="bd-a" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 360 80" focusable="false">' +
+      '<g fill="url(#bd-a-hatch)"><rect height="26" x="84"/><line x1="0" y2="6" /></g>' +
+      '<text x="1" y="2">a=&quot;b&quot; &amp; c</text><title>x</title></svg>';
+    expect(pageSvg(svg)).toBe(
+      '<svg id=bd-a viewBox="0 0 360 80"><g fill=url(#bd-a-hatch)><rect height=26 x=84 /><line x1=0 y2=6 /></g>' +
+        '<text x=1 y=2>a=&quot;b&quot; &amp; c</text><title>x</title></svg>',
+    );
   });
 });

@@ -6,7 +6,7 @@
 import { scaleLinear, type ScaleBand, type ScaleLinear } from 'd3';
 import { DASH, fmtCount, fmtNumber, fmtPct } from '../format/index.ts';
 import { hatchPattern, SAME_PERIOD_DASH } from './legend.ts';
-import { axisBottom, bandScale, CHART_WIDTH, centredText, gridX, group, ruleX, svgOpen } from './axes.ts';
+import { axisBottom, bandScale, CHART_WIDTH, centredText, gridX, group, ruleX, svgOpen, textAt } from './axes.ts';
 import { PALETTE } from './palette.ts';
 import type { ChartText } from './small.ts';
 import { coord as c, escapeXml as esc } from './xml.ts';
@@ -94,8 +94,7 @@ function bar(f: Frame, k: string, v: number, inset: number, tip: string): string
 }
 
 /** A label at `v` in the band of `k` (the group translates it by dx and half a band). */
-const label = (f: Frame, k: string, v: number, text: string) =>
-  `<text transform="translate(${c(f.x(v))},${c(f.y(k)!)})" y="0.32em">${esc(text)}</text>`;
+const label = (f: Frame, k: string, v: number, text: string) => textAt(f.x(v), f.y(k)!, 0.32, text);
 
 /**
  * Horizontal bars, one row per period (oldest first): readable on a 360 px phone for any number of years.

@@ -1,6 +1,6 @@
 /**
  * The marks a chart and its legend share: the hatch of partial periods and the legend's swatches. Drawn on the
- * site's pages (Legend.astro), on embed pages and into the chart images (src/lib/press). Dependency-free.
+ * site's pages (view/figure-html.ts), on embed pages and into the chart images (src/lib/press). Dependency-free.
  */
 import { PALETTE } from './palette.ts';
 import { escapeXml } from './xml.ts';

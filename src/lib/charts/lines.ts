@@ -6,7 +6,7 @@
 import { extent, line, scaleLinear, scaleUtc, symbol, timeFormatLocale } from 'd3';
 import { symbolCircle, symbolCross, symbolDiamond, symbolSquare, symbolTriangle, type SymbolType } from 'd3';
 import { fmtCount } from '../format/index.ts';
-import { axisBottom, axisLeft, CHART_WIDTH, group, gridY, pointScale, ruleY, svgOpen } from './axes.ts';
+import { axisBottom, axisLeft, CHART_WIDTH, group, gridY, pointScale, ruleY, svgOpen, textAt } from './axes.ts';
 import { pctTick } from './bars.ts';
 import { PALETTE, SERIES } from './palette.ts';
 import type { ChartText } from './small.ts';
@@ -193,9 +193,7 @@ export function datedLineChart(o: ChartText & { points: DatedPoint[]; yLabel: st
     ) +
     group(
       `transform="translate(0,-12)"${pts.length > 5 ? ' text-anchor="end"' : ''}`,
-      labelled.map(
-        (p) => `<text transform="translate(${c(x(p.d))},${c(y(p.value))})" y="0.32em">${fmtCount(p.value)}</text>`,
-      ),
+      labelled.map((p) => textAt(x(p.d)!, y(p.value), 0.32, fmtCount(p.value))),
     ) +
     '</svg>'
   );

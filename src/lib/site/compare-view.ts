@@ -180,7 +180,7 @@ export function compareResult(data: CompareData, sel: CompareSelection): Compare
   };
 }
 
-/** A table as HTML, with the same markup as the DataTable component (scroll box, caption, flags). */
+/** A table as HTML for the compare island, with the markup of the pages' tables (scroll box, caption, flags). */
 export function tableHtml(t: Table, id: string): string {
   const cell = (c: Cell) =>
     (c.href ? `<a href="${esc(c.href)}">${esc(c.text)}</a>` : esc(c.text)) +

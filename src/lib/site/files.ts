@@ -6,7 +6,7 @@
  */
 import { pressFiles, pressLinks } from '../press/index.ts';
 import { toCsv } from '../publish/index.ts';
-import { columnsLine, LEAD_COLUMNS, sharedCsv, type SharedChart } from '../publish/shared-csv.ts';
+import { columnCodes, LEAD_COLUMNS, sharedCsv, type SharedChart } from '../publish/shared-csv.ts';
 import type { Dataset, Unit } from '../types.ts';
 import { href, sitePath, unitPath } from '../view/href.ts';
 import type { ChartView, CsvCut, CsvData, PageFile } from '../view/shapes.ts';
@@ -24,13 +24,14 @@ export const sharedCsvFile = (owner: Unit, charts: () => SharedChart[]): PageFil
  * The cut of `unit`'s chart `key` (columns `columns`) from `owner`'s shared file. The note names the file, not the
  * owner: no name from the data in a <noscript>, whose markup is raw text (escapes and all) when scripts run.
  */
-function sharedCut(unit: Unit, owner: Unit, key: string, columns: readonly string[]): CsvCut {
+function sharedCut(unit: Unit, owner: Unit, key: string, columns: readonly string[], name: string): CsvCut {
   const fileName = `${owner.slug}-so-lieu.csv`;
   return {
     fileName,
     unitId: unit.id,
     key,
-    columns: columnsLine(columns),
+    save: name === `${unit.slug}-${key}.csv` ? undefined : name,
+    columns: columnCodes(columns),
     note:
       `Không có JavaScript: tải cả tệp ${fileName}, ` +
       `lọc “${LEAD_COLUMNS[0]}” ${unit.id}, “${LEAD_COLUMNS[2]}” ${key}.`,
@@ -39,7 +40,7 @@ function sharedCut(unit: Unit, owner: Unit, key: string, columns: readonly strin
 
 /** A unit chart whose download is cut from its owner's shared CSV (the link saves the whole file without JS). */
 export function sharedLink<V extends ChartView>(view: V, unit: Unit, owner: Unit): V {
-  const csvCut = sharedCut(unit, owner, view.key, view.csv.columns);
+  const csvCut = sharedCut(unit, owner, view.key, view.csv.columns, view.csvName);
   return { ...view, csvHref: href(sharedCsvPath(owner)), csvCut };
 }
 

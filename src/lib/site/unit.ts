@@ -68,14 +68,17 @@ export interface UnitPage {
   files: PageFile[];
 }
 
-/** The charts and tables of a unit's page as its sections make them (the shared CSV holds them, page or not). */
-function unitCharts(ds: Dataset, unit: Unit, year: number | undefined, marks?: RevisionMarks) {
+/**
+ * The charts and tables of a unit's page as its sections make them (the shared CSV holds them, page or not);
+ * `csvOnly` for a shared file's rows, without the cells of the largest tables (every owned unit is built twice).
+ */
+function unitCharts(ds: Dataset, unit: Unit, year: number | undefined, marks?: RevisionMarks, csvOnly = false) {
   const light = isLight(unit);
   return {
     charts: {
-      admissions: admissionsView(ds, unit, marks),
-      composition: compositionView(ds, unit, light),
-      members: membersView(ds, unit, light),
+      admissions: admissionsView(ds, unit, marks, csvOnly),
+      composition: compositionView(ds, unit, light, csvOnly),
+      members: membersView(ds, unit, light, csvOnly),
       training: trainingView(ds, unit),
       villages: villagesView(ds, unit),
       terms: termsView(ds, unit),
@@ -92,7 +95,7 @@ const chartsOf = (c: ReturnType<typeof unitCharts>) =>
 /** The rows of the shared CSV of `owner`: every chart of its page (`own`) and of the pages of the units it owns. */
 function ownedCharts(ds: Dataset, owner: Unit, own: readonly ChartView[]) {
   return ownedBy(ds, owner).flatMap((u) =>
-    (u.id === owner.id ? own : chartsOf(unitCharts(ds, u, lastYear(ds, u)))).map((v) => ({
+    (u.id === owner.id ? own : chartsOf(unitCharts(ds, u, lastYear(ds, u), undefined, true))).map((v) => ({
       unitId: u.id,
       // The short name the charts show: the full one, on every row, made the file a tenth larger.
       unitName: u.label,

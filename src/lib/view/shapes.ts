@@ -76,7 +76,12 @@ export interface CsvCut {
   unitId: string;
   /** The chart's key; absent: every row of the unit (data/indicators.csv or its part). */
   key?: string;
-  /** The chart's columns as one CSV line (shared-csv.ts columnsLine). */
+  /**
+   * The name the cut is saved under, when not the page's `<slug>-<key>.csv`: a chart's link on a unit page
+   * carries only its key, the page its unit and slug (UnitBody.astro, `data-cut-page`).
+   */
+  save?: string;
+  /** The chart's columns as codes (shared-csv.ts columnCodes). */
   columns?: string;
   /** Shown without JavaScript: which file the link saves and how to find the rows in it. */
   note: string;

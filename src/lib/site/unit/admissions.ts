@@ -51,7 +51,8 @@ function samePeriodCell(unit: Unit, w: WindowFigures | undefined): Cell {
   return textCell(text, { title: samePeriodChange(w) });
 }
 
-export function admissionsView(ds: Dataset, unit: Unit, marks?: RevisionMarks): ChartView | undefined {
+/** `csvOnly`: the view for its CSV alone (a shared file's rows), without the table's cells. */
+export function admissionsView(ds: Dataset, unit: Unit, marks?: RevisionMarks, csvOnly = false): ChartView | undefined {
   const fig = ds.figures[unit.id];
   if (!fig) return undefined;
   const ys = Object.entries(fig.years)
@@ -67,18 +68,19 @@ export function admissionsView(ds: Dataset, unit: Unit, marks?: RevisionMarks): 
   for (const y of years) {
     const w = at(y);
     const achieved = w?.targetAchievedPct;
-    rows.push([
-      textCell(String(y), { header: true }),
-      withRevision(flowCell(w?.admitted, nameOf(ds)), marks, y, 'admitted'),
-      withRevision(countCell(w?.target?.value), marks, y, 'target'),
-      {
-        ...pctCell(achieved),
-        flag: achieved !== undefined ? partialOf(w?.admitted) : undefined,
-        status: w?.paceStatus,
-      },
-      signedCell(w?.admittedChange),
-      ...(sameColumn ? [samePeriodCell(unit, w)] : []),
-    ]);
+    if (!csvOnly)
+      rows.push([
+        textCell(String(y), { header: true }),
+        withRevision(flowCell(w?.admitted, nameOf(ds)), marks, y, 'admitted'),
+        withRevision(countCell(w?.target?.value), marks, y, 'target'),
+        {
+          ...pctCell(achieved),
+          flag: achieved !== undefined ? partialOf(w?.admitted) : undefined,
+          status: w?.paceStatus,
+        },
+        signedCell(w?.admittedChange),
+        ...(sameColumn ? [samePeriodCell(unit, w)] : []),
+      ]);
     const same = [w?.samePeriodPrev?.value, w?.admittedChangeSamePeriodPct];
     const target = [w?.target?.value, achieved, w?.expectedPacePct];
     csv.rows.push([y, ...flowCsv(w?.admitted), ...target, w?.admittedChange, ...same]);
@@ -97,12 +99,15 @@ export function admissionsView(ds: Dataset, unit: Unit, marks?: RevisionMarks): 
   const withSame = years.some((y) => at(y)?.samePeriodPrev);
   const first = years[0];
   const last = years[years.length - 1];
-  const perYear = years.map((y) => {
-    const w = at(y);
-    const target = w?.target ? `, chỉ tiêu ${fmtCount(w.target.value)}` : '';
-    return `${y}: ${flowText(w?.admitted, 'chưa có số liệu')}${target}`;
-  });
-  const desc = `Biểu đồ thanh số đảng viên kết nạp mỗi năm từ ${first} đến ${last}: ` + `${perYear.join('; ')}.`;
+  // Only when the chart is drawn (not for the rows of a shared CSV, built for every unit again).
+  const desc = () => {
+    const perYear = years.map((y) => {
+      const w = at(y);
+      const target = w?.target ? `, chỉ tiêu ${fmtCount(w.target.value)}` : '';
+      return `${y}: ${flowText(w?.admitted, 'chưa có số liệu')}${target}`;
+    });
+    return `Biểu đồ thanh số đảng viên kết nạp mỗi năm từ ${first} đến ${last}: ${perYear.join('; ')}.`;
+  };
   const partialList = partial.map((y) => `${y}: ${partialOf(at(y)?.admitted)}`).join('; ');
   const span = years.length > 1 ? `${first}–${last}` : `năm ${first}`;
   return {
@@ -123,7 +128,7 @@ export function admissionsView(ds: Dataset, unit: Unit, marks?: RevisionMarks): 
             periodBarsChart({
               id,
               title: `Kết nạp đảng viên theo năm — ${unit.label}`,
-              description: desc,
+              description: desc(),
               yLabel: 'Đảng viên kết nạp',
               rows: years.map((y) => {
                 const w = at(y);

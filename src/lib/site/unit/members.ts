@@ -19,14 +19,20 @@ const COLUMNS = [
   { label: 'Chi bộ', get: (s: Snapshot) => s.branches, csv: 'Chi bộ' },
 ];
 
-export function membersView(ds: Dataset, unit: Unit, light: boolean): ChartView | undefined {
+/** `csvOnly`: the view for its CSV alone (a shared file's rows), without the table's cells. */
+export function membersView(ds: Dataset, unit: Unit, light: boolean, csvOnly = false): ChartView | undefined {
   const snaps = (ds.figures[unit.id]?.snapshots ?? []).filter((s) => COLUMNS.some((c) => c.get(s) !== undefined));
   if (snaps.length === 0) return undefined;
   const cols = COLUMNS.filter((c) => snaps.some((s) => c.get(s) !== undefined));
-  const rows: Cell[][] = snaps.map((s) => [
-    textCell(fmtDate(s.asOf), { header: true }),
-    ...cols.map((c) => ({ ...countCell(c.get(s)), sum: c.label === 'Đảng viên' ? sumNote(s, nameOf(ds)) : undefined })),
-  ]);
+  const rows: Cell[][] = csvOnly
+    ? []
+    : snaps.map((s) => [
+        textCell(fmtDate(s.asOf), { header: true }),
+        ...cols.map((c) => ({
+          ...countCell(c.get(s)),
+          sum: c.label === 'Đảng viên' ? sumNote(s, nameOf(ds)) : undefined,
+        })),
+      ]);
   const withMembers = snaps.filter((s) => s.members !== undefined);
   const counts = withMembers.map((s) => `${fmtDate(s.asOf)}: ${fmtCount(s.members)}`);
   const id = 'bd-dang-vien';
