@@ -14,6 +14,7 @@ import { chartImage, chartSize } from '../src/lib/press/image.ts';
 import { imageScope, pressApplies } from '../src/lib/press/index.ts';
 import { familyName, PNG_SCALE, renderPng } from '../src/lib/press/png.ts';
 import { summaryUnits, writeSummaries } from '../src/lib/press/build.ts';
+import { Templates } from '../src/lib/publish/templates.ts';
 import { unitSummaries } from '../src/lib/press/summaries.ts';
 import { summarize } from '../src/lib/summary/index.ts';
 import { periodBarsChart } from '../src/lib/charts/index.ts';
@@ -167,7 +168,7 @@ describe('summaries', () => {
   });
 
   it('summaryUnits: every unit in the dataset order, years then terms', () => {
-    const units = [...summaryUnits(ds)];
+    const units = [...summaryUnits(ds, new Templates())];
     const ids = ds.units.map((u) => u.id);
     const order = units.map((u) => ids.indexOf(u.unit_id));
     expect(order).toEqual([...order].sort((a, b) => a - b));

@@ -28,7 +28,8 @@ export const PART_LIMIT = 25 * 1024 * 1024;
 /** What opens and closes every file, and what goes before its first and before each later record. */
 export interface PartLayout {
   head: string;
-  tail: string;
+  /** Or made once every record is written (a list gathered from them: summaries.json's templates). */
+  tail: string | (() => string);
   first: string;
   between: string;
 }
@@ -204,9 +205,11 @@ export async function writeParted(
 ): Promise<PartedFile> {
   const limit = options.limit ?? PART_LIMIT;
   const province = options.provinceOf ?? ((id: string) => id);
-  const fixed = bytesOf(layout.head) + bytesOf(layout.tail);
   const firstBytes = bytesOf(layout.first);
   const betweenBytes = bytesOf(layout.between);
+  // Known once the records are written.
+  let tail = '';
+  let fixed = 0;
   const size = (t: Tally) => fixed + t.bytes + (t.runs > 0 ? firstBytes + (t.runs - 1) * betweenBytes : 0);
 
   await mkdir(dir, { recursive: true });
@@ -246,11 +249,13 @@ export async function writeParted(
       }
     }
     await endRun();
-    await whole.add(layout.tail);
+    tail = typeof layout.tail === 'string' ? layout.tail : layout.tail();
+    await whole.add(tail);
   } finally {
     await whole.close();
   }
-  const totalBytes = pos + bytesOf(layout.tail);
+  fixed = bytesOf(layout.head) + bytesOf(tail);
+  const totalBytes = pos + bytesOf(tail);
   if (totalBytes <= limit) return { files: [file], warnings: [] };
 
   // Each province's units, in the order they come, with their bytes.
@@ -278,9 +283,7 @@ export async function writeParted(
     const sinks: Sink[] = [];
     const started = p.parts.map(() => false);
     const reader = new RangeReader(file);
-    const [head, first, between, tail] = [layout.head, layout.first, layout.between, layout.tail].map((t) =>
-      Buffer.from(t),
-    );
+    const [head, first, between, end] = [layout.head, layout.first, layout.between, tail].map((t) => Buffer.from(t));
     try {
       for (const n of names) sinks.push(new Sink(await open(path.join(dir, n), 'w')));
       for (const s of sinks) await s.add(head!);
@@ -305,7 +308,7 @@ export async function writeParted(
         span = { part, start: run.start, end: run.start + run.bytes };
       }
       if (span) await copy(span.part, span.start, span.end);
-      for (const s of sinks) await s.add(tail!);
+      for (const s of sinks) await s.add(end!);
     } finally {
       for (const s of sinks) await s.close();
     }
@@ -326,7 +329,7 @@ export async function writeParted(
     bytes: totalBytes,
     rows: total.rows,
     limit,
-    how_to_join: layout.tail ? HOW_TO_JOIN.json : HOW_TO_JOIN.csv,
+    how_to_join: tail ? HOW_TO_JOIN.json : HOW_TO_JOIN.csv,
     parts: p.parts.map((part, i) => ({
       file: names[i]!,
       bytes: size(part.tally),
