@@ -92,8 +92,8 @@ function* indicatorCsv(dataset: Dataset, used: Used): Generator<PartRecord> {
     used.period.add(r.period);
     used.indicator.add(r.indicator);
     used.basis.add(r.basis);
-    const text = `${c(r.unit_id)},${c(r.period)},${c(r.indicator)},${c(r.value)},${c(r.months)},${c(r.of_months)},${c(r.basis)}${EOL}`;
-    yield { unitId: r.unit_id, text };
+    const row = `${c(r.unit_id)},${c(r.period)},${c(r.indicator)},${c(r.value)},`;
+    yield { unitId: r.unit_id, text: `${row}${c(r.months)},${c(r.of_months)},${c(r.basis)}${EOL}` };
   }
 }
 
