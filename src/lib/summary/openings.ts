@@ -11,11 +11,18 @@ const CONNECTIVES = ['Bên cạnh đó', 'Đồng thời', 'Ngoài ra'];
 const FIRST_SIX = /^\s*(\S+)(?:\s+(\S+))?(?:\s+(\S+))?(?:\s+(\S+))?(?:\s+(\S+))?(?:\s+(\S+))?/;
 const TRAILING = /[,.;:()]+$/;
 
+/** A sentence's opening clause and first six words, as written, and whether they hold an İ (see alike). */
+interface Opening {
+  clause: string;
+  words: string;
+  dotted: boolean;
+}
+
 /**
  * The opening clause (before the first comma, else the whole sentence) and the first six words, as written: they are
  * compared without case (alike), and lowered only when they might be alike, for the summaries' million sentences.
  */
-export function openingOf(text: string): { clause: string; words: string } {
+export function openingOf(text: string): Opening {
   const comma = text.indexOf(',');
   const clause = (comma >= 0 ? text.slice(0, comma) : text).trim();
   // Only the head is read.
@@ -27,17 +34,18 @@ export function openingOf(text: string): { clause: string; words: string } {
         .map((x) => x.replace(TRAILING, ''))
         .join(' ')
     : '';
-  return { clause, words };
+  return { clause, words, dotted: clause.includes('\u0130') || words.includes('\u0130') };
 }
 
 /**
- * Whether two texts are the same but for case (`a.toLowerCase() === b.toLowerCase()`), lowering only texts of the
- * same length: toLowerCase keeps a text's length but for İ (U+0130, lowered to two characters).
+ * Whether two openings' clauses or words are the same but for case (`a.toLowerCase() === b.toLowerCase()`),
+ * lowering only texts of the same length: toLowerCase keeps a text's length but for İ (U+0130, lowered to two
+ * characters).
  */
-function alike(a: string, b: string): boolean {
-  if (a === b) return true;
-  if (a.length !== b.length && !a.includes('\u0130') && !b.includes('\u0130')) return false;
-  return a.toLowerCase() === b.toLowerCase();
+function alike(a: Opening, b: Opening): boolean {
+  const maybe = (x: string, y: string) =>
+    x === y || ((x.length === y.length || a.dotted || b.dotted) && x.toLowerCase() === y.toLowerCase());
+  return maybe(a.clause, b.clause) || maybe(a.words, b.words);
 }
 
 /** A sentence opening with a proper name keeps its capital after a connective. */
@@ -46,9 +54,8 @@ const lowerFirst = (s: string) =>
 
 /** Gives a connective to each sentence whose opening repeats an earlier one (in place). */
 export function varyOpenings(sentences: SummarySentence[]): void {
-  const said: { clause: string; words: string }[] = [];
-  const seen = (o: { clause: string; words: string }) =>
-    said.some((x) => alike(x.clause, o.clause) || alike(x.words, o.words));
+  const said: Opening[] = [];
+  const seen = (o: Opening) => said.some((x) => alike(x, o));
   let next = 0;
   for (const s of sentences) {
     let o = openingOf(s.text);
