@@ -15,7 +15,8 @@ export type TemplateValue = number | string | null;
 /** One sentence: its template's index, then its values. */
 export type TemplatedText = [template: number, ...values: TemplateValue[]];
 
-const FIGURE = /\d+(?:[.,/]\d+)*/g;
+/** Captured, so that split gives the pieces and the figures between them in one call. */
+const FIGURES = /(\d+(?:[.,/]\d+)*)/;
 /** Digits that JSON.parse and String give back unchanged (safe integers, no leading zero). */
 const PLAIN = /^(?:0|[1-9]\d{0,14})$/;
 
@@ -36,14 +37,14 @@ export class Templates {
         values.push(null);
         piece = '';
       }
-      let at = 0;
-      for (const m of segment.matchAll(FIGURE)) {
-        pieces.push(piece + segment.slice(at, m.index));
-        values.push(PLAIN.test(m[0]) ? Number(m[0]) : m[0]);
-        piece = '';
-        at = m.index + m[0].length;
+      const parts = segment.split(FIGURES);
+      piece += parts[0];
+      for (let i = 1; i < parts.length; i += 2) {
+        pieces.push(piece);
+        const figure = parts[i]!;
+        values.push(PLAIN.test(figure) ? Number(figure) : figure);
+        piece = parts[i + 1]!;
       }
-      piece += segment.slice(at);
     });
     pieces.push(piece);
     // Joined by a character the text lacks (JSON, slower, for a text that has it): two templates, two keys.
