@@ -194,6 +194,17 @@ describe('data/summaries.json', () => {
       ['2020', 'year', false],
       ['2015-2020', 'term', false],
     ]);
+    // Each sentence a template of the list at the file's end and its values: the term's last sentence (below) is
+    // "Tại thời điểm 27/08/2020, Đảng bộ huyện có 7.335 đảng viên, sinh hoạt tại 48 tổ chức cơ sở đảng."
+    const templates = JSON.parse(text.slice(text.indexOf('\n"templates":[') + 13, -2)) as string[][];
+    const stock = pb.sentences.find((s: unknown[]) => s[1] === '27/08/2020');
+    expect(stock.slice(1)).toEqual(['27/08/2020', '7.335', 48]);
+    expect(templates[stock[0]]).toEqual([
+      'Tại thời điểm ',
+      ', Đảng bộ huyện có ',
+      ' đảng viên, sinh hoạt tại ',
+      ' tổ chức cơ sở đảng.',
+    ]);
     const published = await readSummariesJson(dir);
     const term = published.find((s) => s.unit_id === 'TN.PB' && s.period === '2015-2020')!;
     expect(plain(term.text)).toBe(
