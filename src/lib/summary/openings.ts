@@ -10,6 +10,8 @@ const CONNECTIVES = ['Bên cạnh đó', 'Đồng thời', 'Ngoài ra'];
 // No `u` flag: \s and \S are the same characters without it (a surrogate is never a space), and it is faster.
 const FIRST_SIX = /^\s*(\S+)(?:\s+(\S+))?(?:\s+(\S+))?(?:\s+(\S+))?(?:\s+(\S+))?(?:\s+(\S+))?/;
 const TRAILING = /[,.;:()]+$/;
+/** The characters of TRAILING: , . ; : ( ) */
+const PUNCTUATION = new Set([44, 46, 59, 58, 40, 41]);
 
 /** A sentence's opening clause and first six words, as written, and whether they hold an İ (see alike). */
 interface Opening {
@@ -26,14 +28,14 @@ export function openingOf(text: string): Opening {
   const comma = text.indexOf(',');
   const clause = (comma >= 0 ? text.slice(0, comma) : text).trim();
   // Only the head is read.
-  const m = FIRST_SIX.exec(text.slice(0, 200));
-  const words = m
-    ? m
-        .slice(1)
-        .filter((x) => x !== undefined)
-        .map((x) => x.replace(TRAILING, ''))
-        .join(' ')
-    : '';
+  const m = FIRST_SIX.exec(text.length > 200 ? text.slice(0, 200) : text);
+  let words = '';
+  // The groups that matched come first; a word loses its trailing punctuation (replaced only when it has some).
+  for (let i = 1; m && i <= 6 && m[i] !== undefined; i++) {
+    const x = m[i]!;
+    const w = PUNCTUATION.has(x.charCodeAt(x.length - 1)) ? x.replace(TRAILING, '') : x;
+    words = i === 1 ? w : `${words} ${w}`;
+  }
   return { clause, words, dotted: clause.includes('\u0130') || words.includes('\u0130') };
 }
 
