@@ -221,36 +221,34 @@ export async function writeParted(
   const runs: Run[] = [];
   let pos = 0;
   let rows = 0;
-  let cur: { unit: string; text: string; rows: number } | undefined;
-  const endRun = () => {
-    if (!cur) return undefined;
-    const first = runs.length === 0;
-    const bytes = bytesOf(cur.text);
-    const sepBytes = first ? firstBytes : betweenBytes;
-    runs.push({ unit: cur.unit, start: pos + sepBytes, bytes, rows: cur.rows });
-    pos += sepBytes + bytes;
-    rows += cur.rows;
-    const text = (first ? layout.first : layout.between) + cur.text;
-    cur = undefined;
-    return whole.add(text);
-  };
+  let run: Run | undefined;
   try {
-    pos = bytesOf(layout.head);
-    await whole.add(layout.head);
+    // Each record is written as it comes, its bytes counted as it is encoded (nothing gathered, no second pass).
+    const put = (text: string) => whole.text(text);
+    let n = put(layout.head);
+    pos = typeof n === 'number' ? n : await n;
     for (const r of records()) {
       const unit = r.unitId ?? '';
-      if (cur?.unit === unit) {
-        cur.text += layout.between + r.text;
-        cur.rows += 1;
-      } else {
-        const flushing = endRun();
-        if (flushing) await flushing;
-        cur = { unit, text: r.text, rows: 1 };
+      rows += 1;
+      if (run?.unit === unit) {
+        n = put(layout.between + r.text);
+        if (typeof n !== 'number') n = await n;
+        run.bytes += n;
+        run.rows += 1;
+        pos += n;
+        continue;
       }
+      const first = runs.length === 0;
+      const sepBytes = first ? firstBytes : betweenBytes;
+      n = put((first ? layout.first : layout.between) + r.text);
+      if (typeof n !== 'number') n = await n;
+      run = { unit, start: pos + sepBytes, bytes: n - sepBytes, rows: 1 };
+      runs.push(run);
+      pos += n;
     }
-    await endRun();
     tail = typeof layout.tail === 'string' ? layout.tail : layout.tail();
-    await whole.add(tail);
+    n = put(tail);
+    if (typeof n !== 'number') await n;
   } finally {
     await whole.close();
   }
