@@ -221,34 +221,35 @@ export async function writeParted(
   const runs: Run[] = [];
   let pos = 0;
   let rows = 0;
-  let run: Run | undefined;
+  let cur: { unit: string; text: string; rows: number } | undefined;
+  // A unit's consecutive records are gathered (one string), then encoded once into the write buffer, which counts
+  // their bytes: no byteLength pass. A write per record would cost more than the gathering.
+  const endRun = async () => {
+    if (!cur) return;
+    const first = runs.length === 0;
+    const sepBytes = first ? firstBytes : betweenBytes;
+    let n = whole.text((first ? layout.first : layout.between) + cur.text);
+    if (typeof n !== 'number') n = await n;
+    runs.push({ unit: cur.unit, start: pos + sepBytes, bytes: n - sepBytes, rows: cur.rows });
+    pos += n;
+    rows += cur.rows;
+    cur = undefined;
+  };
   try {
-    // Each record is written as it comes, its bytes counted as it is encoded (nothing gathered, no second pass).
-    const put = (text: string) => whole.text(text);
-    let n = put(layout.head);
-    pos = typeof n === 'number' ? n : await n;
+    pos = await whole.text(layout.head);
     for (const r of records()) {
       const unit = r.unitId ?? '';
-      rows += 1;
-      if (run?.unit === unit) {
-        n = put(layout.between + r.text);
-        if (typeof n !== 'number') n = await n;
-        run.bytes += n;
-        run.rows += 1;
-        pos += n;
-        continue;
+      if (cur?.unit === unit) {
+        cur.text += layout.between + r.text;
+        cur.rows += 1;
+      } else {
+        await endRun();
+        cur = { unit, text: r.text, rows: 1 };
       }
-      const first = runs.length === 0;
-      const sepBytes = first ? firstBytes : betweenBytes;
-      n = put((first ? layout.first : layout.between) + r.text);
-      if (typeof n !== 'number') n = await n;
-      run = { unit, start: pos + sepBytes, bytes: n - sepBytes, rows: 1 };
-      runs.push(run);
-      pos += n;
     }
+    await endRun();
     tail = typeof layout.tail === 'string' ? layout.tail : layout.tail();
-    n = put(tail);
-    if (typeof n !== 'number') await n;
+    await whole.text(tail);
   } finally {
     await whole.close();
   }
