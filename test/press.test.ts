@@ -14,6 +14,7 @@ import { chartImage, chartSize } from '../src/lib/press/image.ts';
 import { imageScope, pressApplies } from '../src/lib/press/index.ts';
 import { familyName, PNG_SCALE, renderPng } from '../src/lib/press/png.ts';
 import { summaryUnits, writeSummaries } from '../src/lib/press/build.ts';
+import { Templates } from '../src/lib/publish/templates.ts';
 import { unitSummaries } from '../src/lib/press/summaries.ts';
 import { summarize } from '../src/lib/summary/index.ts';
 import { periodBarsChart } from '../src/lib/charts/index.ts';
@@ -167,7 +168,7 @@ describe('summaries', () => {
   });
 
   it('summaryUnits: every unit in the dataset order, years then terms', () => {
-    const units = [...summaryUnits(ds)];
+    const units = [...summaryUnits(ds, new Templates())];
     const ids = ds.units.map((u) => u.id);
     const order = units.map((u) => ids.indexOf(u.unit_id));
     expect(order).toEqual([...order].sort((a, b) => a - b));
@@ -192,6 +193,17 @@ describe('data/summaries.json', () => {
     expect(pb.summaries.map((s: unknown[]) => s.slice(0, 3))).toEqual([
       ['2020', 'year', false],
       ['2015-2020', 'term', false],
+    ]);
+    // Each sentence a template of the list at the file's end and its values: the term's last sentence (below) is
+    // "Tại thời điểm 27/08/2020, Đảng bộ huyện có 7.335 đảng viên, sinh hoạt tại 48 tổ chức cơ sở đảng."
+    const templates = JSON.parse(text.slice(text.indexOf('\n"templates":[') + 13, -2)) as string[][];
+    const stock = pb.sentences.find((s: unknown[]) => s[1] === '27/08/2020');
+    expect(stock.slice(1)).toEqual(['27/08/2020', '7.335', 48]);
+    expect(templates[stock[0]]).toEqual([
+      'Tại thời điểm ',
+      ', Đảng bộ huyện có ',
+      ' đảng viên, sinh hoạt tại ',
+      ' tổ chức cơ sở đảng.',
     ]);
     const published = await readSummariesJson(dir);
     const term = published.find((s) => s.unit_id === 'TN.PB' && s.period === '2015-2020')!;

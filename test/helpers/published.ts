@@ -50,9 +50,23 @@ export interface SummariesDoc {
   units: {
     unit_id: string;
     unit_name: string;
-    sentences: string[];
+    /** Each sentence: a template's index, then the values between its pieces (null: the unit's name). */
+    sentences: [number, ...(number | string | null)[]][];
     summaries: [string, string, boolean, number[]][];
   }[];
+  /** Each template: the literal pieces of a sentence, its values going between them. */
+  templates: string[][];
+}
+
+/** A sentence of summaries.json written out: its template's pieces with the values between them. */
+function sentenceText(
+  doc: SummariesDoc,
+  [t, ...values]: SummariesDoc['units'][number]['sentences'][number],
+  name: string,
+) {
+  const pieces = doc.templates[t];
+  if (!pieces || pieces.length !== values.length + 1) throw new Error(`template ${t} does not take ${values.length}`);
+  return pieces.map((piece, i) => (i === 0 ? '' : String(values[i - 1] ?? name)) + piece).join('');
 }
 
 /** One summary as a reader gets it: the unit, the window, and the text (its sentences joined by a space). */
@@ -70,7 +84,7 @@ export function summaryTexts(doc: SummariesDoc): PublishedSummary[] {
     u.summaries.map(([period, kind, complete, ids]) => {
       const sentences = ids.map((i) => {
         if (u.sentences[i] === undefined) throw new Error(`${u.unit_id} ${period}: no sentence ${i}`);
-        return u.sentences[i];
+        return sentenceText(doc, u.sentences[i], u.unit_name);
       });
       return { unit_id: u.unit_id, unit_name: u.unit_name, period, kind, complete, text: sentences.join(' ') };
     }),

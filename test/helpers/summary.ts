@@ -1,6 +1,7 @@
 /** Checks shared by the summary tests: every figure a summary states is the dataset's own. */
 import { expect } from 'vitest';
 import { SUMMARY_COLUMNS, summaryUnits } from '../../src/lib/press/build.ts';
+import { Templates } from '../../src/lib/publish/templates.ts';
 import { summarize, type CitedFigure } from '../../src/lib/summary/index.ts';
 import type { Dataset } from '../../src/lib/types.ts';
 import { summaryTexts } from './published.ts';
@@ -20,7 +21,10 @@ export interface SummaryRecord {
 
 /** Every summary the build publishes, in its order, each with what summarize() cites for it. */
 export function publishedSummaries(ds: Dataset): SummaryRecord[] {
-  const doc = { summary_columns: [...SUMMARY_COLUMNS], units: [...summaryUnits(ds)] };
+  const templates = new Templates();
+  const units = [...summaryUnits(ds, templates)];
+  // The file's tail, read back as a program reads it.
+  const doc = { summary_columns: [...SUMMARY_COLUMNS], units, templates: JSON.parse(`[${templates.lines()}]`) };
   return summaryTexts(doc).map((line) => {
     const s = summarize(ds, line.unit_id, line.period);
     expect(s, `${line.unit_id} ${line.period}`).toBeDefined();

@@ -38,7 +38,12 @@ export function csvCell(value: Cell): string {
   return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-export const csvLine = (cells: readonly Cell[]): string => cells.map(csvCell).join(',') + EOL;
+/** One line with its line end; the cells joined in a loop (faster than map and join: a million input rows). */
+export function csvLine(cells: readonly Cell[]): string {
+  let line = cells.length > 0 ? csvCell(cells[0]) : '';
+  for (let i = 1; i < cells.length; i++) line += `,${csvCell(cells[i])}`;
+  return line + EOL;
+}
 
 /**
  * A whole CSV text: header and rows, with the BOM unless `bom: false`. For per-chart downloads

@@ -9,23 +9,39 @@ export const CHUNK = 1 << 20;
 
 /**
  * Buffered writes to one open file, gathered to about 1 MB and written at once: text (the whole file, as the records
- * come) or bytes (the parts, copied from it).
+ * come, encoded straight into the buffer) or bytes (the parts, copied from it), in the order they are added.
  */
 export class Sink {
-  private text = '';
-  /** Bytes are copied here (many small pieces would make a slow vectored write), written when it is full. */
   private bin: Buffer | undefined;
   private used = 0;
   private readonly fh: FileHandle;
   constructor(fh: FileHandle) {
     this.fh = fh;
   }
-  /** A promise only when the buffer is being written out (most calls return at once, without a turn of the loop). */
-  add(data: Buffer | string): Promise<void> | undefined {
-    if (typeof data === 'string') {
-      this.text += data;
-      return this.text.length >= CHUNK ? this.flush() : undefined;
+  /**
+   * Adds `text` in UTF-8 and gives its length in bytes: encoded once, into the buffer (no byteLength pass, no long
+   * string gathered). A promise only when the buffer is being written out (most calls return at once).
+   */
+  text(text: string): number | Promise<number> {
+    this.bin ??= Buffer.allocUnsafe(CHUNK);
+    // A UTF-16 unit takes at most 3 bytes in UTF-8 (a surrogate pair 4 for its two), so it surely fits.
+    if (text.length * 3 > this.bin.length - this.used) return this.spillText(text);
+    const n = this.bin.write(text, this.used);
+    this.used += n;
+    return n;
+  }
+  private async spillText(text: string): Promise<number> {
+    await this.flush();
+    if (text.length * 3 <= this.bin!.length) {
+      this.used = this.bin!.write(text, 0);
+      return this.used;
     }
+    const bytes = Buffer.from(text);
+    await this.fh.write(bytes);
+    return bytes.length;
+  }
+  /** Adds bytes (copied: many small pieces would make a slow vectored write); a promise as for text. */
+  add(data: Buffer): Promise<void> | undefined {
     this.bin ??= Buffer.allocUnsafe(CHUNK);
     if (this.used + data.length > this.bin.length) return this.spill(data);
     data.copy(this.bin, this.used);
@@ -38,8 +54,6 @@ export class Sink {
     else this.used = data.copy(this.bin!, 0);
   }
   async flush(): Promise<void> {
-    if (this.text) await this.fh.write(this.text);
-    this.text = '';
     if (this.used > 0) await this.fh.write(this.bin!, 0, this.used);
     this.used = 0;
   }

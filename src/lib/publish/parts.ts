@@ -28,7 +28,8 @@ export const PART_LIMIT = 25 * 1024 * 1024;
 /** What opens and closes every file, and what goes before its first and before each later record. */
 export interface PartLayout {
   head: string;
-  tail: string;
+  /** Or made once every record is written (a list gathered from them: summaries.json's templates). */
+  tail: string | (() => string);
   first: string;
   between: string;
 }
@@ -204,9 +205,11 @@ export async function writeParted(
 ): Promise<PartedFile> {
   const limit = options.limit ?? PART_LIMIT;
   const province = options.provinceOf ?? ((id: string) => id);
-  const fixed = bytesOf(layout.head) + bytesOf(layout.tail);
   const firstBytes = bytesOf(layout.first);
   const betweenBytes = bytesOf(layout.between);
+  // Known once the records are written.
+  let tail = '';
+  let fixed = 0;
   const size = (t: Tally) => fixed + t.bytes + (t.runs > 0 ? firstBytes + (t.runs - 1) * betweenBytes : 0);
 
   await mkdir(dir, { recursive: true });
@@ -219,38 +222,39 @@ export async function writeParted(
   let pos = 0;
   let rows = 0;
   let cur: { unit: string; text: string; rows: number } | undefined;
-  const endRun = () => {
-    if (!cur) return undefined;
+  // A unit's consecutive records are gathered (one string), then encoded once into the write buffer, which counts
+  // their bytes: no byteLength pass. A write per record would cost more than the gathering.
+  const endRun = async () => {
+    if (!cur) return;
     const first = runs.length === 0;
-    const bytes = bytesOf(cur.text);
     const sepBytes = first ? firstBytes : betweenBytes;
-    runs.push({ unit: cur.unit, start: pos + sepBytes, bytes, rows: cur.rows });
-    pos += sepBytes + bytes;
+    let n = whole.text((first ? layout.first : layout.between) + cur.text);
+    if (typeof n !== 'number') n = await n;
+    runs.push({ unit: cur.unit, start: pos + sepBytes, bytes: n - sepBytes, rows: cur.rows });
+    pos += n;
     rows += cur.rows;
-    const text = (first ? layout.first : layout.between) + cur.text;
     cur = undefined;
-    return whole.add(text);
   };
   try {
-    pos = bytesOf(layout.head);
-    await whole.add(layout.head);
+    pos = await whole.text(layout.head);
     for (const r of records()) {
       const unit = r.unitId ?? '';
       if (cur?.unit === unit) {
         cur.text += layout.between + r.text;
         cur.rows += 1;
       } else {
-        const flushing = endRun();
-        if (flushing) await flushing;
+        await endRun();
         cur = { unit, text: r.text, rows: 1 };
       }
     }
     await endRun();
-    await whole.add(layout.tail);
+    tail = typeof layout.tail === 'string' ? layout.tail : layout.tail();
+    await whole.text(tail);
   } finally {
     await whole.close();
   }
-  const totalBytes = pos + bytesOf(layout.tail);
+  fixed = bytesOf(layout.head) + bytesOf(tail);
+  const totalBytes = pos + bytesOf(tail);
   if (totalBytes <= limit) return { files: [file], warnings: [] };
 
   // Each province's units, in the order they come, with their bytes.
@@ -278,9 +282,7 @@ export async function writeParted(
     const sinks: Sink[] = [];
     const started = p.parts.map(() => false);
     const reader = new RangeReader(file);
-    const [head, first, between, tail] = [layout.head, layout.first, layout.between, layout.tail].map((t) =>
-      Buffer.from(t),
-    );
+    const [head, first, between, end] = [layout.head, layout.first, layout.between, tail].map((t) => Buffer.from(t));
     try {
       for (const n of names) sinks.push(new Sink(await open(path.join(dir, n), 'w')));
       for (const s of sinks) await s.add(head!);
@@ -305,7 +307,7 @@ export async function writeParted(
         span = { part, start: run.start, end: run.start + run.bytes };
       }
       if (span) await copy(span.part, span.start, span.end);
-      for (const s of sinks) await s.add(tail!);
+      for (const s of sinks) await s.add(end!);
     } finally {
       for (const s of sinks) await s.close();
     }
@@ -326,7 +328,7 @@ export async function writeParted(
     bytes: totalBytes,
     rows: total.rows,
     limit,
-    how_to_join: layout.tail ? HOW_TO_JOIN.json : HOW_TO_JOIN.csv,
+    how_to_join: tail ? HOW_TO_JOIN.json : HOW_TO_JOIN.csv,
     parts: p.parts.map((part, i) => ({
       file: names[i]!,
       bytes: size(part.tally),

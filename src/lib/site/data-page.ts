@@ -89,7 +89,9 @@ export function dataPage(ds: Dataset, opts: DataPageOptions = {}) {
         'đoạn tóm tắt bằng lời của mỗi đơn vị theo từng năm và nhiệm kỳ, sinh từ các chỉ số (JSON, mỗi dòng một ' +
         'đơn vị: "sentences" là các câu của đơn vị, mỗi câu ghi một lần; mỗi mục của "summaries" là [kỳ, year ' +
         '(năm) hay term (nhiệm kỳ), true nếu đủ số liệu, số thứ tự các câu đếm từ 0]; nối các câu ấy theo thứ tự, ' +
-        'cách nhau một dấu cách, là được đoạn tóm tắt)',
+        'cách nhau một dấu cách, là được đoạn tóm tắt. Mỗi câu ghi thành [số thứ tự mẫu câu, các giá trị]: mẫu ' +
+        'câu nằm trong danh sách "templates" ở cuối tệp (mỗi phần của tệp có đủ danh sách ấy), là các đoạn chữ ' +
+        'của câu; đặt lần lượt các giá trị vào giữa các đoạn ấy (null là tên đơn vị, "unit_name") là được câu)',
     },
     {
       label: 'revisions.csv',

@@ -8,7 +8,18 @@ import type { CoveragePhrase } from './coverage.ts';
 import { nameIn } from './groups.ts';
 import type { CitedFigure, SentenceTopic, SummarySentence } from './types.ts';
 
-export const cap = (s: string) => s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
+/** Each first letter's capital, remembered: toLocaleUpperCase is slow and every sentence of a summary is capped. */
+const capitals = new Map<string, string>();
+
+export function cap(s: string): string {
+  const first = s.charAt(0);
+  let upper = capitals.get(first);
+  if (upper === undefined) {
+    upper = first.toLocaleUpperCase('vi');
+    capitals.set(first, upper);
+  }
+  return upper + s.slice(1);
+}
 
 /**
  * The subject: the full name the first time, then a short form (`Đảng bộ huyện`). The name is the one the unit
@@ -49,6 +60,18 @@ const PLACE_WORDS = [
  * `Đảng bộ Sở Tư pháp tỉnh Bắc Kạn` → `Đảng bộ`; else the full name.
  */
 export function shortSubject(name: string): string {
+  let short = shortForms.get(name);
+  if (short === undefined) {
+    short = shortForm(name);
+    shortForms.set(name, short);
+  }
+  return short;
+}
+
+/** Each name's short form, remembered: a unit's every summary names it (some 12,000 names nationally). */
+const shortForms = new Map<string, string>();
+
+function shortForm(name: string): string {
   const m = /^(Đảng bộ|Chi bộ|Đảng ủy|Đảng uỷ)(\s+|$)(.*)$/u.exec(name);
   if (!m) return name;
   const rest = m[3]!;
