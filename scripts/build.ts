@@ -14,6 +14,7 @@ import { indicatorsAt, writeDataFolder } from '../src/lib/build/data.ts';
 import { fileWriter } from '../src/lib/build/files.ts';
 import { limitHeapGrowth, releaseTableRows, returnFreedNativeMemory } from '../src/lib/build/memory.ts';
 import { dataWorkbook } from '../src/lib/build/workbook.ts';
+import { drawKitsAhead } from '../src/lib/build/ahead.ts';
 import { hostFitLines, writeHostFiles } from '../src/lib/hosts/index.ts';
 import { computeDataset } from '../src/lib/model/index.ts';
 
@@ -27,6 +28,8 @@ const seconds = (t0: number) => ((performance.now() - t0) / 1000).toLocaleString
 async function main(): Promise<number> {
   process.chdir(root);
   limitHeapGrowth();
+  // Before any module that allocates with mimalloc loads: resvg in the PNG threads, Rolldown in Astro.
+  returnFreedNativeMemory();
   // Vite reads BASE_URL from the environment over the configured base (vitest workers set it to /): SITE_BASE decides.
   delete process.env.BASE_URL;
   const t0 = performance.now();
@@ -60,11 +63,17 @@ async function main(): Promise<number> {
   // data/ is written before the pages (a unit page links to the part of indicators.csv holding its rows),
   // beside the staging folder, which Astro empties; it moves in after Astro.
   const dataStaging = path.join(root, '.build', `data-${process.pid}`);
-  await rm(staging, { recursive: true, force: true });
-  await rm(dataStaging, { recursive: true, force: true });
+  // The chart images drawn before Astro (src/lib/build/ahead.ts), moved in after it.
+  const imagesAhead = path.join(root, '.build', `images-${process.pid}`);
+  const temporary = [staging, dataStaging, imagesAhead];
+  for (const dir of temporary) await rm(dir, { recursive: true, force: true });
   await mkdir(path.dirname(staging), { recursive: true });
   let fits: string[] = [];
   try {
+    // The pages' files are written into the staging folder as Astro renders them, the PNGs drawn in worker threads
+    // meanwhile (src/lib/build); most PNGs are known now, and drawn while data/ is written.
+    const writer = fileWriter(staging, imagesAhead);
+    await drawKitsAhead(writer, dataset, revisions.revisionsCsv);
     const t3 = performance.now();
     const onWarning = (message: string) => console.warn(`Cảnh báo: ${message}`);
     const data = { revisionsCsv: revisions.revisionsCsv, base, workbook, onWarning };
@@ -74,9 +83,6 @@ async function main(): Promise<number> {
     console.log(`Đã xuất ${files.length} tệp dữ liệu (${seconds(t3)} s).`);
 
     const t2 = performance.now();
-    // The pages render this dataset, and the files they declare (chart CSVs, images, embed pages) are written
-    // into the staging folder as they come, the PNGs drawn in worker threads meanwhile (src/lib/build).
-    const writer = fileWriter(staging);
     setBuildContext({
       dataset: Promise.resolve(dataset),
       publish: (f) => writer.publish(f),
@@ -84,7 +90,6 @@ async function main(): Promise<number> {
       indicatorsAt: indicatorsAt(dataStaging),
       dataWorkbook: workbookInfo,
     });
-    returnFreedNativeMemory();
     const { build } = await import('astro');
     const logLevel = process.env.ASTRO_LOG_LEVEL === 'info' ? 'info' : 'warn';
     await build({ root, outDir: staging, base, logLevel });
@@ -95,6 +100,7 @@ async function main(): Promise<number> {
 
     const t4 = performance.now();
     const img = await writer.finish();
+    await rm(imagesAhead, { recursive: true, force: true });
     if (img.images) {
       const count = img.images.toLocaleString('vi-VN');
       console.log(`Đã vẽ ${count} ảnh PNG biểu đồ (chờ thêm ${seconds(t4)} s).`);
@@ -105,8 +111,7 @@ async function main(): Promise<number> {
     fits = await hostFitLines(staging);
     await swapInto(staging, outDir);
   } catch (error) {
-    await rm(staging, { recursive: true, force: true });
-    await rm(dataStaging, { recursive: true, force: true });
+    for (const dir of temporary) await rm(dir, { recursive: true, force: true });
     throw error;
   }
   console.log(`Xong: ${path.relative(root, outDir)}/ (tổng ${seconds(t0)} s).`);

@@ -22,10 +22,11 @@ export function releaseTableRows(ds: Dataset): void {
 }
 
 /**
- * Rolldown (Vite's bundler) allocates with mimalloc, which gives freed pages back to the system after a delay, on
- * its thread's next allocation: once the bundle is built Rolldown's threads sit idle, so what it freed stayed
- * resident all through the pages (province demo: 314 → 169 MB in its arena, the build's peak 1,066 → 888 MB).
- * With no delay it is given back at once. mimalloc reads the setting when it loads: call before Astro is imported.
+ * Rolldown (Vite's bundler) and resvg (the PNGs) allocate with mimalloc, which gives freed pages back to the system
+ * after a delay, on its thread's next allocation: once the bundle is built Rolldown's threads sit idle, so what it
+ * freed stayed resident all through the pages (province demo: 314 → 169 MB in its arena, the build's peak 1,066 →
+ * 888 MB); resvg kept ~85 MB after five images. With no delay it is given back at once. mimalloc reads the setting
+ * when it loads: call before the PNG threads start and before Astro is imported.
  */
 export function returnFreedNativeMemory(): void {
   process.env.MIMALLOC_PURGE_DELAY ??= '0';
