@@ -8,15 +8,20 @@ import { cp, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { runCheck } from './check.ts';
-import { setBuildContext } from '../src/lib/build/context.ts';
-import { indicatorsAt, writeDataFolder } from '../src/lib/build/data.ts';
-import { fileWriter } from '../src/lib/build/files.ts';
-import { limitHeapGrowth, releaseTableRows, returnFreedNativeMemory } from '../src/lib/build/memory.ts';
-import { dataWorkbook } from '../src/lib/build/workbook.ts';
-import { drawKitsAhead } from '../src/lib/build/ahead.ts';
-import { hostFitLines, writeHostFiles } from '../src/lib/hosts/index.ts';
-import { computeDataset } from '../src/lib/model/index.ts';
+import { relaunchTuned } from '../src/lib/build/launch.ts';
+
+// First, before the build's modules load: the process starts again with the allocator's settings (launch.ts).
+relaunchTuned(fileURLToPath(import.meta.url));
+
+const { runCheck } = await import('./check.ts');
+const { setBuildContext } = await import('../src/lib/build/context.ts');
+const { indicatorsAt, writeDataFolder } = await import('../src/lib/build/data.ts');
+const { fileWriter } = await import('../src/lib/build/files.ts');
+const { limitHeapGrowth, releaseTableRows, returnFreedNativeMemory } = await import('../src/lib/build/memory.ts');
+const { dataWorkbook } = await import('../src/lib/build/workbook.ts');
+const { drawKitsAhead } = await import('../src/lib/build/ahead.ts');
+const { hostFitLines, writeHostFiles } = await import('../src/lib/hosts/index.ts');
+const { computeDataset } = await import('../src/lib/model/index.ts');
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = path.resolve(root, process.env.DATA_DIR || 'data');
