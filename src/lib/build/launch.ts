@@ -16,7 +16,7 @@ const MARK = 'PDV_BUILD_TUNED';
 const ALLOCATOR: Record<string, string> = { MALLOC_ARENA_MAX: '2' };
 
 /** The environment of the process started again: the user's, with the allocator settings it lacks and the mark. */
-export function tunedEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+function tunedEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const out: NodeJS.ProcessEnv = { ...env, [MARK]: '1' };
   for (const [k, v] of Object.entries(ALLOCATOR)) out[k] ??= v;
   return out;
