@@ -17,7 +17,9 @@ const { runCheck } = await import('./check.ts');
 const { setBuildContext } = await import('../src/lib/build/context.ts');
 const { indicatorsAt, writeDataFolder } = await import('../src/lib/build/data.ts');
 const { fileWriter } = await import('../src/lib/build/files.ts');
-const { limitHeapGrowth, releaseTableRows, returnFreedNativeMemory } = await import('../src/lib/build/memory.ts');
+const { collectGarbage, limitHeapGrowth, releaseTableRows, returnFreedNativeMemory } = await import(
+  '../src/lib/build/memory.ts'
+);
 const { dataWorkbook } = await import('../src/lib/build/workbook.ts');
 const { drawKitsAhead } = await import('../src/lib/build/ahead.ts');
 const { hostFitLines, writeHostFiles } = await import('../src/lib/hosts/index.ts');
@@ -99,6 +101,9 @@ async function main(): Promise<number> {
     const logLevel = process.env.ASTRO_LOG_LEVEL === 'info' ? 'info' : 'warn';
     await build({ root, outDir: staging, base, logLevel });
     console.log(`Đã dựng các trang (${seconds(t2)} s).`);
+    // The pages are done: their context (and the dataset through it) is let go before the last PNGs.
+    setBuildContext(undefined);
+    collectGarbage();
     await rename(dataStaging, path.join(staging, 'data'));
     await writeFile(path.join(staging, '.nojekyll'), '');
     await writeHostFiles(staging, base);
