@@ -8,6 +8,7 @@ import { cp, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import type { Dataset } from '../src/lib/types.ts';
 import { relaunchTuned } from '../src/lib/build/launch.ts';
 
 // First, before the build's modules load: the process starts again with the allocator's settings (launch.ts).
@@ -41,7 +42,8 @@ async function main(): Promise<number> {
   delete process.env.BASE_URL;
   const t0 = performance.now();
   console.log(`Kiểm tra dữ liệu trong ${path.relative(root, dataDir) || '.'} …`);
-  const check = await runCheck(dataDir, { outDir });
+  // Let go once the pages are rendered (below), with the dataset: the last PNGs need neither.
+  let check: Awaited<ReturnType<typeof runCheck>> | undefined = await runCheck(dataDir, { outDir });
   if (check.errors.length > 0) {
     console.error(
       `\nKhông dựng trang: dữ liệu có ${check.errors.length} lỗi (xem ở trên). ` +
@@ -50,7 +52,7 @@ async function main(): Promise<number> {
     return 1;
   }
 
-  const dataset = check.dataset ?? computeDataset(check.inputs, { isDemo: check.inputs.isDemo });
+  let dataset: Dataset | undefined = check.dataset ?? computeDataset(check.inputs, { isDemo: check.inputs.isDemo });
   // Going on without the previous publication would start the published history of revisions afresh.
   const revisions = check.revisions;
   if (!revisions) {
@@ -101,9 +103,11 @@ async function main(): Promise<number> {
     const logLevel = process.env.ASTRO_LOG_LEVEL === 'info' ? 'info' : 'warn';
     await build({ root, outDir: staging, base, logLevel });
     console.log(`Đã dựng các trang (${seconds(t2)} s).`);
-    // The pages are done: their context (and the dataset through it) is let go before the last PNGs.
+    // The pages are done: their context and the dataset are let go before the last PNGs.
     setBuildContext(undefined);
-    collectGarbage();
+    check = undefined;
+    dataset = undefined;
+    if (writer.drawing()) collectGarbage();
     await rename(dataStaging, path.join(staging, 'data'));
     await writeFile(path.join(staging, '.nojekyll'), '');
     await writeHostFiles(staging, base);

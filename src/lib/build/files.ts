@@ -22,6 +22,8 @@ export interface FileWriter {
    * folder given to fileWriter as `ahead`. Other kinds of file are left to the pages.
    */
   drawAhead(files: readonly PageFile[]): void;
+  /** Whether PNGs are still waiting or being drawn. */
+  drawing(): boolean;
   /** Waits for every PNG, stops the threads, and moves in the images drawn ahead that the pages declared. */
   finish(): Promise<RasterReport>;
 }
@@ -99,6 +101,7 @@ export function fileWriter(folder: string, ahead?: string): FileWriter {
         else out.write(f.path, body);
       }
     },
+    drawing: () => pool.drawing(),
     async finish() {
       const report = await pool.finish();
       if (!early) return report;

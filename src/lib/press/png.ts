@@ -172,6 +172,11 @@ export class PngPool {
     }
   }
 
+  /** Whether images are still waiting or being drawn. */
+  drawing(): boolean {
+    return !this.idle();
+  }
+
   private idle(): boolean {
     return this.queue.length === 0 && this.slots.every((s) => s.busy === 0);
   }
