@@ -8,14 +8,23 @@ import { cp, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { runCheck } from './check.ts';
-import { setBuildContext } from '../src/lib/build/context.ts';
-import { indicatorsAt, writeDataFolder } from '../src/lib/build/data.ts';
-import { fileWriter } from '../src/lib/build/files.ts';
-import { limitHeapGrowth, releaseTableRows, returnFreedNativeMemory } from '../src/lib/build/memory.ts';
-import { dataWorkbook } from '../src/lib/build/workbook.ts';
-import { hostFitLines, writeHostFiles } from '../src/lib/hosts/index.ts';
-import { computeDataset } from '../src/lib/model/index.ts';
+import type { Dataset } from '../src/lib/types.ts';
+import { relaunchTuned } from '../src/lib/build/launch.ts';
+
+// First, before the build's modules load: the process starts again with the allocator's settings (launch.ts).
+relaunchTuned(fileURLToPath(import.meta.url));
+
+const { runCheck } = await import('./check.ts');
+const { setBuildContext } = await import('../src/lib/build/context.ts');
+const { indicatorsAt, writeDataFolder } = await import('../src/lib/build/data.ts');
+const { fileWriter } = await import('../src/lib/build/files.ts');
+const { collectGarbage, limitHeapGrowth, releaseTableRows, returnFreedNativeMemory } = await import(
+  '../src/lib/build/memory.ts'
+);
+const { dataWorkbook } = await import('../src/lib/build/workbook.ts');
+const { drawKitsAhead } = await import('../src/lib/build/ahead.ts');
+const { hostFitLines, writeHostFiles } = await import('../src/lib/hosts/index.ts');
+const { computeDataset } = await import('../src/lib/model/index.ts');
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = path.resolve(root, process.env.DATA_DIR || 'data');
@@ -27,11 +36,14 @@ const seconds = (t0: number) => ((performance.now() - t0) / 1000).toLocaleString
 async function main(): Promise<number> {
   process.chdir(root);
   limitHeapGrowth();
+  // Before any module that allocates with mimalloc loads: resvg in the PNG threads, Rolldown in Astro.
+  returnFreedNativeMemory();
   // Vite reads BASE_URL from the environment over the configured base (vitest workers set it to /): SITE_BASE decides.
   delete process.env.BASE_URL;
   const t0 = performance.now();
   console.log(`Kiểm tra dữ liệu trong ${path.relative(root, dataDir) || '.'} …`);
-  const check = await runCheck(dataDir, { outDir });
+  // Let go once the pages are rendered (below), with the dataset: the last PNGs need neither.
+  let check: Awaited<ReturnType<typeof runCheck>> | undefined = await runCheck(dataDir, { outDir });
   if (check.errors.length > 0) {
     console.error(
       `\nKhông dựng trang: dữ liệu có ${check.errors.length} lỗi (xem ở trên). ` +
@@ -40,7 +52,7 @@ async function main(): Promise<number> {
     return 1;
   }
 
-  const dataset = check.dataset ?? computeDataset(check.inputs, { isDemo: check.inputs.isDemo });
+  let dataset: Dataset | undefined = check.dataset ?? computeDataset(check.inputs, { isDemo: check.inputs.isDemo });
   // Going on without the previous publication would start the published history of revisions afresh.
   const revisions = check.revisions;
   if (!revisions) {
@@ -60,11 +72,17 @@ async function main(): Promise<number> {
   // data/ is written before the pages (a unit page links to the part of indicators.csv holding its rows),
   // beside the staging folder, which Astro empties; it moves in after Astro.
   const dataStaging = path.join(root, '.build', `data-${process.pid}`);
-  await rm(staging, { recursive: true, force: true });
-  await rm(dataStaging, { recursive: true, force: true });
+  // The chart images drawn before Astro (src/lib/build/ahead.ts), moved in after it.
+  const imagesAhead = path.join(root, '.build', `images-${process.pid}`);
+  const temporary = [staging, dataStaging, imagesAhead];
+  for (const dir of temporary) await rm(dir, { recursive: true, force: true });
   await mkdir(path.dirname(staging), { recursive: true });
   let fits: string[] = [];
   try {
+    // The pages' files are written into the staging folder as Astro renders them, the PNGs drawn in worker threads
+    // meanwhile (src/lib/build); most PNGs are known now, and drawn while data/ is written.
+    const writer = fileWriter(staging, imagesAhead);
+    await drawKitsAhead(writer, dataset, revisions.revisionsCsv);
     const t3 = performance.now();
     const onWarning = (message: string) => console.warn(`Cảnh báo: ${message}`);
     const data = { revisionsCsv: revisions.revisionsCsv, base, workbook, onWarning };
@@ -74,9 +92,6 @@ async function main(): Promise<number> {
     console.log(`Đã xuất ${files.length} tệp dữ liệu (${seconds(t3)} s).`);
 
     const t2 = performance.now();
-    // The pages render this dataset, and the files they declare (chart CSVs, images, embed pages) are written
-    // into the staging folder as they come, the PNGs drawn in worker threads meanwhile (src/lib/build).
-    const writer = fileWriter(staging);
     setBuildContext({
       dataset: Promise.resolve(dataset),
       publish: (f) => writer.publish(f),
@@ -84,17 +99,22 @@ async function main(): Promise<number> {
       indicatorsAt: indicatorsAt(dataStaging),
       dataWorkbook: workbookInfo,
     });
-    returnFreedNativeMemory();
     const { build } = await import('astro');
     const logLevel = process.env.ASTRO_LOG_LEVEL === 'info' ? 'info' : 'warn';
     await build({ root, outDir: staging, base, logLevel });
     console.log(`Đã dựng các trang (${seconds(t2)} s).`);
+    // The pages are done: their context and the dataset are let go before the last PNGs.
+    setBuildContext(undefined);
+    check = undefined;
+    dataset = undefined;
+    if (writer.drawing()) collectGarbage();
     await rename(dataStaging, path.join(staging, 'data'));
     await writeFile(path.join(staging, '.nojekyll'), '');
     await writeHostFiles(staging, base);
 
     const t4 = performance.now();
     const img = await writer.finish();
+    await rm(imagesAhead, { recursive: true, force: true });
     if (img.images) {
       const count = img.images.toLocaleString('vi-VN');
       console.log(`Đã vẽ ${count} ảnh PNG biểu đồ (chờ thêm ${seconds(t4)} s).`);
@@ -105,8 +125,7 @@ async function main(): Promise<number> {
     fits = await hostFitLines(staging);
     await swapInto(staging, outDir);
   } catch (error) {
-    await rm(staging, { recursive: true, force: true });
-    await rm(dataStaging, { recursive: true, force: true });
+    for (const dir of temporary) await rm(dir, { recursive: true, force: true });
     throw error;
   }
   console.log(`Xong: ${path.relative(root, outDir)}/ (tổng ${seconds(t0)} s).`);

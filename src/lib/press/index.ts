@@ -43,12 +43,14 @@ export function pressApplies(unit: Unit | undefined, key: string, scope: ImageSc
   return unit.level === 'district' && DISTRICT_CHARTS.includes(key);
 }
 
-let lastSources: { ds: Dataset; key: string; text: string } | undefined;
+// The last line made, by data set (weakly: the build lets the data set go once its pages are rendered).
+const lastSources = new WeakMap<Dataset, { key: string; text: string }>();
 
 /** The image's and embed page's source line: the data's sources, the site, the date of the data. */
 function sourceLine(ds: Dataset, unit: Unit | undefined): string {
   const key = unit?.id ?? '';
-  if (lastSources && lastSources.ds === ds && lastSources.key === key) return lastSources.text;
+  const last = lastSources.get(ds);
+  if (last?.key === key) return last.text;
   const date = ds.latestDataDate ? `, số liệu cập nhật đến ${fmtDate(ds.latestDataDate)}` : '';
   let text: string;
   if (unit) {
@@ -64,7 +66,7 @@ function sourceLine(ds: Dataset, unit: Unit | undefined): string {
     text = `Nguồn: ${SITE_NAME}, tổng hợp từ ${fmtCount(ds.sources.length)} nguồn số liệu${date}.`;
   }
   if (ds.isDemo && !text.includes(DEMO_LABEL)) text = `${DEMO_LABEL}, không phải số liệu thật. ${text}`;
-  lastSources = { ds, key, text };
+  lastSources.set(ds, { key, text });
   return text;
 }
 

@@ -19,8 +19,10 @@ try {
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 const { outDir } = workerData as { outDir: string };
+// One batch at a time, in the order sent (the pool sends the next before this one ends).
+let done = Promise.resolve();
 parentPort!.on('message', (batch: PngJob[]) => {
-  void (async () => {
+  done = done.then(async () => {
     let bytes = 0;
     for (const j of batch) {
       bytes += await runJob(outDir, j);
@@ -28,5 +30,5 @@ parentPort!.on('message', (batch: PngJob[]) => {
       await turn();
     }
     parentPort!.postMessage({ bytes, count: batch.length });
-  })();
+  });
 });

@@ -15,7 +15,7 @@ import { Resvg } from '@resvg/resvg-js';
 import sharp, { type PngOptions } from 'sharp';
 import { FONT_FAMILY, fontFiles } from './fonts.ts';
 
-/** A PNG to make from a chart image: paths relative to the output folder. */
+/** A PNG to make from a chart image: paths relative to the pool's folder, or absolute. */
 export interface PngJob {
   svg: string;
   png: string;
@@ -86,8 +86,8 @@ export function familyName(file: string): string {
 
 /** Renders one job in this thread; resolves to the PNG's size. */
 export async function runJob(outDir: string, job: PngJob): Promise<number> {
-  const png = await renderPng(readFileSync(path.join(outDir, job.svg), 'utf8'));
-  const file = path.join(outDir, job.png);
+  const png = await renderPng(readFileSync(path.resolve(outDir, job.svg), 'utf8'));
+  const file = path.resolve(outDir, job.png);
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, png);
   return png.length;
@@ -104,6 +104,12 @@ export interface RasterReport {
 }
 
 const BATCH = 8;
+/**
+ * Batches a worker holds at once while many jobs wait: it starts the next as soon as one ends, without waiting for
+ * this thread to send it (busy for seconds while data/ is written, when most images are drawn). With few waiting,
+ * one: what is left at finish() is shared with the threads it adds.
+ */
+const AHEAD = 2;
 
 /**
  * Worker threads that render the jobs pushed to them, as they come (started with no thread: the first job starts
@@ -139,7 +145,7 @@ export class PngPool {
     worker.on('message', (m: { bytes: number; count: number }) => {
       this.bytes += m.bytes;
       this.images += m.count;
-      slot.busy = 0;
+      slot.busy -= m.count;
       this.dispatch();
       this.wake?.();
     });
@@ -150,13 +156,25 @@ export class PngPool {
     this.slots.push(slot);
   }
 
+  /** A batch to each thread in turn, until each holds AHEAD batches or the queue is empty. */
   private dispatch(): void {
-    for (const slot of this.slots) {
-      if (slot.busy || this.queue.length === 0) continue;
-      const batch = this.queue.splice(0, BATCH);
-      slot.busy = batch.length;
-      slot.worker.postMessage(batch);
+    let sent = true;
+    while (sent && this.queue.length > 0) {
+      sent = false;
+      for (const slot of this.slots) {
+        const room = slot.busy === 0 || (slot.busy < AHEAD * BATCH && this.queue.length > AHEAD * BATCH);
+        if (!room || this.queue.length === 0) continue;
+        const batch = this.queue.splice(0, BATCH);
+        slot.busy += batch.length;
+        slot.worker.postMessage(batch);
+        sent = true;
+      }
     }
+  }
+
+  /** Whether images are still waiting or being drawn. */
+  drawing(): boolean {
+    return !this.idle();
   }
 
   private idle(): boolean {
