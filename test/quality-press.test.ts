@@ -6,10 +6,21 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { parseHTML } from 'linkedom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { pixel, readPng } from './helpers/png.ts';
 import { readSummariesJson } from './helpers/published.ts';
 import { sites } from './helpers/sites.ts';
+
+/** A page's links as a reader's browser sees them (the markup may leave quotes out where HTML allows). */
+function links(html: string): { href: string; download: string | null; text: string }[] {
+  const { document } = parseHTML(html);
+  return [...document.querySelectorAll('a')].map((a) => ({
+    href: a.getAttribute('href') ?? '',
+    download: a.getAttribute('download'),
+    text: a.textContent ?? '',
+  }));
+}
 
 describe('the built site (sample data, under /thong-ke/)', () => {
   let out: string;
@@ -53,11 +64,13 @@ describe('the built site (sample data, under /thong-ke/)', () => {
     const png = `${base}don-vi/binh-lieu/ket-nap-theo-nam.png`;
     const svg = `${base}don-vi/binh-lieu/ket-nap-theo-nam.svg`;
     const embed = `${base}don-vi/binh-lieu/nhung/ket-nap-theo-nam/`;
-    expect(html).toContain(`<a href="${png}" download="binh-lieu-ket-nap-theo-nam.png">Tải ảnh</a>`);
-    expect(html).toContain(`<a href="${svg}" download="binh-lieu-ket-nap-theo-nam.svg">SVG</a>`);
-    expect(html).toContain(`<a href="${embed}">Nhúng</a>`);
-    const iframe = `&lt;iframe src=&quot;${embed}&quot; title=&quot;Kết nạp đảng viên theo năm — Bình Liêu&quot;`;
-    expect(html).toMatch(new RegExp(`<details class="fig-embed">.*<code>${iframe}`, 's'));
+    const all = links(html);
+    expect(all).toContainEqual({ href: png, download: 'binh-lieu-ket-nap-theo-nam.png', text: 'Tải ảnh' });
+    expect(all).toContainEqual({ href: svg, download: 'binh-lieu-ket-nap-theo-nam.svg', text: 'SVG' });
+    expect(all).toContainEqual({ href: embed, download: null, text: 'Nhúng' });
+    const { document } = parseHTML(html);
+    const code = document.querySelector('details.fig-embed code')?.textContent;
+    expect(code).toContain(`<iframe src="${embed}" title="Kết nạp đảng viên theo năm — Bình Liêu"`);
     for (const rel of [png, svg, `${embed}index.html`]) {
       expect(existsSync(path.join(out, rel.slice(base.length))), rel).toBe(true);
     }
@@ -74,7 +87,7 @@ describe('the built site (sample data, under /thong-ke/)', () => {
 
   it('site-level charts have the kit; a grassroots unit has none by default', async () => {
     const home = await read('index.html');
-    expect(home).toContain(`<a href="${base}bieu-do/nhung/xep-hang/">Nhúng</a>`);
+    expect(links(home)).toContainEqual({ href: `${base}bieu-do/nhung/xep-hang/`, download: null, text: 'Nhúng' });
     expect(existsSync(path.join(out, 'bieu-do/xep-hang.png'))).toBe(true);
     const grassroots = await read('don-vi/so-tu-phap-bac-kan/index.html');
     expect(grassroots).toContain('chart-svg');
