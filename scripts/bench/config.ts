@@ -14,11 +14,12 @@ export const GOALS = {
   checkVsD3: 5,
   buildSeconds: 120,
   buildVsFloor: 4,
-  peakBytes: 1.5 * 1024 ** 3,
+  /** Issue 13: 1.5 GB. */
+  peakBytes: 1.5e9,
   pageGzipBytes: 40 * 1024,
   /** Cloudflare Pages' free plan: files, and the largest file. */
   siteFiles: 20_000,
   largestFileBytes: 25 * 1024 ** 2,
-  /** GitHub Pages: the whole site. */
-  siteBytes: 1024 ** 3,
+  /** GitHub Pages: the whole site, 1 GB (as the build's own line about the hosts counts it). */
+  siteBytes: 1e9,
 };

@@ -1,6 +1,6 @@
 /** The report's tables: data check, build, goals, growth (also printed at the end of the run). */
 import { GOALS } from './config.ts';
-import { fmtBytes, fmtInt, fmtSec, mark, ownSeconds, ratio, table } from './format.ts';
+import { fmtBytes, fmtDecimalBytes, fmtInt, fmtSec, mark, ownSeconds, ratio, table } from './format.ts';
 import type { PresetResult } from './runner.ts';
 
 export function dataTable(results: PresetResult[]): string {
@@ -147,8 +147,8 @@ export function goalsTable(results: PresetResult[]): string {
           b && f ? b.seconds <= GOALS.buildVsFloor * f.seconds : undefined,
         ),
         row(
-          `peak memory ≤ ${fmtBytes(GOALS.peakBytes)} (check and build)`,
-          b ? fmtBytes(peak) : `${fmtBytes(peak)} (check only)`,
+          `peak memory ≤ ${fmtDecimalBytes(GOALS.peakBytes)} (check and build)`,
+          b ? fmtDecimalBytes(peak) : `${fmtDecimalBytes(peak)} (check only)`,
           b ? peak <= GOALS.peakBytes : undefined,
         ),
         row(
@@ -157,8 +157,8 @@ export function goalsTable(results: PresetResult[]): string {
           s ? s.files <= GOALS.siteFiles : undefined,
         ),
         row(
-          `site ≤ ${fmtBytes(GOALS.siteBytes)}`,
-          s ? fmtBytes(s.bytes) : '—',
+          `site ≤ ${fmtDecimalBytes(GOALS.siteBytes)}`,
+          s ? fmtDecimalBytes(s.bytes) : '—',
           s ? s.bytes <= GOALS.siteBytes : undefined,
         ),
         row(
@@ -167,7 +167,7 @@ export function goalsTable(results: PresetResult[]): string {
           s ? s.largestFileBytes <= GOALS.largestFileBytes : undefined,
         ),
         row(
-          'every page ≤ 40 KB gzip',
+          'every page ≤ 40 KiB gzip',
           built ? `largest ${fmtBytes(maxPage)}` : '—',
           built ? maxPage <= GOALS.pageGzipBytes : undefined,
         ),
