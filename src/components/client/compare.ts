@@ -2,7 +2,8 @@
  * The compare island: vanilla TS, bundled by Astro into an external module (works under a CSP without inline
  * scripts). Data from /so-sanh/du-lieu.json. The choice lives in the URL query: ?chi-so=…&ky=…&don-vi=id,id
  */
-import { compareResult, tableHtml, type CompareData, type CompareSelection } from '../../lib/site/compare-view.ts';
+import { compareResult, type CompareData, type CompareSelection } from '../../lib/site/compare-view.ts';
+import { tableHtml } from '../../lib/view/table-html.ts';
 import { toCsv } from '../../lib/publish/csv.ts';
 
 function readQuery(data: CompareData): CompareSelection {

@@ -3,7 +3,6 @@
  * no Dataset, no Node APIs, only formatting and the dependency-free bar chart.
  */
 import { barsLite, type LiteBar } from '../charts/bars-lite.ts';
-import { escapeXml as esc } from '../charts/xml.ts';
 import { fmtCount, fmtNumber, fmtPct, fmtSignedPct, partialOf } from '../format/index.ts';
 import type { Cell, Table } from '../view/shapes.ts';
 
@@ -178,26 +177,4 @@ export function compareResult(data: CompareData, sel: CompareSelection): Compare
       `${reported}/${items.length} ${noun} có số liệu.` +
       (partials.length ? ` Có số chưa đủ kỳ (*): ${partials.join(', ')}.` : ''),
   };
-}
-
-/** A table as HTML for the compare island, with the markup of the pages' tables (scroll box, caption, flags). */
-export function tableHtml(t: Table, id: string): string {
-  const cell = (c: Cell) =>
-    (c.href ? `<a href="${esc(c.href)}">${esc(c.text)}</a>` : esc(c.text)) +
-    (c.flag ? `<span class="flag">${esc(c.flag)}</span>` : '');
-  const cls = (i: number) => (t.numeric[i] ? ' class="n"' : '');
-  return (
-    `<div class="scroll" tabindex="0" role="region" aria-labelledby="${id}-cap"><table id="${id}">` +
-    `<caption id="${id}-cap">${esc(t.caption)}</caption>` +
-    `<thead><tr>${t.head.map((h, i) => `<th scope="col"${cls(i)}>${esc(h)}</th>`).join('')}</tr></thead><tbody>` +
-    t.rows
-      .map(
-        (r) =>
-          `<tr>${r
-            .map((c, i) => (c.header ? `<th scope="row"${cls(i)}>${cell(c)}</th>` : `<td${cls(i)}>${cell(c)}</td>`))
-            .join('')}</tr>`,
-      )
-      .join('') +
-    '</tbody></table></div>'
-  );
 }

@@ -21,7 +21,7 @@ import { csvFile } from './files.ts';
 import { comparedGroups, siteIndex } from './site.ts';
 
 export type { CompareData, CompareIndicator } from './compare-view.ts';
-export { compareResult, tableHtml } from './compare-view.ts';
+export { compareResult } from './compare-view.ts';
 
 export const COMPARE_INDICATORS: (CompareIndicator & { get: (w: WindowFigures) => Flow | number | undefined })[] = [
   { id: 'admitted', label: 'Số đảng viên kết nạp', unit: 'count', windows: 'both', get: (w) => w.admitted },
