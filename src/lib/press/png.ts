@@ -42,8 +42,9 @@ sharp.cache(false);
 
 /**
  * RGB, zlib level 6. Indexed colour (libimagequant, effort 4, the least that keeps the charts' colours exact) made
- * the files 40 % smaller but took 114 ms an image against 21 ms (50 national charts, bench/png-encoders.ts): on the
- * national demo its 1,019 images kept the build waiting 34 s after the pages; RGB adds ~33 MB to the site.
+ * the files 40 % smaller but took 114 ms an image against 21 ms (50 national charts, 2026-12-01; bench/png-encoders.ts
+ * compares the encoders): on the national demo its 1,019 images kept the build waiting 34 s after the pages; RGB adds
+ * ~33 MB to the site.
  */
 const ENCODING: PngOptions = { compressionLevel: 6 };
 
