@@ -12,7 +12,7 @@
  *   ]}
  *   ```
  *   one row a line, each cell of `unit_id`, `period`, `indicator` and `basis` the index (from 0) of its text in
- * *   that column's `dictionary` list. Objects would repeat the seven keys on millions of rows, and the text cells
+ *   that column's `dictionary` list. Objects would repeat the seven keys on millions of rows, and the text cells
  *   written out were most of the file on a national data set (203 MB in column form, 85 MB coded). `value` is a JSON
  *   number (or the string `ahead`/`behind` for pace_status), `months`/`of_months` are null where the CSV cell is
  *   empty. The formula guard is a spreadsheet matter and does not apply to JSON: a change of −3 is -3 there.
